@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what a build step needs from Debian's packages, only when it is
+# missing (idempotent, safe to run on every build). Groups:
+#   host    hosted build and tests (gcc, make)
+#   fw      aarch64 cross compiler for the firmware
+#   qemu    QEMU, dtc, swtpm for booting the system
+#   kernel  linux-source-6.12 and its build dependencies
+#   fuzz    clang and libFuzzer runtime
+#   bench   valgrind, gnuplot
+set -eu
+declare -A pkgs=(
+	[host]="gcc make libc6-dev"
+	[fw]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
+	[qemu]="qemu-system-arm device-tree-compiler swtpm swtpm-tools"
+	[kernel]="linux-source-6.12 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu flex bison bc libssl-dev libelf-dev cpio xz-utils kmod python3 perl"
+	[fuzz]="clang libclang-rt-14-dev llvm"
+	[bench]="valgrind gnuplot-nox"
+)
+missing=()
+for group in "$@"; do
+	[ -n "${pkgs[$group]+x}" ] || { echo "setup.sh: unknown group '$group' (host fw qemu kernel fuzz bench)" >&2; exit 2; }
+	for p in ${pkgs[$group]}; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+	done
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup.sh: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+else
+	SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
