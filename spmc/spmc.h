@@ -139,4 +139,11 @@ uint8_t *spmc_sp_map(struct spmc *s, const struct spmc_sp_mem *m, uint32_t range
 
 void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out);
 
+/*
+ * Consistency check of the whole state, for tests and debug builds: returns
+ * 0 when consistent, else nonzero with *why (if why is non-NULL) naming the
+ * first broken rule. Takes the core lock, so do not call it while holding it.
+ */
+int spmc_check_invariants(const struct spmc *s, const char **why);
+
 #endif /* SPMC_SPMC_H */

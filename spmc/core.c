@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+/*
+ * SPMC core: initialisation, the normal world's call dispatcher and small
+ * helpers shared by the other translation units.
+ */
+#include "spmc/spmc_int.h"
+
+void spmc_lock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.lock)
+		s->plat.lock(s->plat.ctx, id);
+}
+
+void spmc_unlock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.unlock)
+		s->plat.unlock(s->plat.ctx, id);
+}
+
+void spmc_log(const struct spmc *s, const char *msg)
+{
+	if (s->plat.log)
+		s->plat.log(s->plat.ctx, msg);
+}
+
+int spmc_part_index(const struct spmc *s, uint16_t id)
+{
+	for (uint32_t i = 0; i < s->part_count; i++)
+		if (s->parts[i]->id == id)
+			return (int)i;
+	return -1;
+}
+
+uint32_t spmc_layout(const struct spmc *s)
+{
+	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
+}
+
+uint64_t spmc_range_end(const struct ffa_mem_range *r)
+{
+	uint64_t size = (uint64_t)r->pages << FFA_PAGE_SHIFT;
+
+	return r->addr > UINT64_MAX - size ? UINT64_MAX : r->addr + size;
+}
+
+static int32_t check_partition(const struct spmc_partition *const *parts,
+			       uint32_t i)
+{
+	const struct spmc_partition *p = parts[i];
+
+	if (!p || !p->direct)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (!ffa_id_is_secure(p->id) || p->id == FFA_ID_SPMC)
+		return FFA_RET_INVALID_PARAMETERS;
+	for (uint32_t j = 0; j < i; j++)
+		if (parts[j]->id == p->id)
+			return FFA_RET_INVALID_PARAMETERS;
+	return FFA_RET_SUCCESS;
+}
+
+int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
+		  const struct spmc_partition *const *parts, unsigned int count)
+{
+	if (!s || !plat || !plat->ns_ptr || count > SPMC_MAX_PARTITIONS)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (count && !parts)
+		return FFA_RET_INVALID_PARAMETERS;
+	/* A lock without its unlock would deadlock on the first call. */
+	if (!plat->lock != !plat->unlock)
+		return FFA_RET_INVALID_PARAMETERS;
+	for (uint32_t i = 0; i < count; i++)
+		if (check_partition(parts, i) != FFA_RET_SUCCESS)
+			return FFA_RET_INVALID_PARAMETERS;
+
+	ffa_memset(s, 0, sizeof(*s));
+	/* Field by field: a struct copy may become a memcpy call. */
+	s->plat.ctx = plat->ctx;
+	s->plat.lock = plat->lock;
+	s->plat.unlock = plat->unlock;
+	s->plat.ns_ptr = plat->ns_ptr;
+	s->plat.log = plat->log;
+	for (uint32_t i = 0; i < count; i++)
+		s->parts[i] = parts[i];
+	s->part_count = count;
+	s->ready = true;
+	return FFA_RET_SUCCESS;
+}
+
+static bool is_direct_req(uint32_t fid)
+{
+	return fid == FFA_MSG_SEND_DIRECT_REQ_32 || fid == FFA_MSG_SEND_DIRECT_REQ_64 ||
+	       fid == FFA_MSG_SEND_DIRECT_REQ2;
+}
+
+static void id_get(struct ffa_regs *r, uint32_t id)
+{
+	ffa_set_success32(r, id, 0);
+}
+
+/* Everything but the direct requests, with the core lock held. */
+static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
+{
+	switch (fid) {
+	case FFA_VERSION:
+		spmc_abi_version(s, r);
+		break;
+	case FFA_FEATURES:
+		spmc_abi_features(s, r);
+		break;
+	case FFA_ID_GET:
+		id_get(r, FFA_ID_NS_PHYS);
+		break;
+	case FFA_SPM_ID_GET:
+		id_get(r, FFA_ID_SPMC);
+		break;
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+		spmc_abi_rxtx_map(s, r);
+		break;
+	case FFA_RXTX_UNMAP:
+		spmc_abi_rxtx_unmap(s, r);
+		break;
+	case FFA_RX_RELEASE:
+		spmc_abi_rx_release(s, r);
+		break;
+	case FFA_PARTITION_INFO_GET:
+		spmc_abi_partition_info_get(s, r);
+		break;
+	case FFA_PARTITION_INFO_GET_REGS:
+		spmc_abi_partition_info_get_regs(s, r);
+		break;
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_SHARE);
+		break;
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_LEND);
+		break;
+	case FFA_MEM_FRAG_TX:
+		spmc_abi_mem_frag_tx(s, r);
+		break;
+	case FFA_MEM_FRAG_RX:
+		spmc_abi_mem_frag_rx(s, r);
+		break;
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+		spmc_abi_mem_retrieve_req(s, r);
+		break;
+	case FFA_MEM_RECLAIM:
+		spmc_abi_mem_reclaim(s, r);
+		break;
+	case FFA_MEM_RELINQUISH:
+		/* The normal world only ever lends or shares: never a borrower. */
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		break;
+	default:
+		/* DONATE, notifications, indirect messaging, RUN, MSG_WAIT, ... */
+		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		break;
+	}
+}
+
+void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+
+	if (!s->ready || !ffa_fid_in_range(r->x[0])) {
+		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		return;
+	}
+	if (is_direct_req(fid)) {
+		spmc_direct_req(s, r);
+		return;
+	}
+	spmc_lock(s, SPMC_LOCK_CORE);
+	if (fid != FFA_VERSION)
+		s->ns.locked = true;
+	dispatch_locked(s, r, fid);
+	spmc_unlock(s, SPMC_LOCK_CORE);
+}
+
+void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out)
+{
+	spmc_lock(s, SPMC_LOCK_CORE);
+	out->version = s->ns.negotiated;
+	out->version_locked = s->ns.locked;
+	out->tx_pa = s->ns.mapped ? s->ns.tx_pa : 0;
+	out->rx_pa = s->ns.mapped ? s->ns.rx_pa : 0;
+	out->rxtx_pages = s->ns.mapped ? s->ns.pages : 0;
+	out->rx_held_by_ns = s->ns.rx_held;
+	out->live_txns = s->live_txns;
+	out->retrieved_txns = s->retrieved_txns;
+	spmc_unlock(s, SPMC_LOCK_CORE);
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+/*
+ * spmc_check_invariants(): the rules every ABI call must preserve, checked
+ * from scratch (nothing here trusts the incremental counters or the order
+ * the other files keep). Quadratic in places; meant for tests and debug.
+ */
+#include "spmc/spmc_int.h"
+
+#define FAIL(msg) do { *why = (msg); return 1; } while (0)
+
+static bool all_zero(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i])
+			return false;
+	return true;
+}
+
+static int check_ns(const struct spmc *s, const char **why)
+{
+	const struct spmc_ns *ns = &s->ns;
+	uint64_t size;
+
+	if (ns->negotiated && (FFA_VERSION_MAJOR(ns->negotiated) != 1 ||
+			       ns->negotiated > SPMC_FFA_VERSION || ns->negotiated >> 31))
+		FAIL("negotiated version out of range");
+	if (!ns->mapped) {
+		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held)
+			FAIL("RX/TX state left over while unmapped");
+		return 0;
+	}
+	if (ns->pages == 0 || ns->pages > SPMC_RXTX_MAX_PAGES)
+		FAIL("RX/TX page count out of range");
+	if ((ns->tx_pa | ns->rx_pa) & (FFA_PAGE_SIZE - 1))
+		FAIL("RX/TX not page aligned");
+	size = (uint64_t)ns->pages * FFA_PAGE_SIZE;
+	if (ns->tx_pa < ns->rx_pa + size && ns->rx_pa < ns->tx_pa + size)
+		FAIL("RX and TX overlap");
+	return 0;
+}
+
+static bool handle_ok(const struct spmc *s, const struct spmc_txn *t, uint32_t slot)
+{
+	uint64_t counter = t->handle >> SPMC_HANDLE_SLOT_BITS;
+
+	return (t->handle & SPMC_HANDLE_SLOT_MASK) == slot && counter != 0 &&
+	       counter <= s->handle_counter && !(t->handle & FFA_MEM_HANDLE_ALLOCATOR_HYP);
+}
+
+static int check_live_ranges(const struct spmc *s, const struct spmc_txn *t,
+			     const char **why)
+{
+	const struct ffa_mem_range *r = &s->pool[t->range_first];
+	uint64_t pages = 0;
+
+	if (t->range_count == 0 || t->range_first >= SPMC_RANGE_POOL ||
+	    t->range_count > SPMC_RANGE_POOL - t->range_first)
+		FAIL("transaction slice outside the range pool");
+	for (uint32_t i = 0; i < t->range_count; i++) {
+		if (r[i].pages == 0 || (r[i].addr & (FFA_PAGE_SIZE - 1)))
+			FAIL("empty or unaligned range");
+		if (spmc_range_end(&r[i]) == UINT64_MAX)
+			FAIL("range wraps the address space");
+		if (i && spmc_range_end(&r[i - 1]) > r[i].addr)
+			FAIL("ranges unsorted or overlapping");
+		pages += r[i].pages;
+	}
+	if (pages != t->total_pages)
+		FAIL("total_pages does not match the ranges");
+	if (spmc_overlaps_rxtx(s, r, t->range_count))
+		FAIL("live transaction overlaps RX/TX");
+	return 0;
+}
+
+static int check_txn(const struct spmc *s, uint32_t slot, const char **why)
+{
+	const struct spmc_txn *t = &s->txns[slot];
+
+	if (t->state == SPMC_TXN_FREE) {
+		if (!all_zero(t, sizeof(*t)))
+			FAIL("free transaction slot not cleared");
+		return 0;
+	}
+	if (!handle_ok(s, t, slot))
+		FAIL("malformed handle");
+	if (t->state == SPMC_TXN_PENDING) {
+		if (t->range_count || t->ep_count || t->retrieved)
+			FAIL("pending transaction holds resources");
+		return 0;
+	}
+	if (t->state != SPMC_TXN_LIVE)
+		FAIL("unknown transaction state");
+	if (t->type != FFA_MTD_FLAG_TYPE_SHARE && t->type != FFA_MTD_FLAG_TYPE_LEND)
+		FAIL("bad transaction type");
+	if (t->ep_count == 0 || t->ep_count > FFA_MEM_MAX_RECEIVERS)
+		FAIL("bad receiver count");
+	for (uint32_t i = 0; i < t->ep_count; i++)
+		if (spmc_part_index(s, t->ep[i].receiver) < 0)
+			FAIL("receiver is not a partition");
+	if (t->retrieved >> t->ep_count)
+		FAIL("retrieved by a non-receiver");
+	return check_live_ranges(s, t, why);
+}
+
+/* Pairwise rules between live transactions. */
+static int check_pairs(const struct spmc *s, const char **why)
+{
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		const struct spmc_txn *a = &s->txns[i];
+
+		if (a->state == SPMC_TXN_FREE)
+			continue;
+		for (uint32_t j = i + 1; j < SPMC_MAX_TXNS; j++) {
+			const struct spmc_txn *b = &s->txns[j];
+
+			if (b->state == SPMC_TXN_FREE)
+				continue;
+			if (a->handle == b->handle)
+				FAIL("duplicate handle");
+			if (a->state != SPMC_TXN_LIVE || b->state != SPMC_TXN_LIVE)
+				continue;
+			if (a->range_first < b->range_first + b->range_count &&
+			    b->range_first < a->range_first + a->range_count)
+				FAIL("range pool slices overlap");
+			if (spmc_ranges_intersect(&s->pool[a->range_first], a->range_count,
+						  &s->pool[b->range_first], b->range_count))
+				FAIL("a page is in two live transactions");
+		}
+	}
+	return 0;
+}
+
+static bool in_live_slice(const struct spmc *s, uint32_t idx)
+{
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		const struct spmc_txn *t = &s->txns[i];
+
+		if (t->state == SPMC_TXN_LIVE && idx >= t->range_first &&
+		    idx - t->range_first < t->range_count)
+			return true;
+	}
+	return false;
+}
+
+static int check_counts(const struct spmc *s, const char **why)
+{
+	uint32_t live = 0, retrieved = 0;
+
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		live += s->txns[i].state == SPMC_TXN_LIVE;
+		retrieved += s->txns[i].state == SPMC_TXN_LIVE && s->txns[i].retrieved;
+	}
+	if (live != s->live_txns || retrieved != s->retrieved_txns)
+		FAIL("transaction counters out of step with the table");
+	for (uint32_t i = 0; i < SPMC_RANGE_POOL; i++)
+		if (!all_zero(&s->pool[i], sizeof(s->pool[i])) && !in_live_slice(s, i))
+			FAIL("range pool entry outside any live slice not cleared");
+	return 0;
+}
+
+static uint32_t count_pending(const struct spmc *s)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
+		n += s->txns[i].state == SPMC_TXN_PENDING;
+	return n;
+}
+
+static int check_stage(const struct spmc *s, const char **why)
+{
+	const struct spmc_stage *st = &s->stage;
+	uint32_t want_state = st->kind == SPMC_STAGE_SEND ? SPMC_TXN_PENDING : SPMC_TXN_LIVE;
+
+	if (count_pending(s) != (st->kind == SPMC_STAGE_SEND))
+		FAIL("pending transactions without a fragmented send");
+	if (st->kind == SPMC_STAGE_IDLE) {
+		if (st->slot || st->handle || st->total || st->done || st->type)
+			FAIL("idle staging state not cleared");
+		return 0;
+	}
+	if (st->kind != SPMC_STAGE_SEND && st->kind != SPMC_STAGE_RETRIEVE)
+		FAIL("unknown staging kind");
+	if (!s->ns.mapped)
+		FAIL("fragmented operation without RX/TX");
+	if (st->slot >= SPMC_MAX_TXNS || s->txns[st->slot].state != want_state ||
+	    s->txns[st->slot].handle != st->handle)
+		FAIL("staging names the wrong transaction");
+	if (st->total == 0 || st->total > SPMC_DESC_MAX || st->done >= st->total)
+		FAIL("staging lengths inconsistent");
+	if (st->kind == SPMC_STAGE_SEND && st->type != FFA_MTD_FLAG_TYPE_SHARE &&
+	    st->type != FFA_MTD_FLAG_TYPE_LEND)
+		FAIL("staged send has no type");
+	return 0;
+}
+
+static int check_all(const struct spmc *s, const char **why)
+{
+	if (check_ns(s, why))
+		return 1;
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
+		if (check_txn(s, i, why))
+			return 1;
+	if (check_pairs(s, why) || check_counts(s, why) || check_stage(s, why))
+		return 1;
+	return 0;
+}
+
+int spmc_check_invariants(const struct spmc *s, const char **why)
+{
+	const char *dummy;
+	int ret;
+
+	if (!why)
+		why = &dummy;
+	*why = NULL;
+	if (!s->ready) {
+		*why = "not initialised";
+		return 1;
+	}
+	spmc_lock(s, SPMC_LOCK_CORE);
+	ret = check_all(s, why);
+	spmc_unlock(s, SPMC_LOCK_CORE);
+	return ret;
+}

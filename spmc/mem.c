@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Memory transactions from the normal world: the transaction table, the
+ * range pool, validation and commit of MEM_SHARE/MEM_LEND, and MEM_RECLAIM.
+ *
+ * Every path that fails after touching state undoes it right there, so a
+ * rejected call leaves the table and the pool byte for byte as they were
+ * (free pool entries and free slots are kept all-zero to make that exact).
+ */
+#include "spmc/spmc_int.h"
+
+uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
+{
+	uint64_t slot = handle & SPMC_HANDLE_SLOT_MASK;
+
+	if (slot >= SPMC_MAX_TXNS)
+		return SPMC_NO_SLOT;
+	if (s->txns[slot].state != state || s->txns[slot].handle != handle)
+		return SPMC_NO_SLOT;
+	return (uint32_t)slot;
+}
+
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+{
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		if (s->txns[i].state != SPMC_TXN_FREE)
+			continue;
+		/* Never wrap: a repeated handle could name the wrong memory. */
+		if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
+			return FFA_RET_NO_MEMORY;
+		s->handle_counter++;
+		s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
+		s->txns[i].state = SPMC_TXN_PENDING;
+		*slot = i;
+		return FFA_RET_SUCCESS;
+	}
+	return FFA_RET_NO_MEMORY;
+}
+
+void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
+{
+	/* The counter stays advanced: the abandoned handle is never reissued. */
+	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
+}
+
+bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
+			   const struct ffa_mem_range *b, uint32_t nb)
+{
+	uint32_t i = 0, j = 0;
+
+	/* Both sorted: whichever ends first cannot reach the other's next range. */
+	while (i < na && j < nb) {
+		if (ffa_ranges_overlap(&a[i], &b[j]))
+			return true;
+		if (spmc_range_end(&a[i]) <= spmc_range_end(&b[j]))
+			i++;
+		else
+			j++;
+	}
+	return false;
+}
+
+/* First fit: the lowest start where n entries avoid every live slice. */
+static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
+{
+	uint32_t cand = 0;
+	bool moved = true;
+
+	if (n == 0 || n > SPMC_RANGE_POOL)
+		return FFA_RET_NO_MEMORY;
+	while (moved) {
+		moved = false;
+		if (n > SPMC_RANGE_POOL - cand)
+			return FFA_RET_NO_MEMORY;
+		for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+			const struct spmc_txn *t = &s->txns[i];
+
+			if (t->range_count && t->range_first < cand + n &&
+			    cand < t->range_first + t->range_count) {
+				cand = t->range_first + t->range_count;
+				moved = true;
+			}
+		}
+	}
+	*first = cand;
+	return FFA_RET_SUCCESS;
+}
+
+static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint32_t type)
+{
+	if (d->sender != FFA_ID_NS_PHYS)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (type == FFA_MTD_FLAG_TYPE_SHARE && (d->flags & FFA_MTD_FLAG_ZERO_MEMORY))
+		return FFA_RET_INVALID_PARAMETERS;
+	for (uint32_t i = 0; i < d->ep_count; i++) {
+		if (spmc_part_index(s, d->ep[i].receiver) < 0)
+			return FFA_RET_INVALID_PARAMETERS;
+		if (d->ep[i].flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER)
+			return FFA_RET_INVALID_PARAMETERS;
+		/* Meaningless for a share; for a lend, valid but not implemented. */
+		if (d->ep[i].flags)
+			return type == FFA_MTD_FLAG_TYPE_SHARE ? FFA_RET_INVALID_PARAMETERS
+							       : FFA_RET_NOT_SUPPORTED;
+	}
+	return FFA_RET_SUCCESS;
+}
+
+static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32_t n)
+{
+	if (ffa_ranges_sort_check(ranges, n) != FFA_RET_SUCCESS)
+		return FFA_RET_INVALID_PARAMETERS;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
+
+		/* Not ordinary NS RAM: the normal world cannot own it. */
+		if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
+			return FFA_RET_DENIED;
+	}
+	if (spmc_overlaps_rxtx(s, ranges, n))
+		return FFA_RET_DENIED;
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		const struct spmc_txn *t = &s->txns[i];
+
+		if (t->state == SPMC_TXN_LIVE &&
+		    spmc_ranges_intersect(ranges, n, &s->pool[t->range_first], t->range_count))
+			return FFA_RET_DENIED;
+	}
+	return FFA_RET_SUCCESS;
+}
+
+static void zero_ranges(struct spmc *s, const struct ffa_mem_range *ranges, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
+		uint8_t *p = s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size);
+
+		if (p)
+			ffa_memset(p, 0, (size_t)size);
+	}
+}
+
+static void fill_txn(struct spmc_txn *t, const struct ffa_mtd *d, uint32_t type,
+		     uint32_t first)
+{
+	t->type = type;
+	t->flags = d->flags;
+	t->attributes = d->attributes;
+	t->tag = d->tag;
+	t->ep_count = d->ep_count;
+	for (uint32_t i = 0; i < d->ep_count; i++) {
+		t->ep[i].receiver = d->ep[i].receiver;
+		t->ep[i].perms = d->ep[i].perms;
+		t->ep[i].flags = d->ep[i].flags;
+		t->ep[i].composite_offset = 0;
+	}
+	t->retrieved = 0;
+	t->range_first = first;
+	t->range_count = d->range_count;
+	t->total_pages = d->total_pages;
+	t->state = SPMC_TXN_LIVE;
+}
+
+int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
+			const uint8_t *buf, uint32_t len)
+{
+	struct ffa_mtd d;
+	struct ffa_mem_range *ranges;
+	uint32_t first;
+	int32_t ret;
+
+	ffa_memset(&d, 0, sizeof(d));
+	ret = ffa_mtd_parse(buf, len, spmc_layout(s), FFA_MTD_KIND_SEND, &d);
+	if (ret != FFA_RET_SUCCESS)
+		return ret;
+	ret = check_parties(s, &d, type);
+	if (ret != FFA_RET_SUCCESS)
+		return ret;
+	ret = pool_find(s, d.range_count, &first);
+	if (ret != FFA_RET_SUCCESS)
+		return ret;
+	ranges = &s->pool[first];
+	for (uint32_t i = 0; i < d.range_count; i++)
+		ffa_mtd_range(buf, &d, i, &ranges[i]);
+	ret = check_ranges(s, ranges, d.range_count);
+	if (ret != FFA_RET_SUCCESS) {
+		/* Rollback: the slice was free, and free entries are zero. */
+		ffa_memset(ranges, 0, (size_t)d.range_count * sizeof(*ranges));
+		return ret;
+	}
+	/* The lender asked for the borrower to see zeroes; it has no access now. */
+	if (type == FFA_MTD_FLAG_TYPE_LEND && (d.flags & FFA_MTD_FLAG_ZERO_MEMORY))
+		zero_ranges(s, ranges, d.range_count);
+	fill_txn(&s->txns[slot], &d, type, first);
+	s->live_txns++;
+	return FFA_RET_SUCCESS;
+}
+
+void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
+{
+	bool is64 = FFA_FN_IS_SMC64((uint32_t)r->x[0]);
+	uint32_t total = ffa_w(r, 1), frag = ffa_w(r, 2);
+	uint64_t addr = is64 ? r->x[3] : ffa_w(r, 3);
+	const uint8_t *tx;
+	uint32_t slot;
+	int32_t ret;
+
+	if (s->stage.kind == SPMC_STAGE_SEND) {
+		ffa_set_error(r, FFA_RET_BUSY);
+		return;
+	}
+	tx = spmc_tx_ptr(s);
+	if (!tx) {
+		ffa_set_error(r, FFA_RET_DENIED);
+		return;
+	}
+	/* Only the TX buffer is supported as the descriptor's home. */
+	if (addr != 0 || ffa_w(r, 4) != 0 || frag == 0 || frag > total ||
+	    frag > spmc_rxtx_size(s)) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	if (total > SPMC_DESC_MAX) {
+		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		return;
+	}
+	/* A half-read retrieve response is abandoned by a new operation. */
+	spmc_stage_drop_retrieve(s);
+	/* Parse a private copy: the sender could rewrite TX meanwhile. */
+	ffa_memcpy(s->stage.buf, tx, frag);
+	if (frag < total) {
+		spmc_frag_send_begin(s, r, type, total, frag);
+		return;
+	}
+	ret = spmc_txn_reserve(s, &slot);
+	if (ret == FFA_RET_SUCCESS) {
+		ret = spmc_txn_commit(s, slot, type, s->stage.buf, total);
+		if (ret != FFA_RET_SUCCESS)
+			spmc_txn_unreserve(s, slot);
+	}
+	if (ret != FFA_RET_SUCCESS) {
+		ffa_set_error(r, ret);
+		return;
+	}
+	ffa_set_success32(r, (uint32_t)s->txns[slot].handle,
+			  (uint32_t)(s->txns[slot].handle >> 32));
+}
+
+static void txn_free(struct spmc *s, uint32_t slot)
+{
+	struct spmc_txn *t = &s->txns[slot];
+
+	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
+	ffa_memset(t, 0, sizeof(*t));
+	s->live_txns--;
+}
+
+void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
+{
+	uint64_t handle = ffa_handle_join(r->x[1], r->x[2]);
+	uint32_t flags = ffa_w(r, 3);
+	uint32_t slot;
+
+	if (flags & ~(uint32_t)FFA_RECLAIM_FLAGS_ALLOWED) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	/* Reclaiming a handle whose fragments are still arriving aborts the send. */
+	if (s->stage.kind == SPMC_STAGE_SEND && s->stage.handle == handle) {
+		spmc_txn_unreserve(s, s->stage.slot);
+		spmc_stage_reset(s);
+		ffa_set_success32(r, 0, 0);
+		return;
+	}
+	slot = spmc_txn_find(s, handle, SPMC_TXN_LIVE);
+	if (slot == SPMC_NO_SLOT) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	if (s->txns[slot].retrieved) {
+		ffa_set_error(r, FFA_RET_DENIED);
+		return;
+	}
+	if (s->stage.kind == SPMC_STAGE_RETRIEVE && s->stage.handle == handle)
+		spmc_stage_drop_retrieve(s);
+	if (flags & FFA_RECLAIM_FLAG_ZERO_MEMORY)
+		zero_ranges(s, &s->pool[s->txns[slot].range_first], s->txns[slot].range_count);
+	txn_free(s, slot);
+	ffa_set_success32(r, 0, 0);
+}

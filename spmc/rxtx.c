@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Endpoint 0's RX/TX buffer pair and the RX ownership hand-over: the SPMC
+ * writes RX only while the normal world has released it, and the normal
+ * world owns it again from the SPMC's write until FFA_RX_RELEASE.
+ */
+#include "spmc/spmc_int.h"
+
+uint32_t spmc_rxtx_size(const struct spmc *s)
+{
+	return s->ns.mapped ? s->ns.pages * FFA_PAGE_SIZE : 0;
+}
+
+uint8_t *spmc_rx_acquire(struct spmc *s)
+{
+	if (!s->ns.mapped || s->ns.rx_held)
+		return NULL;
+	return s->plat.ns_ptr(s->plat.ctx, s->ns.rx_pa, spmc_rxtx_size(s));
+}
+
+const uint8_t *spmc_tx_ptr(struct spmc *s)
+{
+	if (!s->ns.mapped)
+		return NULL;
+	return s->plat.ns_ptr(s->plat.ctx, s->ns.tx_pa, spmc_rxtx_size(s));
+}
+
+bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
+			uint32_t n)
+{
+	struct ffa_mem_range buf;
+
+	if (!s->ns.mapped)
+		return false;
+	buf.pages = s->ns.pages;
+	for (unsigned int b = 0; b < 2; b++) {
+		buf.addr = b ? s->ns.rx_pa : s->ns.tx_pa;
+		for (uint32_t i = 0; i < n; i++)
+			if (ffa_ranges_overlap(&ranges[i], &buf))
+				return true;
+	}
+	return false;
+}
+
+/* Would [pa, pa + pages) share a page with a live transaction? */
+static bool overlaps_txns(const struct spmc *s, uint64_t pa, uint32_t pages)
+{
+	struct ffa_mem_range r = { .addr = pa, .pages = pages };
+
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		const struct spmc_txn *t = &s->txns[i];
+
+		if (t->state == SPMC_TXN_LIVE &&
+		    spmc_ranges_intersect(&r, 1, &s->pool[t->range_first], t->range_count))
+			return true;
+	}
+	return false;
+}
+
+static int32_t check_map(struct spmc *s, uint64_t tx, uint64_t rx, uint64_t w3)
+{
+	uint32_t pages = (uint32_t)(w3 & FFA_RXTX_PAGE_COUNT_MASK);
+	uint64_t size = (uint64_t)pages * FFA_PAGE_SIZE;
+
+	if (w3 & ~(uint64_t)FFA_RXTX_PAGE_COUNT_MASK)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (pages == 0 || pages > SPMC_RXTX_MAX_PAGES)
+		return FFA_RET_INVALID_PARAMETERS;
+	if ((tx | rx) & (FFA_PAGE_SIZE - 1))
+		return FFA_RET_INVALID_PARAMETERS;
+	if (tx > UINT64_MAX - size || rx > UINT64_MAX - size)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (tx < rx + size && rx < tx + size)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (!s->plat.ns_ptr(s->plat.ctx, tx, size) || !s->plat.ns_ptr(s->plat.ctx, rx, size))
+		return FFA_RET_INVALID_PARAMETERS;
+	/* Shared or lent pages must not double as mailboxes the SPMC writes. */
+	if (overlaps_txns(s, tx, pages) || overlaps_txns(s, rx, pages))
+		return FFA_RET_DENIED;
+	return FFA_RET_SUCCESS;
+}
+
+void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r)
+{
+	bool is64 = FFA_FN_IS_SMC64((uint32_t)r->x[0]);
+	uint64_t tx = is64 ? r->x[1] : ffa_w(r, 1);
+	uint64_t rx = is64 ? r->x[2] : ffa_w(r, 2);
+	uint64_t w3 = is64 ? r->x[3] : ffa_w(r, 3);
+	int32_t ret;
+
+	if (s->ns.mapped) {
+		ffa_set_error(r, FFA_RET_DENIED);
+		return;
+	}
+	ret = check_map(s, tx, rx, w3);
+	if (ret != FFA_RET_SUCCESS) {
+		ffa_set_error(r, ret);
+		return;
+	}
+	s->ns.tx_pa = tx;
+	s->ns.rx_pa = rx;
+	s->ns.pages = (uint32_t)(w3 & FFA_RXTX_PAGE_COUNT_MASK);
+	s->ns.rx_held = false;
+	s->ns.mapped = true;
+	ffa_set_success32(r, 0, 0);
+}
+
+void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r)
+{
+	/* w1 bits 31:16 name the endpoint (only 0 here), 15:0 are reserved. */
+	if (ffa_w(r, 1) != 0 || !s->ns.mapped) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	if (s->stage.kind != SPMC_STAGE_IDLE) {
+		ffa_set_error(r, FFA_RET_DENIED);
+		return;
+	}
+	s->ns.mapped = false;
+	s->ns.rx_held = false;
+	s->ns.tx_pa = 0;
+	s->ns.rx_pa = 0;
+	s->ns.pages = 0;
+	ffa_set_success32(r, 0, 0);
+}
+
+void spmc_abi_rx_release(struct spmc *s, struct ffa_regs *r)
+{
+	if (ffa_w(r, 1) != 0) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	if (!s->ns.mapped || !s->ns.rx_held) {
+		ffa_set_error(r, FFA_RET_DENIED);
+		return;
+	}
+	s->ns.rx_held = false;
+	ffa_set_success32(r, 0, 0);
+}

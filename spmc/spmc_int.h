@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internal interfaces between the SPMC core's translation units. Handlers
+ * named spmc_abi_* run with the core lock held and write their result into
+ * the register frame; everything else says in its comment what it expects.
+ */
+#ifndef SPMC_SPMC_INT_H
+#define SPMC_SPMC_INT_H
+
+#include "spmc/spmc.h"
+
+#define SPMC_NO_SLOT 0xFFFFFFFFu
+
+/* ---- core.c ---- */
+void spmc_lock(const struct spmc *s, unsigned int id);
+void spmc_unlock(const struct spmc *s, unsigned int id);
+void spmc_log(const struct spmc *s, const char *msg);
+/* Index of the partition with this ID, or -1. The table never changes after init. */
+int spmc_part_index(const struct spmc *s, uint16_t id);
+/* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
+uint32_t spmc_layout(const struct spmc *s);
+/* End of a range in bytes, saturated so a corrupt range cannot wrap. */
+uint64_t spmc_range_end(const struct ffa_mem_range *r);
+
+/* ---- version.c ---- */
+void spmc_abi_version(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_features(struct spmc *s, struct ffa_regs *r);
+
+/* ---- rxtx.c ---- */
+void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_rx_release(struct spmc *s, struct ffa_regs *r);
+uint32_t spmc_rxtx_size(const struct spmc *s);
+/* RX as a writable pointer if mapped and free, else NULL (the caller says BUSY). */
+uint8_t *spmc_rx_acquire(struct spmc *s);
+/* TX as a pointer if mapped, else NULL. */
+const uint8_t *spmc_tx_ptr(struct spmc *s);
+/* True if any of ranges[0, n) shares a page with RX or TX. */
+bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
+			uint32_t n);
+
+/* ---- partinfo.c ---- */
+void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_partition_info_get_regs(struct spmc *s, struct ffa_regs *r);
+
+/* ---- msg.c (takes the locks itself) ---- */
+void spmc_direct_req(struct spmc *s, struct ffa_regs *r);
+
+/* ---- mem.c ---- */
+/* Slot of the transaction with this handle in this state, or SPMC_NO_SLOT. */
+uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state);
+/* Take a free slot and a fresh handle; the slot becomes PENDING. */
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot);
+/* Return a PENDING slot to free (rollback of spmc_txn_reserve). */
+void spmc_txn_unreserve(struct spmc *s, uint32_t slot);
+/*
+ * Validate the complete descriptor buf[0, len) of a SHARE/LEND and make the
+ * PENDING transaction in `slot` LIVE. On failure nothing but the slot's
+ * PENDING state is as before: the caller still owns it.
+ */
+int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
+			const uint8_t *buf, uint32_t len);
+/* True if two sorted, internally disjoint range lists share a page. */
+bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
+			   const struct ffa_mem_range *b, uint32_t nb);
+void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type);
+void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r);
+
+/* ---- mem_frag.c ---- */
+/* Begin a fragmented SHARE/LEND whose first fragment is in stage.buf. */
+void spmc_frag_send_begin(struct spmc *s, struct ffa_regs *r, uint32_t type,
+			  uint32_t total, uint32_t frag_len);
+void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r);
+void spmc_abi_mem_frag_rx(struct spmc *s, struct ffa_regs *r);
+/* Back to idle (the buffer's bytes are left: they mean nothing when idle). */
+void spmc_stage_reset(struct spmc *s);
+/* Forget a staged retrieve response (it is read-only state: nothing to undo). */
+void spmc_stage_drop_retrieve(struct spmc *s);
+
+#endif /* SPMC_SPMC_INT_H */

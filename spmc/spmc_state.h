@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The layout of struct spmc. Core-private: only spmc/ reads or writes these
+ * fields; everyone else treats struct spmc as opaque storage of the right
+ * size (the platform allocates it statically). Everything is fixed-size so
+ * the core never allocates.
+ */
+#ifndef SPMC_SPMC_STATE_H
+#define SPMC_SPMC_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ffa/codec.h"
+
+/*
+ * Handles are (counter << SPMC_HANDLE_SLOT_BITS) | slot: the slot makes the
+ * lookup O(1), the ever-increasing counter makes a handle value unique for
+ * the life of the SPMC, so a stale handle can never name a newer
+ * transaction that happens to reuse its slot.
+ */
+#define SPMC_HANDLE_SLOT_BITS 8u
+#define SPMC_HANDLE_SLOT_MASK ((1u << SPMC_HANDLE_SLOT_BITS) - 1u)
+/* Keeps bit 63 (the hypervisor-allocator bit) clear forever. */
+#define SPMC_HANDLE_COUNTER_MAX ((1ull << (63u - SPMC_HANDLE_SLOT_BITS)) - 1u)
+
+_Static_assert(SPMC_MAX_TXNS <= (1u << SPMC_HANDLE_SLOT_BITS),
+	       "SPMC_MAX_TXNS does not fit the handle's slot bits");
+_Static_assert(SPMC_MAX_PARTITIONS > 0 && SPMC_MAX_PARTITIONS < 0x7FFF,
+	       "bad SPMC_MAX_PARTITIONS");
+_Static_assert(FFA_MEM_MAX_RECEIVERS <= 32, "retrieved mask is 32 bits");
+
+enum spmc_txn_state {
+	SPMC_TXN_FREE = 0,
+	SPMC_TXN_PENDING,   /* handle reserved, fragments still arriving */
+	SPMC_TXN_LIVE,
+};
+
+/* One memory transaction. A free slot is all zero. */
+struct spmc_txn {
+	uint64_t handle;
+	uint32_t state;             /* enum spmc_txn_state */
+	uint32_t type;              /* FFA_MTD_FLAG_TYPE_SHARE or _LEND */
+	uint32_t flags;             /* the sender's transaction flags */
+	uint16_t attributes;
+	uint64_t tag;
+	uint32_t ep_count;
+	struct ffa_mem_access ep[FFA_MEM_MAX_RECEIVERS];
+	uint32_t retrieved;         /* bit i: ep[i] currently holds it */
+	uint32_t range_first;       /* slice of spmc.pool, sorted by address */
+	uint32_t range_count;       /* 0 unless LIVE */
+	uint32_t total_pages;
+};
+
+/* Endpoint 0 (the normal world's physical instance). */
+struct spmc_ns {
+	uint32_t requested;         /* last valid FFA_VERSION input, 0 if none */
+	uint32_t negotiated;        /* 0 until FFA_VERSION: v1.0 layouts apply */
+	bool locked;                /* another ABI was called: version fixed */
+	bool mapped;
+	bool rx_held;               /* RX filled by the SPMC, not yet released */
+	uint64_t tx_pa;
+	uint64_t rx_pa;
+	uint32_t pages;             /* each buffer's size in 4 KiB pages */
+};
+
+enum spmc_stage_kind {
+	SPMC_STAGE_IDLE = 0,
+	SPMC_STAGE_SEND,            /* fragmented MEM_SHARE/LEND being received */
+	SPMC_STAGE_RETRIEVE,        /* fragmented retrieve response being served */
+};
+
+/*
+ * At most one fragmented operation at a time. Also the private copy a
+ * single-fragment descriptor is parsed from, so the normal world cannot
+ * change it under the parser.
+ */
+struct spmc_stage {
+	uint32_t kind;              /* enum spmc_stage_kind */
+	uint32_t slot;              /* transaction it belongs to */
+	uint64_t handle;
+	uint32_t total;             /* SEND: declared length; RETRIEVE: encoded */
+	uint32_t done;              /* SEND: bytes received so far */
+	uint32_t type;              /* SEND: FFA_MTD_FLAG_TYPE_SHARE or _LEND */
+	uint8_t buf[SPMC_DESC_MAX];
+};
+
+struct spmc {
+	struct spmc_platform plat;
+	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS];
+	uint32_t part_count;
+	bool ready;                 /* spmc_init succeeded */
+	struct spmc_ns ns;
+	struct spmc_stage stage;
+	struct spmc_txn txns[SPMC_MAX_TXNS];
+	uint32_t live_txns;         /* kept incrementally, checked by invariants */
+	uint32_t retrieved_txns;
+	uint64_t handle_counter;    /* last counter value handed out */
+	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
+};
+
+#endif /* SPMC_SPMC_STATE_H */
