@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# build.sh <kernel cache dir> <out dir>
+#
+# Builds the ffa_test module against a kernel that tools/build-kernel.sh
+# cached (<cache>/build is its O= tree) and the initramfs test program
+# linux/tests/ffa-test. Writes to <out>:
+#   ffa_test.ko        the module (vermagic of that kernel)
+#   ffa-test           static aarch64 program, to install as /tests/ffa-test
+#   modules.load       module names in load order, for the initramfs /etc/modules
+#   src/ffa_test/      the self-contained drop-in copy that was built (with
+#                      include/), usable as-is inside a kernel tree
+# The module build is W=1 and warnings are errors.
+set -euo pipefail
+
+die() { echo "linux/modules/build.sh: $*" >&2; exit 1; }
+
+[ $# -eq 2 ] || die "usage: $0 <kernel cache dir> <out dir> (cache dir: the last line tools/build-kernel.sh prints)"
+cache=$(cd "$1" 2>/dev/null && pwd) || die "kernel cache dir '$1' does not exist: run tools/build-kernel.sh <variant> <builtin|module> first"
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+kbuild=$cache/build
+cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
+
+[ -f "$cache/ready" ] || die "$cache has no 'ready' stamp: the kernel build is incomplete or still running; wait for tools/build-kernel.sh to finish"
+[ -f "$kbuild/.config" ] && [ -f "$kbuild/Makefile" ] || die "$kbuild is not a kernel build tree (no .config/Makefile): rebuild the kernel with tools/build-kernel.sh"
+grep -q '^CONFIG_MODULES=y' "$kbuild/.config" || die "$kbuild has CONFIG_MODULES off: the module cannot be loaded there; build ffa_test in-tree instead (Kconfig FFA_STACK_TEST)"
+ffa=$(sed -n 's/^CONFIG_ARM_FFA_TRANSPORT=\(.\)$/\1/p' "$kbuild/.config")
+[ -n "$ffa" ] || die "$kbuild has CONFIG_ARM_FFA_TRANSPORT off: enable it in the kernel config fragment"
+grep -q '^CONFIG_DEBUG_FS=y' "$kbuild/.config" || die "$kbuild has CONFIG_DEBUG_FS off: ffa_test has no interface without debugfs; enable it in the kernel config fragment"
+
+# Stage a drop-in copy (sources + the headers they include) so the build
+# leaves nothing in the repository and the copy is exactly what an in-tree
+# build would get. install -C keeps timestamps of unchanged files.
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+src=$out/src/ffa_test
+mkdir -p "$src/compat" "$src/include/ffa" "$src/include/services"
+install -C -m 644 "$here/ffa_test/ffa_test.c" "$here/ffa_test/Kbuild" \
+	"$here/ffa_test/Kconfig" "$src/"
+install -C -m 644 "$here/ffa_test/compat/stdint.h" "$here/ffa_test/compat/stdbool.h" "$src/compat/"
+install -C -m 644 "$repo/include/ffa/uuid.h" "$src/include/ffa/"
+install -C -m 644 "$repo/include/services/test_sp.h" "$src/include/services/"
+
+make -C "$kbuild" M="$src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
+	modules >"$out/module-build.log" 2>&1 || {
+	cat "$out/module-build.log" >&2
+	die "module build failed against $kbuild (log: $out/module-build.log)"
+}
+install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
+
+# The arm_ffa core must be loaded first when it is a module (ffa-module.ko).
+{
+	[ "$ffa" = m ] && echo ffa-module
+	echo ffa_test
+} >"$out/modules.load"
+
+"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes \
+	-o "$out/ffa-test" "$repo/linux/tests/ffa-test.c" ||
+	die "ffa-test build failed: is ${cross}gcc with a static libc installed (tools/setup.sh fw; libc6-dev-arm64-cross)?"
+
+echo "$out"

@@ -1,0 +1,871 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Linux client of the ffa-stack test partition.
+ *
+ * Binds on the arm_ffa bus to the partition with UUID FFA_UUID_FFA_STACK_TEST
+ * and turns each check into a debugfs file under /sys/kernel/debug/ffa_test/,
+ * so the initramfs test program can run the same checks on every kernel
+ * variant of the boot matrix without knowing FF-A:
+ *
+ *   echo, echo2  write N: N direct-request round trips (DIRECT_REQ, DIRECT_REQ2)
+ *   share, lend  write N: N pages shared or lent, checked by the partition,
+ *                reclaimed, checksums compared
+ *   ns_info      read: what the SPMC knows about the normal world's RX/TX
+ *                buffers, and whose memory those buffers are
+ *
+ * Reading a file gives its last result line, which starts with "ok", "skip"
+ * or "fail". A write returns -EIO when the check failed, so a shell user sees
+ * the failure too. The protocol is owned by include/services/test_sp.h.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/arm_ffa.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/ktime.h>
+#include <linux/log2.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <asm/virt.h>
+
+/* pKVM's carveout bounds are visible to built-in code only. */
+#if !defined(MODULE) && IS_ENABLED(CONFIG_KVM)
+#include <linux/kvm_host.h>
+#define FT_HYP_RANGE_KNOWN 1
+#else
+#define FT_HYP_RANGE_KNOWN 0
+#endif
+
+#include <ffa/uuid.h>
+#include <services/test_sp.h>
+
+#define FT_ECHO_MAX	1000000u
+#define FT_PAGES_MAX	4096u
+#define FT_RESULT_LEN	320
+#define FT_NR_FILES	5
+
+struct ffa_test;
+
+struct ft_check {
+	const char *name;
+	int (*run)(struct ffa_test *t, u32 n, char *res, size_t len);
+	u32 max;
+	bool run_on_read;
+	const char *idle;
+};
+
+struct ft_file {
+	struct ffa_test *t;
+	const struct ft_check *check;
+	char result[FT_RESULT_LEN];
+};
+
+struct ffa_test {
+	struct ffa_device *fdev;
+	const struct ffa_msg_ops *msg;
+	const struct ffa_mem_ops *mem;
+	u32 version;
+	struct dentry *dir;
+	/*
+	 * One check at a time: the checks share the partition's transaction
+	 * and retrieve counters that ns_info reports, and each file's result.
+	 */
+	struct mutex lock;
+	struct ft_file files[FT_NR_FILES];
+};
+
+static const char *const ft_ffa_names[] = {
+	"SUCCESS", "NOT_SUPPORTED", "INVALID_PARAMETERS", "NO_MEMORY", "BUSY",
+	"INTERRUPTED", "DENIED", "RETRY", "ABORTED", "NO_DATA",
+};
+
+static const char *ft_status_name(s32 status)
+{
+	if (status <= 0 && status > -(s32)ARRAY_SIZE(ft_ffa_names))
+		return ft_ffa_names[-status];
+	return "UNKNOWN";
+}
+
+/*
+ * The arm_ffa driver turns FF-A error codes into errnos; give back the FF-A
+ * name each errno stands for, since that is what a firmware engineer greps.
+ */
+static const char *ft_errno_name(int err)
+{
+	switch (err) {
+	case -EOPNOTSUPP:
+		return "NOT_SUPPORTED(-1)";
+	case -EINVAL:
+		return "INVALID_PARAMETERS(-2) or an unexpected reply";
+	case -ENOMEM:
+		return "NO_MEMORY(-3)";
+	case -EBUSY:
+		return "BUSY(-4)";
+	case -EINTR:
+		return "INTERRUPTED(-5)";
+	case -EACCES:
+		return "DENIED(-6)";
+	case -EAGAIN:
+		return "RETRY(-7)";
+	case -ECANCELED:
+		return "ABORTED(-8)";
+	case -ENODATA:
+		return "NO_DATA(-9)";
+	case -ENXIO:
+		return "fragment refused (the driver drops the FF-A code)";
+	default:
+		return "no FF-A meaning";
+	}
+}
+
+static __printf(4, 5) int ft_result(char *res, size_t len, int ret, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(res, len - 1, fmt, ap);
+	va_end(ap);
+	res[n] = '\n';
+	res[n + 1] = '\0';
+	return ret;
+}
+
+static int ft_call(struct ffa_test *t, struct ffa_send_direct_data *d,
+		   const char *what, char *res, size_t len)
+{
+	int ret = t->msg->sync_send_receive(t->fdev, d);
+	s32 status;
+
+	if (ret)
+		return ft_result(res, len, -EIO,
+				 "fail %s: direct request failed: FF-A %s, errno %d",
+				 what, ft_errno_name(ret), ret);
+	status = (s32)lower_32_bits(d->data0);
+	if (status)
+		return ft_result(res, len, -EIO,
+				 "fail %s: partition returned %s(%d)",
+				 what, ft_status_name(status), status);
+	return 0;
+}
+
+/* splitmix64: cheap, and every bit of the payload changes between rounds. */
+static u64 ft_mix(u64 *state)
+{
+	u64 z = (*state += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Rounds 0 and 1 send all-zero and all-one payloads, the rest vary. */
+static unsigned long ft_payload(u32 round, u64 *state, unsigned long mask)
+{
+	if (round == 0)
+		return 0;
+	if (round == 1)
+		return mask;
+	return (unsigned long)ft_mix(state) & mask;
+}
+
+static int ft_echo(struct ffa_test *t, u32 n, char *res, size_t len)
+{
+	unsigned long mask = t->fdev->mode_32bit ? U32_MAX : ULONG_MAX;
+	u64 state = 0x5eed;
+	u32 round, i;
+	int ret;
+
+	for (round = 0; round < n; round++) {
+		unsigned long sent[5], got[5];
+		struct ffa_send_direct_data d;
+
+		sent[0] = TSP_CMD_ECHO;
+		for (i = 1; i < ARRAY_SIZE(sent); i++)
+			sent[i] = ft_payload(round, &state, mask);
+		d.data0 = sent[0];
+		d.data1 = sent[1];
+		d.data2 = sent[2];
+		d.data3 = sent[3];
+		d.data4 = sent[4];
+		ret = t->msg->sync_send_receive(t->fdev, &d);
+		if (ret)
+			return ft_result(res, len, -EIO,
+					 "fail round %u: direct request failed: FF-A %s, errno %d",
+					 round, ft_errno_name(ret), ret);
+		got[0] = d.data0;
+		got[1] = d.data1;
+		got[2] = d.data2;
+		got[3] = d.data3;
+		got[4] = d.data4;
+		for (i = 0; i < ARRAY_SIZE(sent); i++)
+			if (got[i] != sent[i])
+				return ft_result(res, len, -EIO,
+						 "fail round %u: a%u sent 0x%lx came back 0x%lx",
+						 round, i, sent[i], got[i]);
+	}
+	return ft_result(res, len, 0, "ok %u round trips over %s DIRECT_REQ", n,
+			 t->fdev->mode_32bit ? "32-bit" : "64-bit");
+}
+
+static int ft_echo2(struct ffa_test *t, u32 n, char *res, size_t len)
+{
+	struct ffa_send_direct_data2 *d;
+	unsigned long sent[ARRAY_SIZE(d->data)];
+	u64 state = 0x5eed2;
+	u32 round, i;
+	int ret = 0;
+
+	d = kmalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return ft_result(res, len, -ENOMEM, "fail out of memory");
+	for (round = 0; round < n && !ret; round++) {
+		sent[0] = TSP_CMD_ECHO;
+		for (i = 1; i < ARRAY_SIZE(sent); i++)
+			sent[i] = ft_payload(round, &state, ULONG_MAX);
+		memcpy(d->data, sent, sizeof(sent));
+		ret = t->msg->sync_send_receive2(t->fdev, &t->fdev->uuid, d);
+		if (ret == -EOPNOTSUPP && round == 0) {
+			/*
+			 * Not a failure: the driver only offers DIRECT_REQ2 on
+			 * FF-A >= 1.2 when FFA_FEATURES advertises it, and
+			 * pKVM's proxy in 6.12 refuses it outright.
+			 */
+			ret = ft_result(res, len, 0,
+					"skip DIRECT_REQ2 not offered (FF-A %u.%u; needs 1.2 and FFA_FEATURES, and no pKVM proxy in 6.12)",
+					FFA_MAJOR_VERSION(t->version),
+					FFA_MINOR_VERSION(t->version));
+			goto out;
+		}
+		if (ret) {
+			ret = ft_result(res, len, -EIO,
+					"fail round %u: DIRECT_REQ2 failed: FF-A %s, errno %d",
+					round, ft_errno_name(ret), ret);
+			goto out;
+		}
+		for (i = 0; i < ARRAY_SIZE(sent) && !ret; i++)
+			if (d->data[i] != sent[i])
+				ret = ft_result(res, len, -EIO,
+						"fail round %u: a%u sent 0x%lx came back 0x%lx",
+						round, i, sent[i], d->data[i]);
+	}
+	if (!ret)
+		ret = ft_result(res, len, 0, "ok %u round trips over DIRECT_REQ2", n);
+out:
+	kfree(d);
+	return ret;
+}
+
+/*
+ * Memory checks. A region is built from the largest physically contiguous
+ * chunks the allocator gives, so N = 256 normally travels as one constituent
+ * (pKVM's proxy holds at most a page of constituents) and any N works.
+ */
+struct ft_chunk {
+	struct page *page;
+	unsigned int order;
+};
+
+struct ft_region {
+	struct ft_chunk *chunks;
+	unsigned int nr_chunks;
+	unsigned int nr_pages;
+	struct sg_table sgt;
+	u64 handle;
+	/* Transferred and not reclaimed: the pages must never be freed. */
+	bool transferred;
+	/* The partition retrieved it and has not relinquished it. */
+	bool retrieved;
+};
+
+static int ft_region_alloc(struct ft_region *r, u32 n)
+{
+	unsigned int order = min_t(unsigned int, ilog2(n), MAX_PAGE_ORDER);
+	struct scatterlist *sg;
+	u32 left = n;
+	unsigned int i;
+
+	r->chunks = kcalloc(n, sizeof(*r->chunks), GFP_KERNEL);
+	if (!r->chunks)
+		return -ENOMEM;
+	while (left) {
+		struct page *page;
+
+		order = min_t(unsigned int, order, ilog2(left));
+		page = alloc_pages(GFP_KERNEL | __GFP_NOWARN |
+				   (order ? __GFP_NORETRY : 0), order);
+		if (!page) {
+			if (!order)
+				return -ENOMEM;
+			order--;
+			continue;
+		}
+		r->chunks[r->nr_chunks].page = page;
+		r->chunks[r->nr_chunks].order = order;
+		r->nr_chunks++;
+		r->nr_pages += 1u << order;
+		left -= 1u << order;
+	}
+	if (sg_alloc_table(&r->sgt, r->nr_chunks, GFP_KERNEL))
+		return -ENOMEM;
+	for_each_sg(r->sgt.sgl, sg, r->nr_chunks, i)
+		sg_set_page(sg, r->chunks[i].page, PAGE_SIZE << r->chunks[i].order, 0);
+	return 0;
+}
+
+static void ft_region_free(struct ft_region *r)
+{
+	unsigned int i;
+
+	if (r->transferred) {
+		/*
+		 * The SPMC may still map these pages into the partition: giving
+		 * them back to the allocator would hand secure-world-visible
+		 * memory to the next user. Leaking is the only safe choice.
+		 */
+		pr_err("leaking %u pages of handle 0x%llx: they were never reclaimed from the partition; reboot to recover them\n",
+		       r->nr_pages, r->handle);
+	} else {
+		for (i = 0; i < r->nr_chunks; i++)
+			__free_pages(r->chunks[i].page, r->chunks[i].order);
+	}
+	if (r->sgt.sgl)
+		sg_free_table(&r->sgt);
+	kfree(r->chunks);
+}
+
+static size_t ft_chunk_bytes(const struct ft_chunk *c)
+{
+	return PAGE_SIZE << c->order;
+}
+
+static void ft_region_fill(struct ft_region *r, u64 seed)
+{
+	unsigned int i;
+	size_t w;
+
+	for (i = 0; i < r->nr_chunks; i++) {
+		u64 *words = page_address(r->chunks[i].page);
+
+		for (w = 0; w < ft_chunk_bytes(&r->chunks[i]) / sizeof(u64); w++)
+			words[w] = ft_mix(&seed);
+		cond_resched();
+	}
+}
+
+/* The checksum over the constituents in descriptor order, as the SP walks them. */
+static u64 ft_region_fnv(const struct ft_region *r)
+{
+	u64 h = TSP_FNV_OFFSET;
+	unsigned int i;
+
+	for (i = 0; i < r->nr_chunks; i++) {
+		h = tsp_fnv1a(h, page_address(r->chunks[i].page),
+			      ft_chunk_bytes(&r->chunks[i]));
+		cond_resched();
+	}
+	return h;
+}
+
+/* Byte offset of the first byte that is not @byte (stored in @found), or -1. */
+static long ft_region_find_not(const struct ft_region *r, u8 byte, u8 *found)
+{
+	size_t base = 0, j;
+	unsigned int i;
+
+	for (i = 0; i < r->nr_chunks; i++) {
+		const u8 *p = page_address(r->chunks[i].page);
+
+		for (j = 0; j < ft_chunk_bytes(&r->chunks[i]); j++)
+			if (p[j] != byte) {
+				*found = p[j];
+				return base + j;
+			}
+		base += ft_chunk_bytes(&r->chunks[i]);
+	}
+	return -1;
+}
+
+static u32 ft_region_ffa_pages(const struct ft_region *r)
+{
+	return (u32)(((u64)r->nr_pages * PAGE_SIZE) / FFA_PAGE_SIZE);
+}
+
+/* Sends a handle command; checks the status and the page count it reports. */
+static int ft_handle_cmd(struct ffa_test *t, struct ft_region *r, u32 cmd,
+			 const char *what, u8 byte, struct ffa_send_direct_data *d,
+			 char *res, size_t len)
+{
+	int ret;
+
+	*d = (struct ffa_send_direct_data){
+		.data0 = cmd,
+		.data1 = lower_32_bits(r->handle),
+		.data2 = upper_32_bits(r->handle),
+		.data3 = byte,
+	};
+	ret = ft_call(t, d, what, res, len);
+	if (ret || cmd == TSP_CMD_MEM_RELINQUISH)
+		return ret;
+	if (d->data3 != ft_region_ffa_pages(r))
+		return ft_result(res, len, -EIO,
+				 "fail %s: partition saw %lu FF-A pages of handle 0x%llx, %u were sent",
+				 what, d->data3, r->handle, ft_region_ffa_pages(r));
+	return 0;
+}
+
+/*
+ * While the partition holds the region, the SPMC must refuse MEM_RECLAIM
+ * with DENIED; after MEM_RELINQUISH it must accept it.
+ */
+static int ft_reclaim_while_held(struct ffa_test *t, struct ft_region *r,
+				 char *res, size_t len)
+{
+	struct ffa_send_direct_data d;
+	int ret;
+
+	ret = ft_handle_cmd(t, r, TSP_CMD_MEM_RETRIEVE, "MEM_RETRIEVE", 0, &d,
+			    res, len);
+	if (ret)
+		return ret;
+	r->retrieved = true;
+
+	ret = t->mem->memory_reclaim(r->handle, 0);
+	if (!ret) {
+		/*
+		 * The region is back with us while the partition still maps it:
+		 * keep treating it as transferred so it is leaked, not reused.
+		 */
+		return ft_result(res, len, -EIO,
+				 "fail MEM_RECLAIM of handle 0x%llx succeeded while the partition held it: DENIED(-6) expected",
+				 r->handle);
+	}
+	if (ret != -EACCES)
+		return ft_result(res, len, -EIO,
+				 "fail MEM_RECLAIM of handle 0x%llx while retrieved gave FF-A %s (errno %d): DENIED(-6) expected",
+				 r->handle, ft_errno_name(ret), ret);
+
+	ret = ft_handle_cmd(t, r, TSP_CMD_MEM_RELINQUISH, "MEM_RELINQUISH", 0,
+			    &d, res, len);
+	if (ret)
+		return ret;
+	r->retrieved = false;
+
+	ret = t->mem->memory_reclaim(r->handle, 0);
+	if (ret)
+		return ft_result(res, len, -EIO,
+				 "fail MEM_RECLAIM of handle 0x%llx after MEM_RELINQUISH: FF-A %s, errno %d",
+				 r->handle, ft_errno_name(ret), ret);
+	r->transferred = false;
+	return 0;
+}
+
+/* After a failure: give the partition's hold back, then try to reclaim. */
+static void ft_region_recover(struct ffa_test *t, struct ft_region *r)
+{
+	struct ffa_send_direct_data d = {
+		.data0 = TSP_CMD_MEM_RELINQUISH,
+		.data1 = lower_32_bits(r->handle),
+		.data2 = upper_32_bits(r->handle),
+	};
+
+	if (!r->transferred)
+		return;
+	if (r->retrieved && !t->msg->sync_send_receive(t->fdev, &d) &&
+	    !lower_32_bits(d.data0))
+		r->retrieved = false;
+	if (!r->retrieved && !t->mem->memory_reclaim(r->handle, 0))
+		r->transferred = false;
+}
+
+static int ft_region_send(struct ffa_test *t, struct ft_region *r, bool lend,
+			  char *res, size_t len)
+{
+	struct ffa_mem_region_attributes attr = {
+		.receiver = t->fdev->vm_id,
+		.attrs = FFA_MEM_RW,
+	};
+	struct ffa_mem_ops_args args = {
+		.use_txbuf = true,
+		.nattrs = 1,
+		.attrs = &attr,
+		.sg = r->sgt.sgl,
+	};
+	int ret;
+
+	ret = lend ? t->mem->memory_lend(&args) : t->mem->memory_share(&args);
+	if (ret)
+		return ft_result(res, len, -EIO,
+				 "fail MEM_%s of %u pages in %u ranges: FF-A %s, errno %d",
+				 lend ? "LEND" : "SHARE", r->nr_pages, r->nr_chunks,
+				 ft_errno_name(ret), ret);
+	r->handle = args.g_handle;
+	r->transferred = true;
+	return 0;
+}
+
+/*
+ * share: the partition checksums what we wrote; lend: the partition fills
+ * the region with one byte and checksums that. Either way the region must
+ * refuse reclaim while held, and our own checksum after reclaim must match.
+ */
+static int ft_mem_check(struct ffa_test *t, u32 n, bool lend, char *res,
+			size_t len)
+{
+	const u8 fill = 0xa5;
+	struct ffa_send_direct_data d;
+	struct ft_region r = {};
+	u64 h_sent, h_sp, h_back;
+	long bad;
+	u8 got;
+	int ret;
+
+	if (ft_region_alloc(&r, n)) {
+		ret = ft_result(res, len, -ENOMEM,
+				"fail cannot allocate %u pages: out of memory", n);
+		goto out;
+	}
+	ft_region_fill(&r, n);
+	h_sent = ft_region_fnv(&r);
+
+	ret = ft_region_send(t, &r, lend, res, len);
+	if (ret)
+		goto out;
+	if (lend) {
+		ret = ft_handle_cmd(t, &r, TSP_CMD_MEM_FILL, "MEM_FILL", fill,
+				    &d, res, len);
+		if (ret)
+			goto out;
+	}
+	ret = ft_handle_cmd(t, &r, TSP_CMD_MEM_CHECKSUM, "MEM_CHECKSUM", 0, &d,
+			    res, len);
+	if (ret)
+		goto out;
+	h_sp = (u64)lower_32_bits(d.data1) | (u64)lower_32_bits(d.data2) << 32;
+	ret = ft_reclaim_while_held(t, &r, res, len);
+	if (ret)
+		goto out;
+
+	/* Reclaimed: the memory is ours again and safe to read. */
+	h_back = ft_region_fnv(&r);
+	if (lend) {
+		bad = ft_region_find_not(&r, fill, &got);
+		if (bad >= 0) {
+			ret = ft_result(res, len, -EIO,
+					"fail lent region byte %ld is 0x%02x after MEM_FILL 0x%02x (handle=0x%llx)",
+					bad, got, fill, r.handle);
+			goto out;
+		}
+	} else if (h_back != h_sent) {
+		ret = ft_result(res, len, -EIO,
+				"fail shared region changed: checksum 0x%016llx before, 0x%016llx after reclaim",
+				h_sent, h_back);
+		goto out;
+	}
+	if (h_sp != h_back) {
+		ret = ft_result(res, len, -EIO,
+				"fail checksum mismatch: partition 0x%016llx, kernel 0x%016llx (pages=%u ranges=%u handle=0x%llx)",
+				h_sp, h_back, r.nr_pages, r.nr_chunks, r.handle);
+		goto out;
+	}
+	if (lend)
+		ret = ft_result(res, len, 0,
+				"ok pages=%u ranges=%u handle=0x%llx fill=0x%02x sp=0x%016llx kernel=0x%016llx held-reclaim=DENIED",
+				r.nr_pages, r.nr_chunks, r.handle, fill, h_sp, h_back);
+	else
+		ret = ft_result(res, len, 0,
+				"ok pages=%u ranges=%u handle=0x%llx sp=0x%016llx kernel=0x%016llx held-reclaim=DENIED",
+				r.nr_pages, r.nr_chunks, r.handle, h_sp, h_back);
+out:
+	ft_region_recover(t, &r);
+	ft_region_free(&r);
+	return ret;
+}
+
+static const char *ft_pkvm_state(void)
+{
+	if (!is_protected_kvm_enabled())
+		return "off";
+#ifndef MODULE
+	/* The static key behind this is not exported to modules. */
+	if (!is_pkvm_initialized())
+		return "protected-uninitialised";
+#endif
+	return "protected";
+}
+
+/*
+ * Whose memory is the RX/TX pair the SPMC holds for the normal world? Under
+ * pKVM the proxy must have registered its own buffers, which come from the
+ * hypervisor's carveout; otherwise (no pKVM, or the host driver reached the
+ * SPMC before pKVM existed) they are pages the arm_ffa driver allocated.
+ */
+enum ft_owner { FT_NONE, FT_HOST, FT_HYP, FT_RESERVED, FT_NOMAP, FT_MIXED };
+
+static const char *const ft_owner_names[] = {
+	[FT_NONE] = "none",
+	[FT_HOST] = "host",
+	[FT_HYP] = "hyp",
+	[FT_RESERVED] = "reserved",
+	[FT_NOMAP] = "nomap",
+	[FT_MIXED] = "mixed",
+};
+
+#if FT_HYP_RANGE_KNOWN
+#define FT_METHOD "hyp-carveout"
+
+/* Built in, the carveout's bounds are visible (they are not exported). */
+static enum ft_owner ft_reserved_owner(phys_addr_t pa)
+{
+	if (hyp_mem_size && pa >= hyp_mem_base && pa - hyp_mem_base < hyp_mem_size)
+		return FT_HYP;
+	return FT_RESERVED;
+}
+#else
+#define FT_METHOD "page-reserved"
+
+/*
+ * A module cannot see the carveout's bounds. The carveout is memblock-
+ * reserved, so its pages stay PageReserved and never reach the page
+ * allocator, whereas the arm_ffa driver's buffers come from
+ * alloc_pages_exact(). So under pKVM a reserved page registered as RX/TX is
+ * taken to be the proxy's; the built-in variant checks the exact range.
+ */
+static enum ft_owner ft_reserved_owner(phys_addr_t pa)
+{
+	return is_protected_kvm_enabled() ? FT_HYP : FT_RESERVED;
+}
+#endif
+
+static enum ft_owner ft_page_owner(phys_addr_t pa)
+{
+	unsigned long pfn = PHYS_PFN(pa);
+
+	if (!pfn_valid(pfn))
+		return FT_NOMAP;
+	if (!PageReserved(pfn_to_page(pfn)))
+		return FT_HOST;
+	return ft_reserved_owner(pa);
+}
+
+static enum ft_owner ft_buffer_owner(u64 pa, u32 pages)
+{
+	enum ft_owner owner = FT_NONE;
+	u32 i;
+
+	if (!pa)
+		return FT_NONE;
+	for (i = 0; i < max(pages, 1u); i++) {
+		enum ft_owner o = ft_page_owner(pa + (u64)i * FFA_PAGE_SIZE);
+
+		if (i && o != owner)
+			return FT_MIXED;
+		owner = o;
+	}
+	return owner;
+}
+
+static int ft_ns_info(struct ffa_test *t, char *res, size_t len)
+{
+	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
+	enum ft_owner tx, rx;
+	u32 version, flags, pages;
+	int ret;
+
+	if (t->fdev->mode_32bit)
+		return ft_result(res, len, -EIO,
+				 "fail NS_INFO needs 64-bit DIRECT_REQ but the driver talks 32-bit to this partition: its partition info lacks the AArch64 property");
+	ret = ft_call(t, &d, "NS_INFO", res, len);
+	if (ret)
+		return ret;
+	version = lower_32_bits(d.data1);
+	flags = upper_32_bits(d.data1);
+	pages = d.data4 & 0xffff;
+	tx = ft_buffer_owner(d.data2, pages);
+	rx = ft_buffer_owner(d.data3, pages);
+	return ft_result(res, len, 0,
+			 "ok version=%u.%u locked=%u rx-held=%u tx=0x%lx rx=0x%lx pages=%u txns=%lu retrieved=%lu tx-owner=%s rx-owner=%s method=%s pkvm=%s driver=%u.%u rxtx=%s",
+			 FFA_MAJOR_VERSION(version), FFA_MINOR_VERSION(version),
+			 !!(flags & TSP_NS_INFO_LOCKED),
+			 !!(flags & TSP_NS_INFO_RX_HELD), d.data2, d.data3, pages,
+			 (d.data4 >> 16) & 0xffff, d.data4 >> 32,
+			 ft_owner_names[tx], ft_owner_names[rx], FT_METHOD,
+			 ft_pkvm_state(), FFA_MAJOR_VERSION(t->version),
+			 FFA_MINOR_VERSION(t->version),
+			 ft_owner_names[tx == rx ? tx : FT_MIXED]);
+}
+
+static int ft_share(struct ffa_test *t, u32 n, char *res, size_t len)
+{
+	return ft_mem_check(t, n, false, res, len);
+}
+
+static int ft_lend(struct ffa_test *t, u32 n, char *res, size_t len)
+{
+	return ft_mem_check(t, n, true, res, len);
+}
+
+static int ft_ns_info_run(struct ffa_test *t, u32 n, char *res, size_t len)
+{
+	return ft_ns_info(t, res, len);
+}
+
+static const struct ft_check ft_checks[FT_NR_FILES] = {
+	{ "echo", ft_echo, FT_ECHO_MAX, false,
+	  "idle: write N to run N DIRECT_REQ echo round trips" },
+	{ "echo2", ft_echo2, FT_ECHO_MAX, false,
+	  "idle: write N to run N DIRECT_REQ2 echo round trips" },
+	{ "share", ft_share, FT_PAGES_MAX, false,
+	  "idle: write N to share N pages with the partition" },
+	{ "lend", ft_lend, FT_PAGES_MAX, false,
+	  "idle: write N to lend N pages to the partition" },
+	{ "ns_info", ft_ns_info_run, 1, true, "" },
+};
+
+static int ft_run(struct ft_file *f, u32 n)
+{
+	struct ffa_test *t = f->t;
+	int ret;
+
+	mutex_lock(&t->lock);
+	if (n < 1 || n > f->check->max)
+		ret = ft_result(f->result, sizeof(f->result), -ERANGE,
+				"fail N=%u is outside 1..%u", n, f->check->max);
+	else
+		ret = f->check->run(t, n, f->result, sizeof(f->result));
+	mutex_unlock(&t->lock);
+	return ret;
+}
+
+static ssize_t ft_write(struct file *file, const char __user *ubuf,
+			size_t count, loff_t *ppos)
+{
+	struct ft_file *f = file->private_data;
+	u32 n;
+	int ret;
+
+	ret = kstrtou32_from_user(ubuf, count, 0, &n);
+	if (ret)
+		return ret;
+	ret = ft_run(f, n);
+	return ret ? ret : count;
+}
+
+static ssize_t ft_read(struct file *file, char __user *ubuf, size_t count,
+		       loff_t *ppos)
+{
+	struct ft_file *f = file->private_data;
+	char *copy;
+	ssize_t ret;
+
+	/* A fresh read of a query file asks the partition again. */
+	if (f->check->run_on_read && *ppos == 0)
+		ft_run(f, 1);
+
+	copy = kmalloc(sizeof(f->result), GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	mutex_lock(&f->t->lock);
+	memcpy(copy, f->result, sizeof(f->result));
+	mutex_unlock(&f->t->lock);
+	ret = simple_read_from_buffer(ubuf, count, ppos, copy, strlen(copy));
+	kfree(copy);
+	return ret;
+}
+
+static const struct file_operations ft_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = ft_read,
+	.write = ft_write,
+	.llseek = default_llseek,
+};
+
+static int ffa_test_probe(struct ffa_device *fdev)
+{
+	const struct ffa_ops *ops = fdev->ops;
+	struct ffa_test *t;
+	u64 now = ktime_get_boottime_ns();
+	u32 usec;
+	u64 sec;
+	int i;
+
+	if (!ops || !ops->msg_ops || !ops->mem_ops || !ops->info_ops) {
+		dev_err(&fdev->dev, "arm_ffa core gave no message/memory ops: cannot drive the partition\n");
+		return -ENODEV;
+	}
+	t = devm_kzalloc(&fdev->dev, sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	t->fdev = fdev;
+	t->msg = ops->msg_ops;
+	t->mem = ops->mem_ops;
+	t->version = ops->info_ops->api_version_get();
+	mutex_init(&t->lock);
+
+	t->dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	if (IS_ERR(t->dir)) {
+		dev_err(&fdev->dev, "cannot create debugfs directory %s (%ld): debugfs disabled, or a second partition with this UUID is already bound\n",
+			KBUILD_MODNAME, PTR_ERR(t->dir));
+		mutex_destroy(&t->lock);
+		return PTR_ERR(t->dir);
+	}
+	for (i = 0; i < FT_NR_FILES; i++) {
+		struct ft_file *f = &t->files[i];
+
+		f->t = t;
+		f->check = &ft_checks[i];
+		strscpy(f->result, f->check->idle, sizeof(f->result));
+		strlcat(f->result, "\n", sizeof(f->result));
+		debugfs_create_file(f->check->name, f->check->run_on_read ? 0400 : 0600,
+				    t->dir, f, &ft_fops);
+	}
+	ffa_dev_set_drvdata(fdev, t);
+
+	if (fdev->vm_id != TSP_ID)
+		dev_warn(&fdev->dev, "partition has ID 0x%04x, the protocol says 0x%04x: check the partition manifest\n",
+			 fdev->vm_id, TSP_ID);
+	sec = div_u64_rem(now / NSEC_PER_USEC, USEC_PER_SEC, &usec);
+	/* The boot matrix greps this line to learn when FF-A became usable. */
+	pr_info("bound to partition 0x%04x at %llu.%06us (%s, FF-A %u.%u, %s-bit direct requests, pKVM %s)\n",
+		fdev->vm_id, sec, usec,
+		system_state < SYSTEM_RUNNING ? "during boot initcalls" : "after boot",
+		FFA_MAJOR_VERSION(t->version), FFA_MINOR_VERSION(t->version),
+		fdev->mode_32bit ? "32" : "64", ft_pkvm_state());
+	return 0;
+}
+
+static void ffa_test_remove(struct ffa_device *fdev)
+{
+	struct ffa_test *t = ffa_dev_get_drvdata(fdev);
+
+	/* Waits for running file operations, so t outlives them. */
+	debugfs_remove_recursive(t->dir);
+	mutex_destroy(&t->lock);
+}
+
+static const struct ffa_device_id ffa_test_ids[] = {
+	{ .uuid = FFA_UUID_FFA_STACK_TEST },
+	{}
+};
+
+static struct ffa_driver ffa_test_driver = {
+	.name = KBUILD_MODNAME,
+	.probe = ffa_test_probe,
+	.remove = ffa_test_remove,
+	.id_table = ffa_test_ids,
+};
+module_ffa_driver(ffa_test_driver);
+
+MODULE_DESCRIPTION("ffa-stack test partition client: FF-A checks over debugfs");
+MODULE_LICENSE("GPL");
