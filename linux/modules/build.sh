@@ -51,9 +51,14 @@ make -C "$kbuild" M="$src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror
 }
 install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
 
-# The arm_ffa core must be loaded first when it is a module (ffa-module.ko).
+# When arm_ffa is modular it is two modules: ffa-core (the bus, which
+# ffa_test links against) and ffa-module (the driver that talks to the SPMC
+# and creates the partition devices). Both must be loaded before ffa_test.
 {
-	[ "$ffa" = m ] && echo ffa-module
+	if [ "$ffa" = m ]; then
+		echo ffa-core
+		echo ffa-module
+	fi
 	echo ffa_test
 } >"$out/modules.load"
 

@@ -34,6 +34,7 @@
 #include <linux/mutex.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <asm/virt.h>
@@ -58,7 +59,8 @@ struct ffa_test;
 
 struct ft_check {
 	const char *name;
-	int (*run)(struct ffa_test *t, u32 n, char *res, size_t len);
+	int (*run)(struct ffa_test *t, u32 n, bool variant, char *res, size_t len);
+	bool variant;
 	u32 max;
 	bool run_on_read;
 	const char *idle;
@@ -84,48 +86,42 @@ struct ffa_test {
 	struct ft_file files[FT_NR_FILES];
 };
 
-static const char *const ft_ffa_names[] = {
-	"SUCCESS", "NOT_SUPPORTED", "INVALID_PARAMETERS", "NO_MEMORY", "BUSY",
-	"INTERRUPTED", "DENIED", "RETRY", "ABORTED", "NO_DATA",
+/*
+ * FF-A error codes by -code, with the errno the arm_ffa driver turns each
+ * into: we print FF-A names, since that is what a firmware engineer greps.
+ * The driver also says -EINVAL for a reply it did not expect.
+ */
+static const struct {
+	const char *name;
+	int err;
+} ft_codes[] = {
+	{ "SUCCESS(0)", 0 },
+	{ "NOT_SUPPORTED(-1)", -EOPNOTSUPP },
+	{ "INVALID_PARAMETERS(-2)", -EINVAL },
+	{ "NO_MEMORY(-3)", -ENOMEM },
+	{ "BUSY(-4)", -EBUSY },
+	{ "INTERRUPTED(-5)", -EINTR },
+	{ "DENIED(-6)", -EACCES },
+	{ "RETRY(-7)", -EAGAIN },
+	{ "ABORTED(-8)", -ECANCELED },
+	{ "NO_DATA(-9)", -ENODATA },
 };
 
 static const char *ft_status_name(s32 status)
 {
-	if (status <= 0 && status > -(s32)ARRAY_SIZE(ft_ffa_names))
-		return ft_ffa_names[-status];
+	if (status <= 0 && status > -(s32)ARRAY_SIZE(ft_codes))
+		return ft_codes[-status].name;
 	return "UNKNOWN";
 }
 
-/*
- * The arm_ffa driver turns FF-A error codes into errnos; give back the FF-A
- * name each errno stands for, since that is what a firmware engineer greps.
- */
 static const char *ft_errno_name(int err)
 {
-	switch (err) {
-	case -EOPNOTSUPP:
-		return "NOT_SUPPORTED(-1)";
-	case -EINVAL:
-		return "INVALID_PARAMETERS(-2) or an unexpected reply";
-	case -ENOMEM:
-		return "NO_MEMORY(-3)";
-	case -EBUSY:
-		return "BUSY(-4)";
-	case -EINTR:
-		return "INTERRUPTED(-5)";
-	case -EACCES:
-		return "DENIED(-6)";
-	case -EAGAIN:
-		return "RETRY(-7)";
-	case -ECANCELED:
-		return "ABORTED(-8)";
-	case -ENODATA:
-		return "NO_DATA(-9)";
-	case -ENXIO:
-		return "fragment refused (the driver drops the FF-A code)";
-	default:
-		return "no FF-A meaning";
-	}
+	unsigned int i;
+
+	for (i = 1; i < ARRAY_SIZE(ft_codes); i++)
+		if (ft_codes[i].err == err)
+			return ft_codes[i].name;
+	return "none";
 }
 
 static __printf(4, 5) int ft_result(char *res, size_t len, int ret, const char *fmt, ...)
@@ -154,8 +150,8 @@ static int ft_call(struct ffa_test *t, struct ffa_send_direct_data *d,
 	status = (s32)lower_32_bits(d->data0);
 	if (status)
 		return ft_result(res, len, -EIO,
-				 "fail %s: partition returned %s(%d)",
-				 what, ft_status_name(status), status);
+				 "fail %s: partition returned %s",
+				 what, ft_status_name(status));
 	return 0;
 }
 
@@ -179,91 +175,63 @@ static unsigned long ft_payload(u32 round, u64 *state, unsigned long mask)
 	return (unsigned long)ft_mix(state) & mask;
 }
 
-static int ft_echo(struct ffa_test *t, u32 n, char *res, size_t len)
+/* DIRECT_REQ carries r->data[0..4], DIRECT_REQ2 all of r->data. */
+static int ft_send(struct ffa_test *t, bool req2, struct ffa_send_direct_data2 *r)
 {
-	unsigned long mask = t->fdev->mode_32bit ? U32_MAX : ULONG_MAX;
-	u64 state = 0x5eed;
+	struct ffa_send_direct_data d = {
+		r->data[0], r->data[1], r->data[2], r->data[3], r->data[4],
+	};
+	int ret;
+
+	if (req2)
+		return t->msg->sync_send_receive2(t->fdev, &t->fdev->uuid, r);
+	ret = t->msg->sync_send_receive(t->fdev, &d);
+	r->data[0] = d.data0;
+	r->data[1] = d.data1;
+	r->data[2] = d.data2;
+	r->data[3] = d.data3;
+	r->data[4] = d.data4;
+	return ret;
+}
+
+static int ft_echo(struct ffa_test *t, u32 n, bool req2, char *res, size_t len)
+{
+	struct ffa_send_direct_data2 sent = {}, got;
+	unsigned int regs = req2 ? ARRAY_SIZE(sent.data) : 5;
+	unsigned long mask = !req2 && t->fdev->mode_32bit ? U32_MAX : ULONG_MAX;
+	const char *via = req2 ? "DIRECT_REQ2" :
+			  t->fdev->mode_32bit ? "32-bit DIRECT_REQ" : "64-bit DIRECT_REQ";
+	u64 state = req2 ? 0x5eed2 : 0x5eed;
 	u32 round, i;
 	int ret;
 
 	for (round = 0; round < n; round++) {
-		unsigned long sent[5], got[5];
-		struct ffa_send_direct_data d;
-
-		sent[0] = TSP_CMD_ECHO;
-		for (i = 1; i < ARRAY_SIZE(sent); i++)
-			sent[i] = ft_payload(round, &state, mask);
-		d.data0 = sent[0];
-		d.data1 = sent[1];
-		d.data2 = sent[2];
-		d.data3 = sent[3];
-		d.data4 = sent[4];
-		ret = t->msg->sync_send_receive(t->fdev, &d);
+		sent.data[0] = TSP_CMD_ECHO;
+		for (i = 1; i < regs; i++)
+			sent.data[i] = ft_payload(round, &state, mask);
+		got = sent;
+		ret = ft_send(t, req2, &got);
+		/*
+		 * Not a failure: the driver offers DIRECT_REQ2 only from FF-A
+		 * 1.2 on when FFA_FEATURES advertises it, and pKVM's proxy in
+		 * 6.12 both caps the version at 1.1 and refuses the call.
+		 */
+		if (req2 && ret == -EOPNOTSUPP && !round)
+			return ft_result(res, len, 0,
+					 "skip DIRECT_REQ2 not offered by the driver (FF-A %u.%u; needs 1.2 and FFA_FEATURES)",
+					 FFA_MAJOR_VERSION(t->version),
+					 FFA_MINOR_VERSION(t->version));
 		if (ret)
 			return ft_result(res, len, -EIO,
-					 "fail round %u: direct request failed: FF-A %s, errno %d",
-					 round, ft_errno_name(ret), ret);
-		got[0] = d.data0;
-		got[1] = d.data1;
-		got[2] = d.data2;
-		got[3] = d.data3;
-		got[4] = d.data4;
-		for (i = 0; i < ARRAY_SIZE(sent); i++)
-			if (got[i] != sent[i])
+					 "fail round %u: %s failed: FF-A %s, errno %d",
+					 round, via, ft_errno_name(ret), ret);
+		for (i = 0; i < regs; i++)
+			if (got.data[i] != sent.data[i])
 				return ft_result(res, len, -EIO,
-						 "fail round %u: a%u sent 0x%lx came back 0x%lx",
-						 round, i, sent[i], got[i]);
+						 "fail round %u: a%u sent 0x%lx came back 0x%lx over %s",
+						 round, i, sent.data[i], got.data[i], via);
 	}
-	return ft_result(res, len, 0, "ok %u round trips over %s DIRECT_REQ", n,
-			 t->fdev->mode_32bit ? "32-bit" : "64-bit");
-}
-
-static int ft_echo2(struct ffa_test *t, u32 n, char *res, size_t len)
-{
-	struct ffa_send_direct_data2 *d;
-	unsigned long sent[ARRAY_SIZE(d->data)];
-	u64 state = 0x5eed2;
-	u32 round, i;
-	int ret = 0;
-
-	d = kmalloc(sizeof(*d), GFP_KERNEL);
-	if (!d)
-		return ft_result(res, len, -ENOMEM, "fail out of memory");
-	for (round = 0; round < n && !ret; round++) {
-		sent[0] = TSP_CMD_ECHO;
-		for (i = 1; i < ARRAY_SIZE(sent); i++)
-			sent[i] = ft_payload(round, &state, ULONG_MAX);
-		memcpy(d->data, sent, sizeof(sent));
-		ret = t->msg->sync_send_receive2(t->fdev, &t->fdev->uuid, d);
-		if (ret == -EOPNOTSUPP && round == 0) {
-			/*
-			 * Not a failure: the driver only offers DIRECT_REQ2 on
-			 * FF-A >= 1.2 when FFA_FEATURES advertises it, and
-			 * pKVM's proxy in 6.12 refuses it outright.
-			 */
-			ret = ft_result(res, len, 0,
-					"skip DIRECT_REQ2 not offered (FF-A %u.%u; needs 1.2 and FFA_FEATURES, and no pKVM proxy in 6.12)",
-					FFA_MAJOR_VERSION(t->version),
-					FFA_MINOR_VERSION(t->version));
-			goto out;
-		}
-		if (ret) {
-			ret = ft_result(res, len, -EIO,
-					"fail round %u: DIRECT_REQ2 failed: FF-A %s, errno %d",
-					round, ft_errno_name(ret), ret);
-			goto out;
-		}
-		for (i = 0; i < ARRAY_SIZE(sent) && !ret; i++)
-			if (d->data[i] != sent[i])
-				ret = ft_result(res, len, -EIO,
-						"fail round %u: a%u sent 0x%lx came back 0x%lx",
-						round, i, sent[i], d->data[i]);
-	}
-	if (!ret)
-		ret = ft_result(res, len, 0, "ok %u round trips over DIRECT_REQ2", n);
-out:
-	kfree(d);
-	return ret;
+	return ft_result(res, len, 0, "ok %u round trips over %s", n, via);
 }
 
 /*
@@ -287,6 +255,14 @@ struct ft_region {
 	/* The partition retrieved it and has not relinquished it. */
 	bool retrieved;
 };
+
+static int ft_chunk_cmp(const void *a, const void *b)
+{
+	unsigned long pa = page_to_pfn(((const struct ft_chunk *)a)->page);
+	unsigned long pb = page_to_pfn(((const struct ft_chunk *)b)->page);
+
+	return pa < pb ? -1 : pa > pb;
+}
 
 static int ft_region_alloc(struct ft_region *r, u32 n)
 {
@@ -316,6 +292,13 @@ static int ft_region_alloc(struct ft_region *r, u32 n)
 		r->nr_pages += 1u << order;
 		left -= 1u << order;
 	}
+	/*
+	 * Constituents in address order: the SPMC gives the partition its
+	 * ranges sorted by address, so in any other order the two checksums
+	 * would walk the bytes differently, and whether they did would depend
+	 * on where the allocator happened to find memory.
+	 */
+	sort(r->chunks, r->nr_chunks, sizeof(*r->chunks), ft_chunk_cmp, NULL);
 	if (sg_alloc_table(&r->sgt, r->nr_chunks, GFP_KERNEL))
 		return -ENOMEM;
 	for_each_sg(r->sgt.sgl, sg, r->nr_chunks, i)
@@ -675,7 +658,8 @@ static enum ft_owner ft_buffer_owner(u64 pa, u32 pages)
 	return owner;
 }
 
-static int ft_ns_info(struct ffa_test *t, char *res, size_t len)
+static int ft_ns_info(struct ffa_test *t, u32 n, bool unused, char *res,
+		      size_t len)
 {
 	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
 	enum ft_owner tx, rx;
@@ -705,31 +689,16 @@ static int ft_ns_info(struct ffa_test *t, char *res, size_t len)
 			 ft_owner_names[tx == rx ? tx : FT_MIXED]);
 }
 
-static int ft_share(struct ffa_test *t, u32 n, char *res, size_t len)
-{
-	return ft_mem_check(t, n, false, res, len);
-}
-
-static int ft_lend(struct ffa_test *t, u32 n, char *res, size_t len)
-{
-	return ft_mem_check(t, n, true, res, len);
-}
-
-static int ft_ns_info_run(struct ffa_test *t, u32 n, char *res, size_t len)
-{
-	return ft_ns_info(t, res, len);
-}
-
 static const struct ft_check ft_checks[FT_NR_FILES] = {
-	{ "echo", ft_echo, FT_ECHO_MAX, false,
+	{ "echo", ft_echo, false, FT_ECHO_MAX, false,
 	  "idle: write N to run N DIRECT_REQ echo round trips" },
-	{ "echo2", ft_echo2, FT_ECHO_MAX, false,
+	{ "echo2", ft_echo, true, FT_ECHO_MAX, false,
 	  "idle: write N to run N DIRECT_REQ2 echo round trips" },
-	{ "share", ft_share, FT_PAGES_MAX, false,
+	{ "share", ft_mem_check, false, FT_PAGES_MAX, false,
 	  "idle: write N to share N pages with the partition" },
-	{ "lend", ft_lend, FT_PAGES_MAX, false,
+	{ "lend", ft_mem_check, true, FT_PAGES_MAX, false,
 	  "idle: write N to lend N pages to the partition" },
-	{ "ns_info", ft_ns_info_run, 1, true, "" },
+	{ "ns_info", ft_ns_info, false, 1, true, "" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)
@@ -742,7 +711,8 @@ static int ft_run(struct ft_file *f, u32 n)
 		ret = ft_result(f->result, sizeof(f->result), -ERANGE,
 				"fail N=%u is outside 1..%u", n, f->check->max);
 	else
-		ret = f->check->run(t, n, f->result, sizeof(f->result));
+		ret = f->check->run(t, n, f->check->variant, f->result,
+				     sizeof(f->result));
 	mutex_unlock(&t->lock);
 	return ret;
 }
@@ -765,21 +735,15 @@ static ssize_t ft_read(struct file *file, char __user *ubuf, size_t count,
 		       loff_t *ppos)
 {
 	struct ft_file *f = file->private_data;
-	char *copy;
 	ssize_t ret;
 
 	/* A fresh read of a query file asks the partition again. */
 	if (f->check->run_on_read && *ppos == 0)
 		ft_run(f, 1);
-
-	copy = kmalloc(sizeof(f->result), GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
 	mutex_lock(&f->t->lock);
-	memcpy(copy, f->result, sizeof(f->result));
+	ret = simple_read_from_buffer(ubuf, count, ppos, f->result,
+				      strlen(f->result));
 	mutex_unlock(&f->t->lock);
-	ret = simple_read_from_buffer(ubuf, count, ppos, copy, strlen(copy));
-	kfree(copy);
 	return ret;
 }
 
