@@ -1,0 +1,29 @@
+# The reference normal-world FF-A client library (host/client/) and ffa-host
+# (host/cli/), a scripted session against the hosted SPMC.
+#
+# This fragment is read before host/sim.mk, lib/, services/ and spmc/ define
+# their object lists, so the link rule names them with $$(...) and second
+# expansion picks them up once every fragment has been read.
+.SECONDEXPANSION:
+
+FFA_CLIENT_SRCS := $(wildcard host/client/*.c)
+FFA_CLIENT_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(FFA_CLIENT_SRCS))
+FFA_HOST_CLI_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(wildcard host/cli/*.c))
+FFA_HOST := $(BUILD)/ffa-host
+# Read by host/cli/ffa-host-test.sh (a TEST_CMDS entry must be one word).
+export FFA_HOST_BIN := $(FFA_HOST)
+
+# Nothing links without the codec (lib/ffa), still being written: join the
+# build once its fragment exists.
+ifneq ($(wildcard lib/ffa/ffa.mk),)
+ALL_TARGETS += $(FFA_HOST)
+TEST_CMDS += host/cli/ffa-host-test.sh
+endif
+
+$(FFA_HOST): $(FFA_HOST_CLI_OBJS) $(FFA_CLIENT_HOST_OBJS) $$(HOST_SIM_ALL_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) $^ -lpthread -o $@
+
+.PHONY: run-host
+run-host: $(FFA_HOST)
+	$(FFA_HOST)
