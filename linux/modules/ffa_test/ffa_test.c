@@ -25,6 +25,7 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/kmsg_dump.h>
 #include <linux/ktime.h>
 #include <linux/log2.h>
 #include <linux/math64.h>
@@ -52,7 +53,7 @@
 
 #define FT_ECHO_MAX	1000000u
 #define FT_PAGES_MAX	4096u
-#define FT_RESULT_LEN	320
+#define FT_RESULT_LEN	384
 #define FT_NR_FILES	5
 
 struct ffa_test;
@@ -77,6 +78,10 @@ struct ffa_test {
 	const struct ffa_msg_ops *msg;
 	const struct ffa_mem_ops *mem;
 	u32 version;
+	/* pKVM's carveout, when known (size 0 otherwise), and how we know. */
+	phys_addr_t hyp_base;
+	phys_addr_t hyp_size;
+	const char *hyp_method;
 	struct dentry *dir;
 	/*
 	 * One check at a time: the checks share the partition's transaction
@@ -604,33 +609,48 @@ static const char *const ft_owner_names[] = {
 	[FT_MIXED] = "mixed",
 };
 
-#if FT_HYP_RANGE_KNOWN
-#define FT_METHOD "hyp-carveout"
-
-/* Built in, the carveout's bounds are visible (they are not exported). */
-static enum ft_owner ft_reserved_owner(phys_addr_t pa)
-{
-	if (hyp_mem_size && pa >= hyp_mem_base && pa - hyp_mem_base < hyp_mem_size)
-		return FT_HYP;
-	return FT_RESERVED;
-}
-#else
-#define FT_METHOD "page-reserved"
-
 /*
- * A module cannot see the carveout's bounds. The carveout is memblock-
- * reserved, so its pages stay PageReserved and never reach the page
- * allocator, whereas the arm_ffa driver's buffers come from
- * alloc_pages_exact(). So under pKVM a reserved page registered as RX/TX is
- * taken to be the proxy's; the built-in variant checks the exact range.
+ * Where is pKVM's carveout? Built in, hyp_mem_base/size say it exactly. A
+ * module cannot read them (KVM exports nothing), but pKVM logs the range once
+ * at boot ("kvm [0]: Reserved 10 MiB at 0x7f400000"): look for that record.
+ * Failing both, ft_page_owner() falls back to PageReserved alone.
  */
-static enum ft_owner ft_reserved_owner(phys_addr_t pa)
+static void ft_find_hyp_range(struct ffa_test *t)
 {
-	return is_protected_kvm_enabled() ? FT_HYP : FT_RESERVED;
-}
-#endif
+#if FT_HYP_RANGE_KNOWN
+	t->hyp_base = hyp_mem_base;
+	t->hyp_size = hyp_mem_size;
+	t->hyp_method = "hyp-carveout";
+#else
+	unsigned long long mib, base;
+	struct kmsg_dump_iter iter;
+	const char *p;
+	char *line;
+	size_t n;
 
-static enum ft_owner ft_page_owner(phys_addr_t pa)
+	t->hyp_method = "page-reserved";
+	if (!is_protected_kvm_enabled())
+		return;
+	line = kmalloc(FT_RESULT_LEN, GFP_KERNEL);
+	if (!line)
+		return;
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, FT_RESULT_LEN - 1, &n)) {
+		line[n] = '\0';
+		p = strstr(line, "kvm [");
+		if (p && sscanf(p, "kvm [%*d]: Reserved %llu MiB at 0x%llx",
+				&mib, &base) == 2 && mib) {
+			t->hyp_base = base;
+			t->hyp_size = mib << 20;
+			t->hyp_method = "kvm-log";
+			break;
+		}
+	}
+	kfree(line);
+#endif
+}
+
+static enum ft_owner ft_page_owner(struct ffa_test *t, phys_addr_t pa)
 {
 	unsigned long pfn = PHYS_PFN(pa);
 
@@ -638,10 +658,20 @@ static enum ft_owner ft_page_owner(phys_addr_t pa)
 		return FT_NOMAP;
 	if (!PageReserved(pfn_to_page(pfn)))
 		return FT_HOST;
-	return ft_reserved_owner(pa);
+	if (t->hyp_size)
+		return pa >= t->hyp_base && pa - t->hyp_base < t->hyp_size ?
+		       FT_HYP : FT_RESERVED;
+	/*
+	 * The carveout is memblock-reserved, so its pages stay PageReserved and
+	 * never reach the page allocator, whereas the arm_ffa driver's buffers
+	 * come from alloc_pages_exact(). Under pKVM a reserved page registered
+	 * as RX/TX is then most likely the proxy's, though the kernel image or
+	 * a firmware reservation would look the same.
+	 */
+	return is_protected_kvm_enabled() ? FT_HYP : FT_RESERVED;
 }
 
-static enum ft_owner ft_buffer_owner(u64 pa, u32 pages)
+static enum ft_owner ft_buffer_owner(struct ffa_test *t, u64 pa, u32 pages)
 {
 	enum ft_owner owner = FT_NONE;
 	u32 i;
@@ -649,7 +679,7 @@ static enum ft_owner ft_buffer_owner(u64 pa, u32 pages)
 	if (!pa)
 		return FT_NONE;
 	for (i = 0; i < max(pages, 1u); i++) {
-		enum ft_owner o = ft_page_owner(pa + (u64)i * FFA_PAGE_SIZE);
+		enum ft_owner o = ft_page_owner(t, pa + (u64)i * FFA_PAGE_SIZE);
 
 		if (i && o != owner)
 			return FT_MIXED;
@@ -675,15 +705,16 @@ static int ft_ns_info(struct ffa_test *t, u32 n, bool unused, char *res,
 	version = lower_32_bits(d.data1);
 	flags = upper_32_bits(d.data1);
 	pages = d.data4 & 0xffff;
-	tx = ft_buffer_owner(d.data2, pages);
-	rx = ft_buffer_owner(d.data3, pages);
+	tx = ft_buffer_owner(t, d.data2, pages);
+	rx = ft_buffer_owner(t, d.data3, pages);
 	return ft_result(res, len, 0,
-			 "ok version=%u.%u locked=%u rx-held=%u tx=0x%lx rx=0x%lx pages=%u txns=%lu retrieved=%lu tx-owner=%s rx-owner=%s method=%s pkvm=%s driver=%u.%u rxtx=%s",
+			 "ok version=%u.%u locked=%u rx-held=%u tx=0x%lx rx=0x%lx pages=%u txns=%lu retrieved=%lu tx-owner=%s rx-owner=%s method=%s carveout=0x%llx+0x%llx pkvm=%s driver=%u.%u rxtx=%s",
 			 FFA_MAJOR_VERSION(version), FFA_MINOR_VERSION(version),
 			 !!(flags & TSP_NS_INFO_LOCKED),
 			 !!(flags & TSP_NS_INFO_RX_HELD), d.data2, d.data3, pages,
 			 (d.data4 >> 16) & 0xffff, d.data4 >> 32,
-			 ft_owner_names[tx], ft_owner_names[rx], FT_METHOD,
+			 ft_owner_names[tx], ft_owner_names[rx], t->hyp_method,
+			 (u64)t->hyp_base, (u64)t->hyp_size,
 			 ft_pkvm_state(), FFA_MAJOR_VERSION(t->version),
 			 FFA_MINOR_VERSION(t->version),
 			 ft_owner_names[tx == rx ? tx : FT_MIXED]);
@@ -725,8 +756,15 @@ static ssize_t ft_write(struct file *file, const char __user *ubuf,
 	int ret;
 
 	ret = kstrtou32_from_user(ubuf, count, 0, &n);
-	if (ret)
+	if (ret) {
+		/* Do not leave an older result readable as if it answered this. */
+		mutex_lock(&f->t->lock);
+		ft_result(f->result, sizeof(f->result), ret,
+			  "fail write a decimal or 0x count to %s (errno %d)",
+			  f->check->name, ret);
+		mutex_unlock(&f->t->lock);
 		return ret;
+	}
 	ret = ft_run(f, n);
 	return ret ? ret : count;
 }
@@ -776,6 +814,7 @@ static int ffa_test_probe(struct ffa_device *fdev)
 	t->mem = ops->mem_ops;
 	t->version = ops->info_ops->api_version_get();
 	mutex_init(&t->lock);
+	ft_find_hyp_range(t);
 
 	t->dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR(t->dir)) {
