@@ -99,10 +99,14 @@ TEST_NEG(direct_req2_needs_v12)
 	uint64_t args[1] = { TSP_CMD_ECHO };
 	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 1);
 
+	/* never negotiated: v1.0 */
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
+	t_reinit(NULL, 0);
 	t_version(FFA_VERSION_1_1);
 	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 1);
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TSP_ID, args, 1);
+	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 }
 
 TEST_NEG(direct_wrong_sender)

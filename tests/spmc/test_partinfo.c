@@ -296,6 +296,7 @@ TEST_NEG(partinfo_regs_needs_v12)
 	struct ffa_regs r = regs_get(&nil, 0);
 
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
+	t_reinit(NULL, 0);
 	t_version(FFA_VERSION_1_1);
 	r = regs_get(&nil, 0);
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);

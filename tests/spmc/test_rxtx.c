@@ -169,7 +169,8 @@ TEST_NEG(rx_release_when_not_held)
 	struct ffa_regs r = T_SMC0(FFA_RX_RELEASE);
 
 	CHECK_ERR(r, FFA_RET_DENIED);
-	t_setup(FFA_VERSION_1_1, 1);
+	r = t_smc(FFA_RXTX_MAP_64, T_TX_PA, T_RX_PA, 1, 0, 0);
+	CHECK_OK32(r);
 	r = T_SMC0(FFA_RX_RELEASE);
 	CHECK_ERR(r, FFA_RET_DENIED);
 }
