@@ -13,12 +13,8 @@ FFA_HOST := $(BUILD)/ffa-host
 # Read by host/cli/ffa-host-test.sh (a TEST_CMDS entry must be one word).
 export FFA_HOST_BIN := $(FFA_HOST)
 
-# Nothing links without the codec (lib/ffa), still being written: join the
-# build once its fragment exists.
-ifneq ($(wildcard lib/ffa/ffa.mk),)
 ALL_TARGETS += $(FFA_HOST)
 TEST_CMDS += host/cli/ffa-host-test.sh
-endif
 
 $(FFA_HOST): $(FFA_HOST_CLI_OBJS) $(FFA_CLIENT_HOST_OBJS) $$(HOST_SIM_ALL_OBJS)
 	@mkdir -p $(dir $@)

@@ -6,12 +6,8 @@ CLIENT_TESTS := $(BUILD)/tests/client-tests
 CLIENT_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(wildcard tests/client/*.c)) \
 	$(BUILD)/host/host/cli/session.o
 
-# Nothing links without the codec (lib/ffa), still being written: join the
-# build once its fragment exists.
-ifneq ($(wildcard lib/ffa/ffa.mk),)
 ALL_TARGETS += $(CLIENT_TESTS)
 TEST_BINS += $(CLIENT_TESTS)
-endif
 
 $(CLIENT_TESTS): $(CLIENT_TEST_OBJS) $(HARNESS_OBJ) $$(FFA_CLIENT_HOST_OBJS) $$(HOST_SIM_ALL_OBJS)
 	@mkdir -p $(dir $@)
