@@ -136,6 +136,6 @@ bool ffa_client_uuid_parse(const char *s, struct ffa_uuid *out)
 	}
 	if (s[FFA_CLIENT_UUID_STR_LEN - 1] != '\0')
 		return false;
-	*out = u;
+	ffa_memcpy(out, &u, sizeof(u));
 	return true;
 }
