@@ -5,8 +5,6 @@
  * call and what came back. Every step states what it expects; the exit
  * status is non-zero when any step got something else.
  */
-#include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
