@@ -1,0 +1,20 @@
+# Kernels, initramfs and booting the whole system in QEMU.
+.PHONY: kernels demo run
+
+kernels:
+	tools/build-kernel.sh stock module
+	tools/build-kernel.sh stock builtin
+
+# Non-interactive: FF-A as a module under pKVM, then under plain nVHE KVM.
+demo: fw
+	@tools/boot-check.sh stock module protected
+	@tools/boot-check.sh stock module nvhe
+
+# Interactive: a shell in the booted system (Ctrl-A X quits QEMU).
+run: fw
+	@kdir=$$(tools/build-kernel.sh stock module | tail -n 1) && \
+	tools/mkinitramfs.sh "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz && \
+	tools/qemu-boot.sh -i -a ffa_stack.shell=1 "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz protected
+
+TEST_CMDS += tools/boot-check.sh -q stock module protected
+TEST_CMDS += tools/boot-check.sh -q stock module nvhe

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds Debian's linux-source-6.12 for one variant and FF-A mode, cached by
+# content: ~/.cache/ffa-stack/kernel/<hash>/ holds Image, the module tree
+# (mods/), .config and the O= build tree (build/) for out-of-tree modules.
+# The hash covers the source package version, the variant's patches, the
+# config fragments and this script, so any change rebuilds and nothing stale
+# is ever reused. A `ready` stamp is written last.
+#   usage: tools/build-kernel.sh <variant> <builtin|module>
+# Prints the cache directory as the last line of stdout.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+variant=${1:?usage: build-kernel.sh <variant> <builtin|module>}
+ffa=${2:?usage: build-kernel.sh <variant> <builtin|module>}
+patchdir=$top/linux/patches/$variant
+[ -d "$patchdir" ] || { echo "build-kernel: no variant '$variant' (no $patchdir)" >&2; exit 2; }
+case $ffa in builtin|module) ;; *) echo "build-kernel: FF-A mode must be builtin or module, not '$ffa'" >&2; exit 2;; esac
+
+"$top/tools/setup.sh" kernel >&2
+src_tar=/usr/src/linux-source-6.12.tar.xz
+[ -f "$src_tar" ] || { echo "build-kernel: $src_tar missing: apt-get install linux-source-6.12" >&2; exit 1; }
+pkgver=$(dpkg-query -W -f='${Version}' linux-source-6.12)
+frags=("$top/linux/config/base.config" "$top/linux/config/ffa-$ffa.config")
+key=$( { echo "$pkgver $variant $ffa"; cat "$0" "${frags[@]}";
+	 find "$patchdir" -name '*.patch' | sort | xargs -r cat; } | sha256sum | cut -c1-16)
+cache=${FFA_STACK_CACHE:-$HOME/.cache/ffa-stack}/kernel/$variant-$ffa-$key
+if [ -f "$cache/ready" ]; then
+	echo "$cache"
+	exit 0
+fi
+mkdir -p "$cache"
+exec 9>"$cache.lock"
+flock 9
+if [ -f "$cache/ready" ]; then
+	echo "$cache"
+	exit 0
+fi
+log=$cache/build.log
+echo "build-kernel: building $variant/$ffa into $cache (log: $log)" >&2
+rm -rf "$cache/src" "$cache/build" "$cache/mods"
+mkdir -p "$cache/src" "$cache/build"
+tar -xf "$src_tar" -C "$cache/src" --strip-components=1
+for p in $(find "$patchdir" -name '*.patch' | sort); do
+	echo "build-kernel: applying $(basename "$p")" >&2
+	patch -d "$cache/src" -p1 --forward --quiet <"$p" ||
+		{ echo "build-kernel: $p does not apply to linux-source $pkgver" >&2; exit 1; }
+done
+kmake() { make -C "$cache/src" O="$cache/build" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- "$@"; }
+start=$(date +%s)
+{
+	kmake allnoconfig
+	KCONFIG_CONFIG="$cache/build/.config" "$cache/src/scripts/kconfig/merge_config.sh" \
+		-m -O "$cache/build" "$cache/build/.config" "${frags[@]}"
+	kmake olddefconfig
+} >"$log" 2>&1 || { echo "build-kernel: configuration failed, see $log" >&2; exit 1; }
+# Every option a fragment asks for must have survived olddefconfig.
+missing=$(grep -h '^CONFIG_' "${frags[@]}" | sort -u | while read -r want; do
+	grep -qx "$want" "$cache/build/.config" || echo "$want"; done)
+if [ -n "$missing" ]; then
+	echo "build-kernel: these options did not take effect (missing dependency?):" >&2
+	echo "$missing" >&2
+	exit 1
+fi
+kmake -j"$(nproc)" Image modules >>"$log" 2>&1 ||
+	{ echo "build-kernel: build failed, last lines of $log:" >&2; tail -20 "$log" >&2; exit 1; }
+kmake INSTALL_MOD_PATH="$cache/mods" modules_install >>"$log" 2>&1
+cp "$cache/build/arch/arm64/boot/Image" "$cache/Image"
+cp "$cache/build/.config" "$cache/config"
+echo "$(( $(date +%s) - start ))" >"$cache/build-seconds"
+touch "$cache/ready"
+echo "build-kernel: done in $(cat "$cache/build-seconds") s" >&2
+echo "$cache"

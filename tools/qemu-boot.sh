@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Boots one configuration of the system in QEMU: our EL3 firmware
+# (build/fw.bin) loads the kernel, initramfs and command line from fw_cfg.
+#   usage: tools/qemu-boot.sh [-i] [-t seconds] [-l log] [-a "extra args"] <kernel dir> <initramfs> <protected|nvhe>
+#   -i  interactive (console on this terminal, no timeout)
+# The firmware's secure UART goes to <log>.secure. Exit status is QEMU's, or
+# 124 when the timeout stopped a hung boot.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+interactive=0 timeout=120 log= extra=
+while getopts "it:l:a:" o; do
+	case $o in
+	i) interactive=1 ;;
+	t) timeout=$OPTARG ;;
+	l) log=$OPTARG ;;
+	a) extra=$OPTARG ;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 3 ] || { sed -n 's/^#   usage: //p' "$0" >&2; exit 2; }
+kdir=$1 initrd=$2 mode=$3
+fw=${FFA_STACK_FW:-$top/build/fw.bin}
+case $mode in protected|nvhe) ;; *) echo "qemu-boot: mode must be protected or nvhe" >&2; exit 2;; esac
+[ -f "$fw" ] || { echo "qemu-boot: firmware $fw missing: run make fw" >&2; exit 1; }
+[ -f "$kdir/Image" ] || { echo "qemu-boot: $kdir/Image missing: run tools/build-kernel.sh" >&2; exit 1; }
+[ -f "$initrd" ] || { echo "qemu-boot: initramfs $initrd missing: run tools/mkinitramfs.sh" >&2; exit 1; }
+log=${log:-$top/build/boot-$mode.log}
+mkdir -p "$(dirname "$log")"
+append="console=ttyAMA0 kvm-arm.mode=$mode panic=-1 $extra"
+qemu=(qemu-system-aarch64 -machine virt,secure=on,virtualization=on,gic-version=3
+	-cpu max -smp 4 -m 1G -bios "$fw" -kernel "$kdir/Image" -initrd "$initrd"
+	-append "$append" -display none -no-reboot)
+if [ "$interactive" -eq 1 ]; then
+	exec "${qemu[@]}" -serial mon:stdio -serial "file:$log.secure"
+fi
+set +e
+timeout --foreground -k 5 "$timeout" "${qemu[@]}" -serial "file:$log" -serial "file:$log.secure" \
+	-monitor none </dev/null
+rc=$?
+set -e
+[ "$rc" -eq 124 ] && echo "qemu-boot: no power-off within ${timeout}s: stopped (see $log)" >&2
+exit "$rc"
