@@ -25,8 +25,5 @@ $(BUILD)/tests/spmc-caps-tests: $(SPMC_CAPS_OBJS) $(FFA_LIB_HOST_OBJS) $(HARNESS
 .PHONY: spmc-tests
 spmc-tests: $(BUILD)/tests/spmc-tests $(BUILD)/tests/spmc-caps-tests
 
-# Until the codec's fragment defines its objects there is nothing to link.
-ifneq ($(FFA_LIB_HOST_OBJS),)
 ALL_TARGETS += $(BUILD)/tests/spmc-tests $(BUILD)/tests/spmc-caps-tests
 TEST_BINS += $(BUILD)/tests/spmc-tests $(BUILD)/tests/spmc-caps-tests
-endif
