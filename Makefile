@@ -20,6 +20,12 @@ FS_CFLAGS := $(subst -std=c11,-std=gnu11,$(CFLAGS_COMMON)) -O2 -ffreestanding -n
 ALL_TARGETS :=
 TEST_BINS   :=
 TEST_CMDS   :=
+# A test command with arguments: TEST_CMDS += $(call testcmd,script -q arg)
+# (make splits lists on spaces, so they travel as '^' and run-tests.sh
+# turns them back).
+empty :=
+space := $(empty) $(empty)
+testcmd = $(subst $(space),^,$(strip $(1)))
 CLEAN_EXTRA :=
 
 .PHONY: all test run demo clean deps freestanding-check

@@ -16,5 +16,5 @@ run: fw
 	tools/mkinitramfs.sh "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz && \
 	tools/qemu-boot.sh -i -a ffa_stack.shell=1 "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz protected
 
-TEST_CMDS += tools/boot-check.sh -q stock module protected
-TEST_CMDS += tools/boot-check.sh -q stock module nvhe
+TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module protected)
+TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module nvhe)

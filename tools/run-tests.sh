@@ -8,6 +8,7 @@ total_pass=0
 total_fail=0
 total_neg=0
 for t in "$@"; do
+	t=${t//^/ }
 	echo "== $t"
 	out=$(bash -c "$t" 2>&1)
 	rc=$?
