@@ -39,7 +39,8 @@
 #ifndef SPMC_DESC_MAX
 #define SPMC_DESC_MAX (160u * 1024u) /* largest (fragmented) descriptor */
 #endif
-#define SPMC_RXTX_MAX_PAGES 64    /* largest RX/TX buffer accepted (4 KiB pages) */
+/* Largest RX/TX buffer accepted: RXTX_MAP carries the count in 6 bits. */
+#define SPMC_RXTX_MAX_PAGES FFA_RXTX_PAGE_COUNT_MASK
 
 #define SPMC_LOCK_CORE 0u
 #define SPMC_LOCK_PARTITION(i) (1u + (unsigned int)(i))
