@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Boot matrix: kernel variant x FF-A built-in/module x pKVM protected/nvhe.
+
+Boots every cell in QEMU with our firmware, the ffa_test client module and
+the /tests/ffa-test program, reads the console, and writes build/matrix.json
+and build/matrix.md. Each cell's expected outcome is data in
+tests/matrix/expected.json; a cell that differs from it fails (exit 1), and
+the last line is "matrix: N passed, M failed" (one per cell).
+
+    tools/matrix.py [--variants stock,ours] [--cells stock/builtin/protected,...]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(TOP, "build")
+TEST_UUID = "5f3a1b7e-9c2d-4e8f-a601-ffa57ac4e500"
+
+# Where the FF-A driver's probe ran, from initcall_debug's "calling" lines:
+# the last anchor initcall seen before the driver's "Firmware version" line.
+ANCHORS = [
+    ("rootfs", r"calling  populate_rootfs\+"),
+    ("device", r"calling  kvm_arm_init\+"),
+    ("device_sync", r"calling  finalize_pkvm\+"),
+    ("late", r"calling  deferred_probe_initcall\+"),
+    ("userspace", r"ffa-stack: start"),
+]
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE, **kw).stdout
+
+
+def prepare(variant, ffa):
+    kdir = sh([os.path.join(TOP, "tools/build-kernel.sh"), variant, ffa]).strip().splitlines()[-1]
+    mods = os.path.join(BUILD, "modules", f"{variant}-{ffa}")
+    sh([os.path.join(TOP, "linux/modules/build.sh"), kdir, mods])
+    initrd = os.path.join(BUILD, f"initramfs-matrix-{variant}-{ffa}.cpio.gz")
+    sh([os.path.join(TOP, "tools/mkinitramfs.sh"), kdir, initrd,
+        os.path.join(mods, "ffa_test.ko"), os.path.join(mods, "ffa-test")])
+    return kdir, initrd
+
+
+def probe_level(lines):
+    probe = next((i for i, l in enumerate(lines) if "ARM FF-A: Firmware version" in l), None)
+    if probe is None:
+        return None
+    if re.search(r"\[ffa_module\]", "".join(lines[max(0, probe - 40):probe])) or \
+            any("ffa-stack: module ffa-module.ko" in l for l in lines[:probe]):
+        return "module"
+    level = "early"
+    for i in range(probe):
+        for name, pat in ANCHORS:
+            if re.search(pat, lines[i]):
+                level = name
+    return level
+
+
+def evaluate(log, rc, mode):
+    text = open(log, errors="replace").read()
+    lines = text.splitlines()
+
+    def has(pat):
+        return re.search(pat, text, re.M) is not None
+
+    def check(name):
+        return has(rf"^ffa-stack: check {re.escape(name)} ok")
+
+    hyp = (r"Protected [hn]VHE mode initialized successfully" if mode == "protected"
+           else r"Hyp nVHE mode initialized successfully")
+    checks = {
+        "boot": rc == 0 and has(r"^ffa-stack: done"),
+        "hyp_initialised": has(hyp),
+        "ffa_probed": has(r"ARM FF-A: Firmware version 1\.\d+ found"),
+        "partitions_found": has(rf"^ffa-stack: ffa-device .* uuid={TEST_UUID}"),
+        "client_bound": check("ffa_test-bound"),
+        "direct_msg": check("echo-100"),
+        "direct_msg2": check("echo2-100"),
+        "share_lend_reclaim": all(check(c) for c in ("share-1", "share-16", "share-256", "lend-16")),
+        "no_ffa_errors": not has(r"ARM FF-A: .*(fail|error|Error|not supported)"),
+    }
+    m = re.search(r"^ffa-stack: rxtx (\w+)", text, re.M)
+    rxtx = m.group(1) if m else None
+    via_proxy = None
+    if mode == "protected" and rxtx in ("hyp", "host"):
+        via_proxy = rxtx == "hyp"
+    errors = [l.strip() for l in lines if re.search(r"ARM FF-A: .*(fail|error|Error|not supported)", l)]
+    return checks, via_proxy, probe_level(lines), errors
+
+
+def run_cell(variant, ffa, mode, expected):
+    kdir, initrd = prepare(variant, ffa)
+    log = os.path.join(BUILD, "matrix", f"{variant}-{ffa}-{mode}.log")
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    start = time.time()
+    rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-t", "300", "-l", log,
+                         "-a", "initcall_debug", kdir, initrd, mode]).returncode
+    checks, via_proxy, level, errors = evaluate(log, rc, mode)
+    cell = {
+        "variant": variant, "ffa": ffa, "mode": mode,
+        "checks": checks,
+        "all_checks_pass": all(v is not False for v in checks.values()),
+        "rxtx_via_proxy": via_proxy,
+        "probe_initcall": level,
+        "ffa_errors": errors,
+        "qemu_exit": rc,
+        "seconds": round(time.time() - start, 1),
+        "log": os.path.relpath(log, TOP),
+    }
+    key = f"{variant}/{ffa}/{mode}"
+    want = expected.get(key)
+    diffs = []
+    if want is None:
+        diffs.append("no expectation recorded")
+    else:
+        for name, value in want.get("checks", {}).items():
+            if checks.get(name) != value:
+                diffs.append(f"{name}: got {checks.get(name)}, expected {value}")
+        for field in ("rxtx_via_proxy", "probe_initcall"):
+            if field in want and cell[field] != want[field]:
+                diffs.append(f"{field}: got {cell[field]}, expected {want[field]}")
+    cell["matches_expectation"] = not diffs
+    cell["differences"] = diffs
+    return cell
+
+
+def fmt(v):
+    return {True: "yes", False: "**no**", None: "n/a"}.get(v, str(v))
+
+
+def write_reports(cells):
+    with open(os.path.join(BUILD, "matrix.json"), "w") as f:
+        json.dump({"cells": cells}, f, indent=2)
+    names = list(cells[0]["checks"]) if cells else []
+    hdr = ["cell"] + names + ["rxtx via proxy", "probe at", "as expected"]
+    out = ["| " + " | ".join(hdr) + " |", "|" + "---|" * len(hdr)]
+    for c in cells:
+        row = [f"{c['variant']}/{c['ffa']}/{c['mode']}"] + [fmt(c["checks"][n]) for n in names]
+        row += [fmt(c["rxtx_via_proxy"]), c["probe_initcall"] or "never",
+                "yes" if c["matches_expectation"] else "**NO**: " + "; ".join(c["differences"])]
+        out.append("| " + " | ".join(row) + " |")
+    with open(os.path.join(BUILD, "matrix.md"), "w") as f:
+        f.write("\n".join(out) + "\n")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--variants", default="stock")
+    ap.add_argument("--cells", default="")
+    args = ap.parse_args()
+    expected = json.load(open(os.path.join(TOP, "tests/matrix/expected.json")))
+    wanted = [c for c in args.cells.split(",") if c]
+    cells = []
+    for variant in args.variants.split(","):
+        for ffa in ("builtin", "module"):
+            for mode in ("protected", "nvhe"):
+                key = f"{variant}/{ffa}/{mode}"
+                if wanted and key not in wanted:
+                    continue
+                cell = run_cell(variant, ffa, mode, expected)
+                verdict = "as expected" if cell["matches_expectation"] else "UNEXPECTED: " + "; ".join(cell["differences"])
+                print(f"matrix: {key}: {verdict} ({cell['seconds']}s)", flush=True)
+                cells.append(cell)
+    print(write_reports(cells))
+    bad = sum(not c["matches_expectation"] for c in cells)
+    print(f"matrix: {len(cells) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
