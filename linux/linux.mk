@@ -10,8 +10,9 @@ demo: fw
 	@tools/boot-check.sh stock module protected
 	@tools/boot-check.sh stock module nvhe
 
-# Interactive: a shell in the booted system (Ctrl-A X quits QEMU).
-run: fw
+# The hosted session first (every FF-A call against the same SPMC core, in
+# user space), then the real system with a shell (Ctrl-A X quits QEMU).
+run: fw run-host
 	@kdir=$$(tools/build-kernel.sh stock module | tail -n 1) && \
 	tools/mkinitramfs.sh "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz && \
 	tools/qemu-boot.sh -i -a ffa_stack.shell=1 "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz protected
