@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Boots fw.bin in QEMU in configurations Linux cannot boot from and checks
+# that the firmware says what is wrong and powers the machine off (QEMU
+# exits 0 on its own, within 20 s) instead of hanging.
+#   usage: fw/qemu-virt/boot-check.sh [fw.bin]
+# Ends with "fw-boot: N passed, M failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+fw=${1:-$top/build/fw.bin}
+[ -f "$fw" ] || { echo "fw-boot: $fw missing: run make fw" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# boot <name> <expected console line (fixed string)> <extra QEMU args...>
+boot() {
+	local name=$1 want=$2 machine=virt,secure=on,virtualization=on,gic-version=3
+	shift 2
+	if [ "${1:-}" = --machine ]; then machine=$2; shift 2; fi
+	local log=$tmp/$name.log rc
+	timeout -k 2 20 qemu-system-aarch64 -machine "$machine" -cpu max -smp 4 -m 1G \
+		-bios "$fw" -display none -serial "file:$log" -monitor none -no-reboot \
+		"$@" </dev/null >"$tmp/$name.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		echo "   FAIL $name: no power-off within 20 s"; fail=$((fail + 1))
+	elif [ "$rc" -ne 0 ]; then
+		echo "   FAIL $name: QEMU exit $rc: $(head -c 300 "$tmp/$name.out")"; fail=$((fail + 1))
+	elif ! grep -qF -- "$want" "$log"; then
+		echo "   FAIL $name: console lacks '$want':"; sed 's/^/      | /' "$log"
+		fail=$((fail + 1))
+	else
+		echo "   ok   $name: '$want', powered off"; pass=$((pass + 1))
+	fi
+}
+
+boot no-kernel "fw: kernel not found in fw_cfg: pass -kernel"
+head -c 65536 /dev/zero >"$tmp/not-an-image"
+boot bad-kernel "fw: kernel is not an arm64 Image" -kernel "$tmp/not-an-image"
+boot no-el2 "fw: this CPU has no EL2" --machine virt,secure=on,virtualization=off,gic-version=3
+# The banner comes before the failure: the CPU count comes from the DTB.
+boot banner "fw: ffa-stack EL3 firmware on QEMU virt: 4 CPUs, 1024 MiB RAM at 0x40000000"
+
+echo "fw-boot: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

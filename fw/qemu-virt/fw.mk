@@ -1,0 +1,44 @@
+# EL3 firmware for QEMU virt: `make fw` builds build/fw.bin (raw image for
+# -bios, executes in place from flash at 0x0).
+#
+# This fragment is included before spmc/, lib/ and services/ (fragments are
+# sorted by path), so it finds their sources itself instead of using their
+# variables, and compiles everything with its own rule into build/fw/.
+FW_BUILD := $(BUILD)/fw
+FW_CFLAGS := $(FS_CFLAGS) -mbranch-protection=none -fno-common -ffunction-sections \
+	-fdata-sections
+FW_SRCS := $(wildcard fw/common/*.c fw/qemu-virt/*.c) \
+	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c)
+FW_ASM_SRCS := fw/qemu-virt/entry.S
+FW_OBJS := $(patsubst %.c,$(FW_BUILD)/%.o,$(FW_SRCS)) \
+	$(patsubst %.S,$(FW_BUILD)/%.o,$(FW_ASM_SRCS))
+FW_LDS := fw/qemu-virt/fw.ld
+FW_ELF := $(BUILD)/fw.elf
+FW_BIN := $(BUILD)/fw.bin
+
+.PHONY: fw fw-boot-check
+fw: $(FW_BIN)
+
+$(FW_BUILD)/%.o: %.c | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_BUILD)/%.o: %.S | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_ELF): $(FW_OBJS) $(FW_LDS)
+	$(CROSS)ld -nostdlib -static --gc-sections --no-warn-rwx-segments \
+		--orphan-handling=error -T $(FW_LDS) -Map=$(BUILD)/fw.map -o $@ $(FW_OBJS)
+
+$(FW_BIN): $(FW_ELF)
+	$(CROSS)objcopy -O binary $< $@
+	@echo "fw: $@ $$(stat -c %s $@) bytes, secure RAM used 0x$$($(CROSS)nm $< | \
+		sed -n 's/^0*\([0-9a-f]*\) . __secram_used$$/\1/p') bytes"
+
+# Boots fw.bin without a kernel: the firmware must say so and power off.
+fw-boot-check: $(FW_BIN)
+	fw/qemu-virt/boot-check.sh $(FW_BIN)
+
+ALL_TARGETS += fw
+TEST_CMDS += $(call testcmd,fw/qemu-virt/boot-check.sh $(FW_BIN))

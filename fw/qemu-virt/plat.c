@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Glue between the platform-independent services (PSCI state machine, SMC
+ * dispatcher, SPMC core with the test partition) and this machine: locks,
+ * the holding pens, the normal world's memory map.
+ */
+#include "fw/qemu-virt/plat.h"
+
+#include "fw/common/dt.h"
+#include "fw/qemu-virt/sysreg.h"
+#include "services/test/test_sp.h"
+
+struct fw_pen fw_pens[PLAT_MAX_CPUS] __attribute__((aligned(PLAT_PEN_SIZE)));
+uint8_t fw_stacks[PLAT_MAX_CPUS][PLAT_STACK_SIZE] __attribute__((aligned(16)));
+
+struct psci plat_psci;
+struct nsmem plat_ns;
+struct smc_services plat_smc;
+static struct spmc plat_spmc;
+static struct fw_lock psci_lock;
+static struct fw_lock spmc_locks[1u + SPMC_MAX_PARTITIONS];
+
+static void psci_lock_take(void *ctx)
+{
+	(void)ctx;
+	fw_lock_take(&psci_lock);
+}
+
+static void psci_lock_give(void *ctx)
+{
+	(void)ctx;
+	fw_lock_give(&psci_lock);
+}
+
+static bool psci_entry_ok(void *ctx, uint64_t entry)
+{
+	(void)ctx;
+	return (entry & 3u) == 0 && nsmem_ok(&plat_ns, entry, 4);
+}
+
+/* Context first, entry last: the pen polls entry, so once it is non-zero
+ * the context must already be visible. */
+static void psci_release(void *ctx, unsigned int idx, uint64_t entry, uint64_t context)
+{
+	(void)ctx;
+	fw_pens[idx].context = context;
+	dsb_sy();
+	fw_pens[idx].entry = entry;
+	dsb_sy();
+	sev();
+}
+
+static void spmc_lock(void *ctx, unsigned int id)
+{
+	(void)ctx;
+	if (id >= FW_ARRAY_SIZE(spmc_locks))
+		fw_fatal("SPMC asked for lock %u, which does not exist", id);
+	fw_lock_take(&spmc_locks[id]);
+}
+
+static void spmc_unlock(void *ctx, unsigned int id)
+{
+	(void)ctx;
+	if (id >= FW_ARRAY_SIZE(spmc_locks))
+		fw_fatal("SPMC released lock %u, which does not exist", id);
+	fw_lock_give(&spmc_locks[id]);
+}
+
+static uint8_t *spmc_ns_ptr(void *ctx, uint64_t pa, uint64_t size)
+{
+	(void)ctx;
+	return nsmem_ptr(&plat_ns, pa, size);
+}
+
+static void spmc_log(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fw_slog("spmc: %s", msg);
+}
+
+static void ffa_call(void *ctx, struct ffa_regs *r)
+{
+	spmc_ns_call(ctx, r);
+}
+
+void plat_psci_init(const struct dt_cpus *cpus, uint64_t boot_mpidr)
+{
+	static const struct psci_platform pp = {
+		.lock = psci_lock_take, .unlock = psci_lock_give,
+		.entry_ok = psci_entry_ok, .release = psci_release,
+	};
+
+	if (psci_init(&plat_psci, &pp))
+		fw_fatal("PSCI setup failed");
+	for (unsigned int i = 0; i < cpus->count; i++) {
+		uint64_t m = cpus->mpidr[i];
+
+		/* entry.S parks any CPU it cannot index; refuse such a tree. */
+		if ((m & ~0xFFull) || m >= PLAT_MAX_CPUS)
+			fw_fatal("cpu with MPIDR 0x%lx is beyond this firmware's %d-CPU limit: "
+				 "use -smp %d or fewer", m, PLAT_MAX_CPUS, PLAT_MAX_CPUS);
+		if (psci_add_cpu(&plat_psci, (unsigned int)m, m, m == boot_mpidr))
+			fw_fatal("device tree lists cpu 0x%lx twice", m);
+	}
+	if (psci_index_of(&plat_psci, boot_mpidr) < 0)
+		fw_fatal("the boot CPU (MPIDR 0x%lx) is not in the device tree", boot_mpidr);
+}
+
+int plat_ns_init(uint64_t base, uint64_t size)
+{
+	if (nsmem_init(&plat_ns, base, size, (uintptr_t)base))
+		return -1;
+	/* The SPMC must never be pointed at the DTB it cannot see change. */
+	return nsmem_exclude(&plat_ns, PLAT_DTB_BASE, PLAT_DTB_MAX);
+}
+
+int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size)
+{
+	int err = dt_add_reserved(f, name, base, size);
+
+	if (err)
+		return err;
+	return nsmem_exclude(&plat_ns, base, size) ? DT_ERR_RANGE : 0;
+}
+
+void plat_spmc_init(void)
+{
+	static const struct spmc_platform sp = {
+		.lock = spmc_lock, .unlock = spmc_unlock,
+		.ns_ptr = spmc_ns_ptr, .log = spmc_log,
+	};
+	const struct spmc_partition *parts[] = { test_sp_partition() };
+	int32_t ret = spmc_init(&plat_spmc, &sp, parts, FW_ARRAY_SIZE(parts));
+
+	if (ret != FFA_RET_SUCCESS)
+		fw_fatal("SPMC init failed (%d)", (int)ret);
+	plat_smc.psci = &plat_psci;
+	plat_smc.ffa_call = ffa_call;
+	plat_smc.ffa_ctx = &plat_spmc;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * plat.c: the firmware's service instances and their platform glue.
+ */
+#ifndef FW_QEMU_VIRT_PLAT_H
+#define FW_QEMU_VIRT_PLAT_H
+
+#include "fw/common/dt.h"
+#include "fw/common/nsmem.h"
+#include "fw/common/psci.h"
+#include "fw/common/smc.h"
+#include "fw/common/util.h"
+#include "fw/qemu-virt/fw.h"
+#include "spmc/spmc.h"
+
+extern struct psci plat_psci;
+extern struct nsmem plat_ns;
+extern struct smc_services plat_smc;
+
+/* CPUs from the device tree; the boot CPU starts ON. Fatal on a bad tree. */
+void plat_psci_init(const struct dt_cpus *cpus, uint64_t boot_mpidr);
+/* The normal world's RAM as the SPMC may touch it (minus the DTB). */
+int plat_ns_init(uint64_t base, uint64_t size);
+/*
+ * A firmware carveout in NS RAM for a service: a no-map /reserved-memory
+ * node for Linux and a hole in what the SPMC accepts from the normal world.
+ * None is needed yet. Returns 0 or a dt/fdt error.
+ */
+int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size);
+/* SPMC core with the test partition; then plat_smc routes FF-A to it. */
+void plat_spmc_init(void);
+
+#endif /* FW_QEMU_VIRT_PLAT_H */
