@@ -119,6 +119,32 @@ static bool smccc_call(uint32_t fid, struct ffa_regs *r)
 	}
 }
 
+/*
+ * FF-A results live in x0-x7, except for the two v1.2 ABIs that return
+ * results in x8-x17 as well. Everything else keeps the caller's x8-x17:
+ * an SMCCC 1.1 caller (pKVM's FF-A proxy in Linux 6.12 calls the SPMC with
+ * arm_smccc_1_1_smc) keeps live values there across the SMC, and a core
+ * that zeroes them corrupts the caller's state.
+ */
+static bool ffa_results_past_x7(uint32_t fid)
+{
+	return fid == FFA_MSG_SEND_DIRECT_REQ2 || fid == FFA_PARTITION_INFO_GET_REGS;
+}
+
+static void ffa_dispatch(const struct smc_services *s, uint32_t fid, struct ffa_regs *r)
+{
+	uint64_t keep[FFA_REGS_COUNT - 8];
+
+	for (unsigned int i = 8; i < FFA_REGS_COUNT; i++)
+		keep[i - 8] = r->x[i];
+	r->x[0] = fid;
+	s->ffa_call(s->ffa_ctx, r);
+	if (ffa_results_past_x7(fid))
+		return;
+	for (unsigned int i = 8; i < FFA_REGS_COUNT; i++)
+		r->x[i] = keep[i - 8];
+}
+
 enum smc_action smc_dispatch(const struct smc_services *s, unsigned int cpu,
 			     struct ffa_regs *r)
 {
@@ -127,8 +153,7 @@ enum smc_action smc_dispatch(const struct smc_services *s, unsigned int cpu,
 
 	if (ffa_fid_in_range(fid)) {
 		if (s->ffa_call) {
-			r->x[0] = fid;
-			s->ffa_call(s->ffa_ctx, r);
+			ffa_dispatch(s, fid, r);
 			return act;
 		}
 	} else if (s->psci && psci_call(s, cpu, fid, r, &act)) {

@@ -5,8 +5,9 @@
 # sorted by path), so it finds their sources itself instead of using their
 # variables, and compiles everything with its own rule into build/fw/.
 FW_BUILD := $(BUILD)/fw
+# FW_EXTRA_CFLAGS=-DFW_TRACE_FFA logs every FF-A call on the secure UART.
 FW_CFLAGS := $(FS_CFLAGS) -mbranch-protection=none -fno-common -ffunction-sections \
-	-fdata-sections
+	-fdata-sections $(FW_EXTRA_CFLAGS)
 FW_SRCS := $(wildcard fw/common/*.c fw/qemu-virt/*.c) \
 	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c)
 FW_ASM_SRCS := fw/qemu-virt/entry.S

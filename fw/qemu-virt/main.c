@@ -170,7 +170,16 @@ void fw_lower_sync(struct el3_frame *f)
 
 	if ((esr >> ESR_EC_SHIFT) != ESR_EC_SMC64)
 		lower_trap(esr);
+#ifdef FW_TRACE_SMC
+	uint64_t in0 = f->smccc.x[0], in1 = f->smccc.x[1];
+	enum smc_action act = smc_dispatch(&plat_smc, cpu, &f->smccc);
+
+	fw_slog("smc: cpu %u 0x%lx(0x%lx) -> 0x%lx act %d", cpu, (unsigned long)in0,
+		(unsigned long)in1, (unsigned long)f->smccc.x[0], (int)act);
+	switch (act) {
+#else
 	switch (smc_dispatch(&plat_smc, cpu, &f->smccc)) {
+#endif
 	case SMC_ACT_RETURN:
 		return;
 	case SMC_ACT_STANDBY:
