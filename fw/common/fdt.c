@@ -561,13 +561,15 @@ static int setprop_existing(struct fdt *f, uint32_t poff, const void *val, uint3
 
 int fdt_setprop(struct fdt *f, int node, const char *name, const void *val, uint32_t len)
 {
-	uint32_t after, nlen, nameoff;
+	uint32_t after, next, nlen, nameoff;
 	int poff, soff;
 	uint8_t *p;
 
-	if (!node_ok(f, node, &after) || !valid_name(name, 0) || (len && !val) ||
-	    len > f->cap)
+	if (!node_ok(f, node, &after) || !valid_name(name, 0) || (len && !val))
 		return FDT_ERR_BADARG;
+	/* Also keeps ALIGN4(len) below from wrapping. */
+	if (len > f->cap || len > UINT32_MAX - 3u)
+		return FDT_ERR_NOSPACE;
 	poff = find_prop(f, node, name);
 	if (poff >= 0)
 		return setprop_existing(f, (uint32_t)poff, val, len);
@@ -585,6 +587,9 @@ int fdt_setprop(struct fdt *f, int node, const char *name, const void *val, uint
 		bump_totalsize(f);
 	}
 	nameoff = (uint32_t)soff;
+	/* After the node's last property: tools print them in insertion order. */
+	while (next_token(f, after, &next) == FDT_TOKEN_PROP)
+		after = next;
 	if (splice(f, after, 0, 12u + ALIGN4(len)))
 		return FDT_ERR_NOSPACE;   /* unreachable: room was checked */
 	p = f->buf + hdr(f, H_OFF_STRUCT) + after;

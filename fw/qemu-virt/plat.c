@@ -7,6 +7,7 @@
 #include "fw/qemu-virt/plat.h"
 
 #include "fw/common/dt.h"
+#include "fw/common/spmc_glue.h"
 #include "fw/qemu-virt/sysreg.h"
 #include "services/test/test_sp.h"
 
@@ -78,41 +79,22 @@ static void spmc_log(void *ctx, const char *msg)
 	fw_slog("spmc: %s", msg);
 }
 
-/*
- * WORKAROUND (remove when spmc/version.c is fixed): the core reports the
- * v1.2 maximum RX/TX size in bits 31:16 of FFA_FEATURES(RXTX_MAP) to every
- * caller, but below v1.2 those bits are reserved and must be zero. pKVM in
- * Linux 6.12 negotiates v1.1 and compares the whole of w2 with the minimum
- * size code, so it disables its FF-A proxy and the host never sees FF-A.
- */
-static void features_v11_fixup(struct spmc *s, uint32_t fid, uint32_t feature,
-			       struct ffa_regs *r)
-{
-	struct spmc_ns_info info;
-
-	if (fid != FFA_FEATURES || (uint32_t)r->x[0] != FFA_SUCCESS_32 ||
-	    (feature != FFA_RXTX_MAP_32 && feature != FFA_RXTX_MAP_64))
-		return;
-	spmc_get_ns_info(s, &info);
-	if (info.version < FFA_VERSION_1_2)
-		r->x[2] &= FFA_FEAT_RXTX_MIN_SIZE_MASK;
-}
-
-static void ffa_call(void *ctx, struct ffa_regs *r)
+#ifdef FW_TRACE_FFA
+/* FW_EXTRA_CFLAGS=-DFW_TRACE_FFA: every FF-A call on the secure UART. */
+static void ffa_call_traced(void *ctx, struct ffa_regs *r)
 {
 	uint32_t fid = (uint32_t)r->x[0], a1 = (uint32_t)r->x[1];
-#ifdef FW_TRACE_FFA
 	uint64_t a2 = r->x[2];
-#endif
 
-	spmc_ns_call(ctx, r);
-	features_v11_fixup(ctx, fid, a1, r);
-#ifdef FW_TRACE_FFA
+	fw_spmc_call(ctx, r);
 	fw_slog("ffa: cpu %u 0x%x(0x%x, 0x%lx) -> 0x%lx 0x%lx 0x%lx 0x%lx", cpu_index(), fid, a1,
 		(unsigned long)a2, (unsigned long)r->x[0], (unsigned long)r->x[1],
 		(unsigned long)r->x[2], (unsigned long)r->x[3]);
-#endif
 }
+#define FW_FFA_CALL ffa_call_traced
+#else
+#define FW_FFA_CALL fw_spmc_call
+#endif
 
 void plat_psci_init(const struct dt_cpus *cpus, uint64_t boot_mpidr)
 {
@@ -166,6 +148,6 @@ void plat_spmc_init(void)
 	if (ret != FFA_RET_SUCCESS)
 		fw_fatal("SPMC init failed (%d)", (int)ret);
 	plat_smc.psci = &plat_psci;
-	plat_smc.ffa_call = ffa_call;
+	plat_smc.ffa_call = FW_FFA_CALL;
 	plat_smc.ffa_ctx = &plat_spmc;
 }

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The SMC dispatcher's FF-A handler: spmc_ns_call() plus what the firmware
+ * adds at the SMCCC boundary for callers that exist today (see the .c).
+ */
+#ifndef FW_COMMON_SPMC_GLUE_H
+#define FW_COMMON_SPMC_GLUE_H
+
+#include "ffa/regs.h"
+
+/* struct smc_services.ffa_call for a struct spmc (passed as ctx). */
+void fw_spmc_call(void *spmc, struct ffa_regs *r);
+
+#endif /* FW_COMMON_SPMC_GLUE_H */
