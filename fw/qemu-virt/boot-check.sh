@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Boots fw.bin in QEMU in configurations Linux cannot boot from and checks
 # that the firmware says what is wrong and powers the machine off (QEMU
-# exits 0 on its own, within 20 s) instead of hanging.
-#   usage: fw/qemu-virt/boot-check.sh [fw.bin]
+# exits 0 on its own, within 20 s) instead of hanging. With a smoke image
+# (build/tests/fw-smoke.bin, tests/fw/smoke/) it also boots that as the
+# kernel: SMC services and a secondary CPU's CPU_ON/CPU_OFF/CPU_ON cycle,
+# checked from EL2, then a warm reset and the same again, then power off.
+#   usage: fw/qemu-virt/boot-check.sh [fw.bin [fw-smoke.bin]]
 # Ends with "fw-boot: N passed, M failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 fw=${1:-$top/build/fw.bin}
+smoke=${2:-}
 [ -f "$fw" ] || { echo "fw-boot: $fw missing: run make fw" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,10 +40,33 @@ boot() {
 
 boot no-kernel "fw: kernel not found in fw_cfg: pass -kernel"
 head -c 65536 /dev/zero >"$tmp/not-an-image"
+head -c $((20 << 20)) /dev/zero >"$tmp/big-initrd"
 boot bad-kernel "fw: kernel is not an arm64 Image" -kernel "$tmp/not-an-image"
 boot no-el2 "fw: this CPU has no EL2" --machine virt,secure=on,virtualization=off,gic-version=3
+boot gicv2 "fw: no GICv3 CPU interface" --machine virt,secure=on,virtualization=on,gic-version=2
 # The banner comes before the failure: the CPU count comes from the DTB.
 boot banner "fw: ffa-stack EL3 firmware on QEMU virt: 4 CPUs, 1024 MiB RAM at 0x40000000"
 
+if [ -n "$smoke" ]; then
+	# The last -m wins: 16 MiB cannot hold a 20 MiB initrd.
+	boot too-little-ram "fw: initrd does not fit in RAM after the kernel" -m 16M \
+		-kernel "$smoke" -initrd "$tmp/big-initrd"
+	# No -no-reboot: the smoke kernel asks for SYSTEM_RESET once, then OFF.
+	log=$tmp/smoke.log
+	timeout -k 2 20 qemu-system-aarch64 -machine virt,secure=on,virtualization=on,gic-version=3 \
+		-cpu max -smp 4 -m 1G -bios "$fw" -kernel "$smoke" -display none \
+		-serial "file:$log" -serial "file:$tmp/smoke.sec" -monitor none </dev/null \
+		>"$tmp/smoke.out" 2>&1
+	rc=$?
+	rounds=$(grep -Ec '^smoke: [0-9]+ passed, 0 failed' "$log")
+	if [ "$rc" -eq 0 ] && [ "$rounds" -eq 2 ] && grep -q '^smoke: warm boot' "$log" &&
+	   ! grep -q FAIL "$log" && grep -q 'PSCI SYSTEM_RESET' "$tmp/smoke.sec"; then
+		echo "   ok   smoke: services and CPU_ON/OFF from EL2, cold and after a warm reset"
+		pass=$((pass + 1))
+	else
+		echo "   FAIL smoke: exit $rc, $rounds clean rounds:"; sed 's/^/      | /' "$log"
+		fail=$((fail + 1))
+	fi
+fi
 echo "fw-boot: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -37,9 +37,10 @@ $(FW_BIN): $(FW_ELF)
 	@echo "fw: $@ $$(stat -c %s $@) bytes, secure RAM used 0x$$($(CROSS)nm $< | \
 		sed -n 's/^0*\([0-9a-f]*\) . __secram_used$$/\1/p') bytes"
 
-# Boots fw.bin without a kernel: the firmware must say so and power off.
-fw-boot-check: $(FW_BIN)
-	fw/qemu-virt/boot-check.sh $(FW_BIN)
+# Boots fw.bin without a kernel, with bad ones and with the smoke kernel of
+# tests/fw (built there; `make test` builds everything in ALL_TARGETS first).
+fw-boot-check: $(FW_BIN) $(BUILD)/tests/fw-smoke.bin
+	fw/qemu-virt/boot-check.sh $(FW_BIN) $(BUILD)/tests/fw-smoke.bin
 
 ALL_TARGETS += fw
-TEST_CMDS += $(call testcmd,fw/qemu-virt/boot-check.sh $(FW_BIN))
+TEST_CMDS += $(call testcmd,fw/qemu-virt/boot-check.sh $(FW_BIN) $(BUILD)/tests/fw-smoke.bin)

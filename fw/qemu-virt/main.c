@@ -129,9 +129,13 @@ void fw_primary_main(void)
 	load_linux(&mem, &bi);
 	fixup_dt(&bi);
 	plat_spmc_init();
-	fw_print("kernel %u bytes at 0x%lx, initrd %u bytes at 0x%lx, SCR_EL3 0x%lx",
-		 bi.kernel_size, (unsigned long)bi.plan.kernel_load, bi.initrd_size,
-		 (unsigned long)bi.plan.initrd_start, (unsigned long)cs.scr);
+	if (bi.initrd_size)
+		fw_print("kernel %u bytes at 0x%lx, initrd %u bytes at 0x%lx, SCR_EL3 0x%lx",
+			 bi.kernel_size, (unsigned long)bi.plan.kernel_load, bi.initrd_size,
+			 (unsigned long)bi.plan.initrd_start, (unsigned long)cs.scr);
+	else
+		fw_print("kernel %u bytes at 0x%lx, no initrd, SCR_EL3 0x%lx", bi.kernel_size,
+			 (unsigned long)bi.plan.kernel_load, (unsigned long)cs.scr);
 	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2");
 	fw_slog("fw: secure console: SPMC log");
 	fw_enter_ns(bi.plan.kernel_load, PLAT_DTB_BASE, PLAT_SPSR_EL2H, stack_top(0));

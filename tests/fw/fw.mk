@@ -17,9 +17,21 @@ $(BUILD)/tests/fw-dtb-fixup: $(BUILD)/host/tests/fw/dtb_fixup.o $(FW_COMMON_HOST
 	@mkdir -p $(dir $@)
 	$(HOST_CC) -o $@ $^ $(HOST_LDFLAGS)
 
-.PHONY: fw-tests
-fw-tests: $(BUILD)/tests/fw-tests $(BUILD)/tests/fw-dtb-fixup
+# A tiny EL2 "kernel" that drives the firmware's SMC services and the PSCI
+# life cycle of a secondary CPU in QEMU (see tests/fw/smoke/smoke.c).
+FW_SMOKE := $(BUILD)/tests/fw-smoke.bin
+FW_SMOKE_SRCS := tests/fw/smoke/start.S tests/fw/smoke/smoke.c
+$(BUILD)/tests/fw-smoke.elf: $(FW_SMOKE_SRCS) tests/fw/smoke/smoke.ld | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FS_CFLAGS) -mbranch-protection=none -fno-zero-initialized-in-bss \
+		-static -no-pie -Wl,--build-id=none,--no-warn-rwx-segments -T tests/fw/smoke/smoke.ld -o $@ $(FW_SMOKE_SRCS)
 
-ALL_TARGETS += $(BUILD)/tests/fw-tests $(BUILD)/tests/fw-dtb-fixup
+$(FW_SMOKE): $(BUILD)/tests/fw-smoke.elf
+	$(CROSS)objcopy -O binary $< $@
+
+.PHONY: fw-tests
+fw-tests: $(BUILD)/tests/fw-tests $(BUILD)/tests/fw-dtb-fixup $(FW_SMOKE)
+
+ALL_TARGETS += $(BUILD)/tests/fw-tests $(BUILD)/tests/fw-dtb-fixup $(FW_SMOKE)
 TEST_BINS += $(BUILD)/tests/fw-tests
 TEST_CMDS += $(call testcmd,tests/fw/dtc-check.sh $(BUILD)/tests/fw-dtb-fixup)
