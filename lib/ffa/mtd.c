@@ -103,41 +103,56 @@ static int32_t check_perms(uint8_t perms)
 	return FFA_RET_SUCCESS;
 }
 
-/* The access descriptor array: placement, receivers, permissions. */
+/* One access descriptor: its own fields and its relation to the header. */
+static int32_t parse_emad(const uint8_t *e, const struct ffa_mtd *d, uint32_t first_comp,
+			  struct ffa_mem_access *a)
+{
+	a->receiver = ffa_ld16(e + FFA_EMAD_ENDPOINT);
+	a->perms = e[FFA_EMAD_PERMISSIONS];
+	a->flags = e[FFA_EMAD_FLAGS];
+	a->composite_offset = ffa_ld32(e + FFA_EMAD_COMPOSITE_OFF);
+	if (ffa_ld64(e + FFA_EMAD_RESERVED) ||
+	    (a->flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER) || check_perms(a->perms))
+		return INVAL;
+	if (a->receiver == d->sender)
+		return INVAL;
+	/* One composite per transaction: every receiver names the same. */
+	if (a->composite_offset != first_comp)
+		return INVAL;
+	return FFA_RET_SUCCESS;
+}
+
+/*
+ * The access descriptor array: placement, receivers, permissions. A count
+ * past FFA_MEM_MAX_RECEIVERS that fits the buffer is still walked (each
+ * descriptor checked, not stored) so that NO_MEMORY, decided by the caller,
+ * is only ever the answer for an otherwise well-formed descriptor.
+ */
 static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind kind,
 			   struct ffa_mtd *d)
 {
 	uint32_t hdr = header_size(d->layout);
+	struct ffa_mem_access spare;
 
 	if (d->emad_size != FFA_EMAD_SIZE_V1_0 &&
 	    !(d->emad_size == FFA_EMAD_SIZE_V1_2 && d->layout >= FFA_VERSION_1_2))
 		return INVAL;
 	if (d->emad_offset < hdr || d->emad_offset % 16 || d->emad_offset > len)
 		return INVAL;
+	/* count * size <= len - offset, tested by division so nothing can wrap. */
 	if (d->ep_count == 0 || d->ep_count > (len - d->emad_offset) / d->emad_size)
 		return INVAL;
-	if (d->ep_count > FFA_MEM_MAX_RECEIVERS)
-		return FFA_RET_NO_MEMORY;
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		const uint8_t *e = buf + d->emad_offset + i * d->emad_size;
-		struct ffa_mem_access *a = &d->ep[i];
+		struct ffa_mem_access *a = i < FFA_MEM_MAX_RECEIVERS ? &d->ep[i] : &spare;
+		uint32_t first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 
-		a->receiver = ffa_ld16(e + FFA_EMAD_ENDPOINT);
-		a->perms = e[FFA_EMAD_PERMISSIONS];
-		a->flags = e[FFA_EMAD_FLAGS];
-		a->composite_offset = ffa_ld32(e + FFA_EMAD_COMPOSITE_OFF);
-		if (ffa_ld64(e + FFA_EMAD_RESERVED) ||
-		    (a->flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER) ||
-		    check_perms(a->perms))
+		if (parse_emad(e, d, first, a))
 			return INVAL;
-		if (kind != FFA_MTD_KIND_RETRIEVE_REQ && a->receiver == d->sender)
-			return INVAL;
-		for (uint32_t j = 0; j < i; j++)
+		/* Duplicates only matter (and are only affordable) within the limit. */
+		for (uint32_t j = 0; j < i && i < FFA_MEM_MAX_RECEIVERS; j++)
 			if (d->ep[j].receiver == a->receiver)
 				return INVAL;
-		/* One composite per transaction: every receiver names the same. */
-		if (a->composite_offset != d->ep[0].composite_offset)
-			return INVAL;
 	}
 	d->composite_offset = d->ep[0].composite_offset;
 	if (d->composite_offset == 0 && kind != FFA_MTD_KIND_RETRIEVE_REQ)
@@ -149,12 +164,13 @@ static int32_t check_range(const uint8_t *c)
 {
 	uint64_t addr = ffa_ld64(c + FFA_CONS_ADDRESS);
 	uint32_t pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+	/* At most 2^44: a u32 page count times 4 KiB cannot wrap 64 bits. */
 	uint64_t size = (uint64_t)pages << FFA_PAGE_SHIFT;
 
 	if (ffa_ld32(c + FFA_CONS_RESERVED) || (addr & (FFA_PAGE_SIZE - 1)) || pages == 0)
 		return INVAL;
-	/* The last byte, addr + size - 1, must not wrap. */
-	if (addr > UINT64_MAX - (size - 1))
+	/* The end, addr + size, must be representable: consumers compute it. */
+	if (addr > UINT64_MAX - size)
 		return INVAL;
 	return FFA_RET_SUCCESS;
 }
@@ -172,6 +188,7 @@ static int32_t parse_composite(const uint8_t *buf, uint32_t len, enum ffa_mtd_ki
 	d->range_count = ffa_ld32(buf + off + FFA_COMP_RANGE_COUNT);
 	if (ffa_ld64(buf + off + FFA_COMP_RESERVED))
 		return INVAL;
+	/* range_count * 16 <= what follows the composite header, by division. */
 	if (d->range_count > (len - off - FFA_COMP_SIZE) / FFA_CONS_SIZE)
 		return INVAL;
 	if (d->range_count == 0 && kind != FFA_MTD_KIND_RETRIEVE_REQ)
@@ -188,8 +205,8 @@ static int32_t parse_composite(const uint8_t *buf, uint32_t len, enum ffa_mtd_ki
 			return INVAL;
 		sum += ffa_ld32(c + FFA_CONS_PAGE_COUNT);
 	}
-	/* sum < 2^64 always (at most 2^32 terms below 2^32); must equal a u32. */
-	if (d->range_count && sum != d->total_pages)
+	/* sum < 2^64 always (under 2^28 terms below 2^32); must equal a u32. */
+	if (sum != d->total_pages)
 		return INVAL;
 	return FFA_RET_SUCCESS;
 }
@@ -218,6 +235,8 @@ int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 		ret = parse_emads(buf, len, kind, out);
 	if (!ret && out->composite_offset)
 		ret = parse_composite(buf, len, kind, out);
+	if (!ret && out->ep_count > FFA_MEM_MAX_RECEIVERS)
+		ret = FFA_RET_NO_MEMORY;
 	return ret;
 }
 
@@ -262,7 +281,10 @@ uint32_t ffa_mtd_encode(uint8_t *buf, uint32_t cap, uint32_t layout,
 	uint32_t size, comp, total = 0;
 
 	if (!buf || !d || (n && !ranges) || d->ep_count == 0 ||
-	    d->ep_count > FFA_MEM_MAX_RECEIVERS)
+	    d->ep_count > FFA_MEM_MAX_RECEIVERS || !ffa_version_valid(layout))
+		return 0;
+	/* The v1.0 header has one byte for the attributes. */
+	if (is_v10(layout) && d->attributes > 0xFF)
 		return 0;
 	size = ffa_mtd_encoded_size(layout, d->ep_count, n);
 	if (size == 0 || size > cap)
@@ -299,7 +321,7 @@ uint32_t ffa_mtd_encode_hyp_retrieve(uint8_t *buf, uint32_t cap, uint32_t layout
 {
 	uint32_t size = header_size(layout);
 
-	if (!buf || cap < size)
+	if (!buf || cap < size || !ffa_version_valid(layout))
 		return 0;
 	ffa_memset(buf, 0, size);
 	ffa_st16(buf + FFA_MTD11_SENDER, sender);

@@ -2,17 +2,18 @@
 /* Constituent ranges: overlap tests and an in-place sort (heapsort). */
 #include "ffa/codec.h"
 
-/* Last byte of a range; callers only pass ranges the parser accepted. */
-static uint64_t range_last(const struct ffa_mem_range *r)
-{
-	return r->addr + ((uint64_t)r->pages << FFA_PAGE_SHIFT) - 1;
-}
-
+/*
+ * Exact for any input, not only parsed ranges: the distance between the
+ * starts is compared with the lower range's size (below 2^44), so no end
+ * address is ever formed and nothing can wrap.
+ */
 bool ffa_ranges_overlap(const struct ffa_mem_range *a, const struct ffa_mem_range *b)
 {
 	if (a->pages == 0 || b->pages == 0)
 		return false;
-	return a->addr <= range_last(b) && b->addr <= range_last(a);
+	if (a->addr <= b->addr)
+		return b->addr - a->addr < ((uint64_t)a->pages << FFA_PAGE_SHIFT);
+	return a->addr - b->addr < ((uint64_t)b->pages << FFA_PAGE_SHIFT);
 }
 
 static void swap_ranges(struct ffa_mem_range *a, struct ffa_mem_range *b)
@@ -43,6 +44,13 @@ static void sift_down(struct ffa_mem_range *r, uint32_t root, uint32_t n)
 
 int32_t ffa_ranges_sort_check(struct ffa_mem_range *ranges, uint32_t n)
 {
+	/*
+	 * An empty range would break the neighbour argument below (it could sit
+	 * between two overlapping ranges and hide them), and is invalid anyway.
+	 */
+	for (uint32_t i = 0; i < n; i++)
+		if (ranges[i].pages == 0)
+			return FFA_RET_INVALID_PARAMETERS;
 	if (n < 2)
 		return FFA_RET_SUCCESS;
 	for (uint32_t i = n / 2; i-- > 0;)

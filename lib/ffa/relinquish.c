@@ -15,12 +15,13 @@ int32_t ffa_relinquish_parse(const uint8_t *buf, uint32_t len, struct ffa_relinq
 	/* The ID array must fit: count <= (len - 16) / 2, no multiplication. */
 	if (count == 0 || count > (len - FFA_RELINQ_HDR_SIZE) / 2)
 		return FFA_RET_INVALID_PARAMETERS;
-	if (count > FFA_MEM_MAX_RECEIVERS)
-		return FFA_RET_NO_MEMORY;
 	out->handle = ffa_ld64(buf + FFA_RELINQ_HANDLE);
 	out->flags = ffa_ld32(buf + FFA_RELINQ_FLAGS);
 	if (out->handle == FFA_MEM_HANDLE_INVALID || (out->flags & ~RELINQ_FLAGS_ALLOWED))
 		return FFA_RET_INVALID_PARAMETERS;
+	/* Only a descriptor that is otherwise fine is "too big". */
+	if (count > FFA_MEM_MAX_RECEIVERS)
+		return FFA_RET_NO_MEMORY;
 	out->ep_count = count;
 	for (uint32_t i = 0; i < count; i++)
 		out->ep[i] = ffa_ld16(buf + FFA_RELINQ_ENDPOINTS + 2 * i);
