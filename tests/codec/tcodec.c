@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "tcodec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t t_hdr(uint32_t layout)
+{
+	return layout >= FFA_VERSION_1_1 ? FFA_MTD11_SIZE : FFA_MTD10_SIZE;
+}
+
+uint32_t t_emad(uint32_t layout, uint32_t i)
+{
+	return t_hdr(layout) + i * FFA_EMAD_SIZE_V1_0;
+}
+
+uint32_t t_comp(uint32_t layout, uint32_t eps)
+{
+	return t_emad(layout, eps);
+}
+
+uint32_t t_cons(uint32_t layout, uint32_t eps, uint32_t i)
+{
+	return t_comp(layout, eps) + FFA_COMP_SIZE + i * FFA_CONS_SIZE;
+}
+
+void t_mtd_init(struct ffa_mtd *d, uint32_t eps)
+{
+	memset(d, 0, sizeof(*d));
+	d->sender = T_SENDER;
+	d->attributes = FFA_ATTR_NORMAL_WB_INNER;
+	d->ep_count = eps;
+	for (uint32_t i = 0; i < eps && i < FFA_MEM_MAX_RECEIVERS; i++) {
+		d->ep[i].receiver = (uint16_t)(T_RECV0 + i);
+		d->ep[i].perms = T_PERMS;
+	}
+}
+
+void t_ranges_init(struct ffa_mem_range *r, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		r[i].addr = T_BASE_ADDR + (uint64_t)i * 0x100000u;
+		r[i].pages = i + 1;
+	}
+}
+
+uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
+{
+	struct ffa_mtd d;
+	struct ffa_mem_range r[256];
+
+	if (n > 256)
+		return 0;
+	t_mtd_init(&d, eps);
+	t_ranges_init(r, n);
+	return ffa_mtd_encode(buf, T_CAP, layout, &d, r, n);
+}
+
+uint32_t t_resp(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
+{
+	struct ffa_mtd d;
+	struct ffa_mem_range r[256];
+
+	if (n > 256)
+		return 0;
+	t_mtd_init(&d, eps);
+	d.handle = T_HANDLE;
+	d.flags = FFA_MTD_FLAG_TYPE_SHARE;
+	t_ranges_init(r, n);
+	return ffa_mtd_encode(buf, T_CAP, layout, &d, r, n);
+}
+
+int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
+		struct ffa_mtd *out)
+{
+	struct ffa_mtd scratch;
+	uint8_t *copy = malloc(len ? len : 1);
+	int32_t ret;
+
+	if (!copy)
+		abort();
+	memcpy(copy, buf, len);
+	ret = ffa_mtd_parse(copy, len, layout, kind, out ? out : &scratch);
+	free(copy);
+	return ret;
+}
+
+static bool extent_in(uint64_t off, uint64_t size, uint32_t len)
+{
+	return off <= len && size <= len - off;
+}
+
+bool t_parsed_in_bounds(const uint8_t *buf, uint32_t len, const struct ffa_mtd *d,
+			enum ffa_mtd_kind kind)
+{
+	uint64_t sum = 0;
+
+	if (len < t_hdr(d->layout))
+		return false;
+	if (kind == FFA_MTD_KIND_HYP_RETRIEVE)
+		return d->ep_count == 0 && d->handle != FFA_MEM_HANDLE_INVALID;
+	if (d->ep_count == 0 || d->ep_count > FFA_MEM_MAX_RECEIVERS ||
+	    !extent_in(d->emad_offset, (uint64_t)d->ep_count * d->emad_size, len) ||
+	    d->emad_offset < t_hdr(d->layout))
+		return false;
+	if (d->composite_offset == 0)
+		return kind == FFA_MTD_KIND_RETRIEVE_REQ && d->range_count == 0;
+	if (d->ranges_offset != (uint64_t)d->composite_offset + FFA_COMP_SIZE ||
+	    !extent_in(d->composite_offset, FFA_COMP_SIZE + (uint64_t)d->range_count * FFA_CONS_SIZE,
+		       len))
+		return false;
+	for (uint32_t i = 0; i < d->range_count; i++) {
+		struct ffa_mem_range r;
+
+		ffa_mtd_range(buf, d, i, &r);
+		if (r.pages == 0 || (r.addr & (FFA_PAGE_SIZE - 1)) ||
+		    r.addr > UINT64_MAX - ((uint64_t)r.pages << FFA_PAGE_SHIFT))
+			return false;
+		sum += r.pages;
+	}
+	return sum == d->total_pages;
+}
+
+uint32_t t_build(uint8_t *buf, uint32_t layout, uint32_t emad_off, uint32_t emad_size,
+		 uint32_t eps, uint32_t n)
+{
+	uint32_t comp, size;
+	uint32_t total = 0;
+
+	if (layout < FFA_VERSION_1_1) {
+		emad_off = FFA_MTD10_SIZE;
+		emad_size = FFA_EMAD_SIZE_V1_0;
+	}
+	comp = emad_off + eps * emad_size;
+	size = comp + FFA_COMP_SIZE + n * FFA_CONS_SIZE;
+	if (size > T_CAP)
+		return 0;
+	memset(buf, 0, size);
+	ffa_st16(buf + FFA_MTD11_SENDER, T_SENDER);
+	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, eps);
+	if (layout < FFA_VERSION_1_1) {
+		buf[FFA_MTD10_ATTRIBUTES] = FFA_ATTR_NORMAL_WB_INNER;
+	} else {
+		ffa_st16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER);
+		ffa_st32(buf + FFA_MTD11_EMAD_SIZE, emad_size);
+		ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, emad_off);
+	}
+	for (uint32_t i = 0; i < eps; i++) {
+		uint8_t *e = buf + emad_off + i * emad_size;
+
+		ffa_st16(e + FFA_EMAD_ENDPOINT, (uint16_t)(T_RECV0 + i));
+		e[FFA_EMAD_PERMISSIONS] = T_PERMS;
+		ffa_st32(e + FFA_EMAD_COMPOSITE_OFF, comp);
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint8_t *c = buf + comp + FFA_COMP_SIZE + i * FFA_CONS_SIZE;
+
+		ffa_st64(c + FFA_CONS_ADDRESS, T_BASE_ADDR + (uint64_t)i * 0x100000u);
+		ffa_st32(c + FFA_CONS_PAGE_COUNT, i + 1);
+		total += i + 1;
+	}
+	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, total);
+	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, n);
+	return size;
+}

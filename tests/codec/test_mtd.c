@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Memory transaction descriptors: encode/parse round trips in both header
+ * layouts, the encoder's own limits, and rejection of bad headers and
+ * access descriptor arrays.
+ */
+#include <string.h>
+
+#include "tcodec.h"
+
+#define INVAL FFA_RET_INVALID_PARAMETERS
+
+static const uint32_t layouts[] = { FFA_VERSION_1_0, FFA_VERSION_1_1, FFA_VERSION_1_2 };
+
+/* Encode a SEND of the fixture shape, parse it back, compare every field. */
+static void round_trip(uint32_t layout, uint32_t eps, uint32_t n)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range want[256], got;
+	struct ffa_mtd d;
+	uint32_t len = t_send(buf, layout, eps, n);
+	uint32_t total = 0;
+
+	CHECK_EQ(len, ffa_mtd_encoded_size(layout, eps, n));
+	CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_SEND, &d), FFA_RET_SUCCESS);
+	CHECK_EQ(d.layout, layout);
+	CHECK_EQ(d.sender, T_SENDER);
+	CHECK_EQ(d.attributes, FFA_ATTR_NORMAL_WB_INNER);
+	CHECK_EQ(d.ep_count, eps);
+	CHECK_EQ(d.emad_offset, t_emad(layout, 0));
+	CHECK_EQ(d.emad_size, FFA_EMAD_SIZE_V1_0);
+	for (uint32_t i = 0; i < eps; i++) {
+		CHECK_EQ(d.ep[i].receiver, T_RECV0 + i);
+		CHECK_EQ(d.ep[i].perms, T_PERMS);
+		CHECK_EQ(d.ep[i].composite_offset, t_comp(layout, eps));
+	}
+	CHECK_EQ(d.composite_offset, t_comp(layout, eps));
+	CHECK_EQ(d.ranges_offset, t_cons(layout, eps, 0));
+	CHECK_EQ(d.range_count, n);
+	t_ranges_init(want, n);
+	for (uint32_t i = 0; i < n; i++) {
+		ffa_mtd_range(buf, &d, i, &got);
+		CHECK_EQ(got.addr, want[i].addr);
+		CHECK_EQ(got.pages, want[i].pages);
+		total += want[i].pages;
+	}
+	CHECK_EQ(d.total_pages, total);
+}
+
+TEST(mtd_round_trip_v1_1_one_receiver_one_range)
+{
+	round_trip(FFA_VERSION_1_1, 1, 1);
+}
+
+TEST(mtd_round_trip_v1_0_one_receiver_one_range)
+{
+	round_trip(FFA_VERSION_1_0, 1, 1);
+}
+
+TEST(mtd_round_trip_v1_2_uses_the_48_byte_header)
+{
+	static uint8_t buf[T_CAP];
+
+	round_trip(FFA_VERSION_1_2, 2, 3);
+	CHECK_EQ(t_send(buf, FFA_VERSION_1_2, 1, 1), 96);
+	CHECK_EQ(ffa_ld32(buf + FFA_MTD11_EMAD_OFFSET), FFA_MTD11_SIZE);
+	CHECK_EQ(ffa_ld32(buf + FFA_MTD11_EMAD_SIZE), FFA_EMAD_SIZE_V1_0);
+}
+
+TEST(mtd_round_trip_all_shapes)
+{
+	static const uint32_t counts[] = { 1, 2, 7, 64, 255 };
+
+	for (unsigned int l = 0; l < 3; l++)
+		for (uint32_t eps = 1; eps <= FFA_MEM_MAX_RECEIVERS; eps++)
+			for (unsigned int c = 0; c < sizeof(counts) / sizeof(counts[0]); c++)
+				round_trip(layouts[l], eps, counts[c]);
+}
+
+TEST(mtd_round_trip_keeps_header_and_access_fields)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r = { 0x40000000, 4 };
+	struct ffa_mtd d, p;
+	uint32_t len;
+
+	for (unsigned int l = 0; l < 3; l++) {
+		t_mtd_init(&d, 2);
+		d.sender = 0x0003;
+		d.attributes = FFA_ATTR_TYPE_DEVICE | FFA_ATTR_DEV_NGNRNE;
+		d.flags = FFA_MTD_FLAG_ZERO_MEMORY | FFA_MTD_FLAG_TIME_SLICING;
+		d.tag = 0xfeedfacecafebeefull;
+		d.ep[0].perms = FFA_PERM_DATA_RO | FFA_PERM_INSTR_X;
+		d.ep[1].receiver = 0x0004; /* a normal-world VM: fine as well */
+		d.ep[1].flags = FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER;
+		len = ffa_mtd_encode(buf, T_CAP, layouts[l], &d, &r, 1);
+		CHECK(len != 0);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, &p), FFA_RET_SUCCESS);
+		CHECK_EQ(p.sender, 0x0003);
+		CHECK_EQ(p.attributes, d.attributes);
+		CHECK_EQ(p.flags, d.flags);
+		CHECK_EQ(p.tag, d.tag);
+		CHECK_EQ(p.ep[0].perms, d.ep[0].perms);
+		CHECK_EQ(p.ep[1].receiver, 0x0004);
+		CHECK_EQ(p.ep[1].flags, FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER);
+		CHECK_EQ(p.total_pages, 4);
+	}
+}
+
+TEST(mtd_encoded_size_matches_the_layouts)
+{
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_0, 1, 1), 32 + 16 + 16 + 16);
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 1), 48 + 16 + 16 + 16);
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_2, 4, 10), 48 + 64 + 16 + 160);
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 0), 48 + 16 + 16);
+}
+
+TEST_NEG(mtd_encoded_size_overflow_is_zero)
+{
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, UINT32_MAX), 0);
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_1, UINT32_MAX, UINT32_MAX), 0);
+	CHECK_EQ(ffa_mtd_encoded_size(FFA_VERSION_1_0, 0, 0x0FFFFFFF), 0);
+}
+
+TEST(mtd_encode_recomputes_offsets_and_total_pages)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r[3];
+	struct ffa_mtd d, p;
+	uint32_t len;
+
+	t_mtd_init(&d, 1);
+	t_ranges_init(r, 3);
+	d.ep[0].composite_offset = 0xdead;
+	d.total_pages = 999;
+	d.emad_offset = 0x1001;
+	d.emad_size = 7;
+	len = ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, r, 3);
+	CHECK_EQ(len, ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 3));
+	CHECK_EQ(ffa_ld32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF), 64);
+	CHECK_EQ(ffa_ld32(buf + 64 + FFA_COMP_TOTAL_PAGES), 1 + 2 + 3);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &p), FFA_RET_SUCCESS);
+}
+
+TEST(mtd_encode_fits_exactly_in_cap)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r[2];
+	struct ffa_mtd d;
+	uint32_t need = ffa_mtd_encoded_size(FFA_VERSION_1_0, 1, 2);
+
+	t_mtd_init(&d, 1);
+	t_ranges_init(r, 2);
+	memset(buf, 0xAA, sizeof(buf));
+	CHECK_EQ(ffa_mtd_encode(buf, need, FFA_VERSION_1_0, &d, r, 2), need);
+	CHECK_EQ(buf[need], 0xAA); /* nothing written past the end */
+}
+
+TEST_NEG(mtd_encode_rejects_a_small_buffer)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r[2];
+	struct ffa_mtd d;
+	uint32_t need = ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 2);
+
+	t_mtd_init(&d, 1);
+	t_ranges_init(r, 2);
+	memset(buf, 0xAA, sizeof(buf));
+	CHECK_EQ(ffa_mtd_encode(buf, need - 1, FFA_VERSION_1_1, &d, r, 2), 0);
+	CHECK_EQ(ffa_mtd_encode(buf, 0, FFA_VERSION_1_1, &d, r, 2), 0);
+	CHECK_EQ(buf[0], 0xAA);
+}
+
+TEST_NEG(mtd_encode_rejects_receiver_counts_out_of_range)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r[1];
+	struct ffa_mtd d;
+
+	t_ranges_init(r, 1);
+	t_mtd_init(&d, 0);
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, r, 1), 0);
+	t_mtd_init(&d, FFA_MEM_MAX_RECEIVERS);
+	d.ep_count = FFA_MEM_MAX_RECEIVERS + 1;
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, r, 1), 0);
+	d.ep_count = UINT32_MAX;
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_0, &d, r, 1), 0);
+}
+
+TEST_NEG(mtd_encode_rejects_unencodable_input)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mem_range r[2] = { { 0x1000, 0x80000000u }, { 0x80001000000ull, 0x80000000u } };
+	struct ffa_mtd d;
+
+	t_mtd_init(&d, 1);
+	/* The page sum would not fit total_pages. */
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, r, 2), 0);
+	/* The v1.0 header has one attribute byte. */
+	t_ranges_init(r, 1);
+	d.attributes = 0x100 | FFA_ATTR_NORMAL_WB_INNER;
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_0, &d, r, 1), 0);
+	/* Ranges promised but not given; a version word with bit 31 set. */
+	d.attributes = FFA_ATTR_NORMAL_WB_INNER;
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, NULL, 1), 0);
+	CHECK_EQ(ffa_mtd_encode(buf, T_CAP, 0x80010001u, &d, r, 1), 0);
+	CHECK_EQ(ffa_mtd_encode(NULL, T_CAP, FFA_VERSION_1_1, &d, r, 1), 0);
+}
+
+TEST(mtd_parse_accepts_an_emad_offset_with_a_gap)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mtd d;
+	uint32_t len = t_build(buf, FFA_VERSION_1_1, 80, FFA_EMAD_SIZE_V1_0, 2, 2);
+
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &d), FFA_RET_SUCCESS);
+	CHECK_EQ(d.emad_offset, 80);
+	CHECK_EQ(d.ep[1].receiver, T_RECV0 + 1);
+	CHECK_EQ(d.composite_offset, 80 + 32);
+	CHECK_EQ(d.total_pages, 3);
+}
+
+TEST(mtd_parse_accepts_32_byte_emads_from_v1_2)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mtd d;
+	uint32_t len = t_build(buf, FFA_VERSION_1_2, 48, FFA_EMAD_SIZE_V1_2, 3, 2);
+
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, &d), FFA_RET_SUCCESS);
+	CHECK_EQ(d.emad_size, FFA_EMAD_SIZE_V1_2);
+	CHECK_EQ(d.ep_count, 3);
+	CHECK_EQ(d.ep[2].receiver, T_RECV0 + 2);
+	CHECK_EQ(d.composite_offset, 48 + 3 * 32);
+}
+
+TEST_NEG(mtd_parse_rejects_32_byte_emads_before_v1_2)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_build(buf, FFA_VERSION_1_1, 48, FFA_EMAD_SIZE_V1_2, 1, 1);
+
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_other_emad_sizes)
+{
+	static const uint32_t sizes[] = { 0, 1, 8, 15, 17, 24, 31, 33, 48, 64, UINT32_MAX };
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_2, 1, 1);
+
+	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		ffa_st32(buf + FFA_MTD11_EMAD_SIZE, sizes[i]);
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_a_truncated_header)
+{
+	static uint8_t buf[T_CAP];
+
+	t_send(buf, FFA_VERSION_1_1, 1, 1);
+	for (uint32_t len = 0; len < FFA_MTD11_SIZE; len++)
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	t_send(buf, FFA_VERSION_1_0, 1, 1);
+	for (uint32_t len = 0; len < FFA_MTD10_SIZE; len++)
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_every_short_length)
+{
+	static uint8_t buf[T_CAP];
+
+	for (unsigned int l = 0; l < 3; l++) {
+		uint32_t len = t_send(buf, layouts[l], 2, 3);
+
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), 0);
+		for (uint32_t cut = 0; cut < len; cut++)
+			CHECK_EQ(t_parse(buf, cut, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_a_misplaced_emad_offset)
+{
+	static const uint32_t offs[] = { 0, 16, 32, 47, 56, 49, 0x1000, 0xFFFFFFF0u };
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	/* Inside the header, unaligned, or past the end of the buffer. */
+	for (unsigned int i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
+		ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, offs[i]);
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_an_unaligned_emad_offset_alone)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_build(buf, FFA_VERSION_1_1, 56, FFA_EMAD_SIZE_V1_0, 1, 1);
+
+	/* Consistent in every other way: only the 16-byte alignment is wrong. */
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	len = t_build(buf, FFA_VERSION_1_1, 64, FFA_EMAD_SIZE_V1_0, 1, 1);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), 0);
+}
+
+TEST_NEG(mtd_parse_rejects_emads_inside_the_header)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_build(buf, FFA_VERSION_1_1, 48, FFA_EMAD_SIZE_V1_0, 1, 1);
+
+	/*
+	 * EMAD offset 32 with the EMAD copied there (over the reserved and
+	 * emad-offset fields): a header that is also an access descriptor.
+	 */
+	memmove(buf + 32, buf + 48, 16);
+	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, 32);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_an_emad_array_wrapping_32_bits)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	/* 48 + 0x10000000 * 16 wraps to 48: only a division-based check sees it. */
+	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x10000000u);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x10000001u);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	/* 0xFFFFFFF0 + 16 wraps to 0. */
+	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 1);
+	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, 0xFFFFFFF0u);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_huge_emad_counts)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len;
+
+	for (unsigned int l = 0; l < 3; l++) {
+		len = t_send(buf, layouts[l], 1, 1);
+		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, UINT32_MAX);
+		/* A count that cannot fit the buffer is malformed, not "too many". */
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
+		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 5);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_sends_too_many_receivers_to_no_memory)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len;
+
+	for (unsigned int l = 0; l < 3; l++) {
+		len = t_build(buf, layouts[l], 48, FFA_EMAD_SIZE_V1_0, FFA_MEM_MAX_RECEIVERS + 1, 2);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL),
+			 FFA_RET_NO_MEMORY);
+		len = t_build(buf, layouts[l], 48, FFA_EMAD_SIZE_V1_0, 40, 1);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL),
+			 FFA_RET_NO_MEMORY);
+	}
+	len = t_build(buf, FFA_VERSION_1_1, 48, FFA_EMAD_SIZE_V1_0, FFA_MEM_MAX_RECEIVERS, 1);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), FFA_RET_SUCCESS);
+}
+
+TEST_NEG(mtd_parse_too_many_receivers_but_malformed_is_invalid)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_build(buf, FFA_VERSION_1_1, 48, FFA_EMAD_SIZE_V1_0, 6, 1);
+	uint32_t comp = 48 + 6 * 16;
+
+	/* A bad sixth receiver, then a bad composite: INVALID wins over NO_MEMORY. */
+	buf[48 + 5 * 16 + FFA_EMAD_PERMISSIONS] = FFA_PERM_DATA_RESERVED;
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	buf[48 + 5 * 16 + FFA_EMAD_PERMISSIONS] = T_PERMS;
+	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 2);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_zero_receivers_for_send)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len;
+
+	for (unsigned int l = 0; l < 3; l++) {
+		len = t_send(buf, layouts[l], 1, 1);
+		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
+		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_a_duplicate_receiver)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 3, 1);
+
+	ffa_st16(buf + t_emad(FFA_VERSION_1_1, 2) + FFA_EMAD_ENDPOINT, T_RECV0);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	len = t_send(buf, FFA_VERSION_1_0, 2, 1);
+	ffa_st16(buf + t_emad(FFA_VERSION_1_0, 1) + FFA_EMAD_ENDPOINT, T_RECV0);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_the_sender_as_receiver)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
+
+	ffa_st16(buf + t_emad(FFA_VERSION_1_1, 1) + FFA_EMAD_ENDPOINT, T_SENDER);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	/* The same with a secure sender naming itself. */
+	len = t_send(buf, FFA_VERSION_1_0, 1, 1);
+	ffa_st16(buf + FFA_MTD10_SENDER, T_RECV0);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_reserved_permissions)
+{
+	static const uint8_t bad[] = {
+		FFA_PERM_DATA_RESERVED, FFA_PERM_INSTR_RESERVED,
+		FFA_PERM_DATA_RW | FFA_PERM_INSTR_RESERVED, 0x10, 0x80, 0xF2,
+	};
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
+
+	for (unsigned int i = 0; i < sizeof(bad); i++) {
+		buf[t_emad(FFA_VERSION_1_1, 1) + FFA_EMAD_PERMISSIONS] = bad[i];
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST(mtd_parse_accepts_every_defined_permission)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	for (uint8_t data = 0; data < 3; data++)
+		for (uint8_t ins = 0; ins < 3; ins++) {
+			buf[t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_PERMISSIONS] =
+				(uint8_t)(data | ins << FFA_PERM_INSTR_SHIFT);
+			CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), 0);
+		}
+}
+
+TEST_NEG(mtd_parse_rejects_nonzero_v1_1_header_reserved_bytes)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	for (uint32_t i = FFA_MTD11_RESERVED; i < FFA_MTD11_SIZE; i++) {
+		buf[i] = 0x01;
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+		buf[i] = 0;
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_nonzero_v1_0_header_reserved_bytes)
+{
+	static const uint32_t res[] = { 3, 24, 25, 26, 27 };
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_0, 1, 1);
+
+	for (unsigned int i = 0; i < sizeof(res) / sizeof(res[0]); i++) {
+		buf[res[i]] = 0x80;
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+		buf[res[i]] = 0;
+	}
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), 0);
+}
+
+TEST_NEG(mtd_parse_rejects_nonzero_emad_reserved_or_unknown_flags)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
+	uint32_t e = t_emad(FFA_VERSION_1_1, 1);
+
+	for (uint32_t i = FFA_EMAD_RESERVED; i < FFA_EMAD_SIZE_V1_0; i++) {
+		buf[e + i] = 0x40;
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+		buf[e + i] = 0;
+	}
+	buf[e + FFA_EMAD_FLAGS] = 0x02;
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_reserved_attributes)
+{
+	static const uint16_t bad[] = {
+		FFA_ATTR_TYPE_RESERVED | FFA_ATTR_CACHE_WB,
+		FFA_ATTR_TYPE_NORMAL | FFA_ATTR_CACHE_WB | FFA_ATTR_SHARE_RESERVED,
+		FFA_ATTR_NORMAL_WB_INNER | FFA_ATTR_NS_BIT, /* only the SPMC sets it */
+		FFA_ATTR_NORMAL_WB_INNER | 0x80, FFA_ATTR_NORMAL_WB_INNER | 0x100,
+	};
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ffa_st16(buf + FFA_MTD11_ATTRIBUTES, bad[i]);
+		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	}
+}
+
+TEST_NEG(mtd_parse_rejects_a_nonzero_handle_or_unknown_flags_in_send)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	ffa_st64(buf + FFA_MTD11_HANDLE, 1);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	ffa_st64(buf + FFA_MTD11_HANDLE, 0);
+	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_ZERO_AFTER_RELINQ);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_SHARE);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	ffa_st32(buf + FFA_MTD11_FLAGS, 0x80000000u);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}
+
+TEST_NEG(mtd_parse_rejects_bad_arguments)
+{
+	static uint8_t buf[T_CAP];
+	struct ffa_mtd d;
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	CHECK_EQ(ffa_mtd_parse(NULL, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &d), INVAL);
+	CHECK_EQ(ffa_mtd_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	/* A version word with bit 31 set is not a layout. */
+	CHECK_EQ(t_parse(buf, len, 0x80010001u, FFA_MTD_KIND_SEND, &d), INVAL);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &d), 0);
+}
+
+TEST_NEG(mtd_parse_rejects_the_wrong_layout)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
+
+	/* A v1.1 descriptor read as v1.0: its emad_size lands in a reserved field. */
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+	len = t_send(buf, FFA_VERSION_1_0, 1, 1);
+	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+}

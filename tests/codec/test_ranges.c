@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+/* Constituent ranges: the overlap predicate and the in-place sort + check. */
+#include <stdlib.h>
+
+#include "tcodec.h"
+
+#define INVAL FFA_RET_INVALID_PARAMETERS
+#define PG FFA_PAGE_SIZE
+
+static bool ovl(uint64_t a, uint32_t pa, uint64_t b, uint32_t pb)
+{
+	struct ffa_mem_range x = { a, pa }, y = { b, pb };
+	bool r = ffa_ranges_overlap(&x, &y);
+
+	/* The predicate is symmetric; every call checks that too. */
+	CHECK_EQ(ffa_ranges_overlap(&y, &x), r);
+	return r;
+}
+
+/* Deterministic shuffle (LCG) so failures reproduce. */
+static void shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed)
+{
+	for (uint32_t i = n; i > 1; i--) {
+		uint32_t j;
+		struct ffa_mem_range t;
+
+		seed = seed * 1103515245u + 12345u;
+		j = (seed >> 8) % i;
+		t = r[i - 1];
+		r[i - 1] = r[j];
+		r[j] = t;
+	}
+}
+
+static bool sorted(const struct ffa_mem_range *r, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (r[i - 1].addr > r[i].addr)
+			return false;
+	return true;
+}
+
+TEST(overlap_detects_shared_pages)
+{
+	CHECK(ovl(0x1000, 1, 0x1000, 1));          /* identical */
+	CHECK(ovl(0x1000, 10, 0x3000, 2));         /* contained */
+	CHECK(ovl(0x1000, 2, 0x2000, 2));          /* partial */
+	CHECK(ovl(0x1000, 10, 0xA000, 1));         /* last page */
+	CHECK(ovl(0, UINT32_MAX, 0xFFFFFFF000ull, 1));
+}
+
+TEST_NEG(overlap_rejects_disjoint_and_adjacent)
+{
+	CHECK(!ovl(0x1000, 1, 0x2000, 1));         /* adjacent */
+	CHECK(!ovl(0x1000, 10, 0xB000, 1));        /* adjacent after the last page */
+	CHECK(!ovl(0x1000, 1, 0x100000, 4));
+	CHECK(!ovl(0x1000, 0, 0x1000, 5));         /* an empty range shares nothing */
+}
+
+TEST_NEG(overlap_does_not_wrap_at_the_top)
+{
+	/* A naive addr + size would wrap to a small number here. */
+	CHECK(!ovl(0xFFFFFFFFFFFFF000ull, 1, 0, 1));
+	CHECK(!ovl(0xFFFFFFFFFFFFF000ull, 16, 0x1000, 1));
+	CHECK(ovl(0xFFFFFFFFFFFF0000ull, 16, 0xFFFFFFFFFFFFF000ull, 1));
+}
+
+TEST(sort_accepts_empty_and_single)
+{
+	struct ffa_mem_range r = { 0x5000, 1 };
+
+	CHECK_EQ(ffa_ranges_sort_check(NULL, 0), FFA_RET_SUCCESS);
+	CHECK_EQ(ffa_ranges_sort_check(&r, 1), FFA_RET_SUCCESS);
+	CHECK_EQ(r.addr, 0x5000);
+}
+
+TEST(sort_accepts_adjacent_ranges_and_sorts_them)
+{
+	struct ffa_mem_range r[4] = {
+		{ 0x4000, 2 }, { 0x1000, 1 }, { 0x6000, 1 }, { 0x2000, 2 },
+	};
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 4), FFA_RET_SUCCESS);
+	CHECK_EQ(r[0].addr, 0x1000);
+	CHECK_EQ(r[1].addr, 0x2000);
+	CHECK_EQ(r[1].pages, 2);
+	CHECK_EQ(r[2].addr, 0x4000);
+	CHECK_EQ(r[3].addr, 0x6000);
+}
+
+TEST_NEG(sort_rejects_identical_ranges)
+{
+	struct ffa_mem_range r[3] = { { 0x9000, 1 }, { 0x1000, 1 }, { 0x9000, 1 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+}
+
+TEST_NEG(sort_rejects_a_contained_range)
+{
+	struct ffa_mem_range r[3] = { { 0x20000, 1 }, { 0x1000, 100 }, { 0x80000, 1 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+}
+
+TEST_NEG(sort_rejects_a_partial_overlap)
+{
+	struct ffa_mem_range r[2] = { { 0x3000, 4 }, { 0x1000, 3 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 2), INVAL);
+}
+
+TEST_NEG(sort_rejects_a_range_spanning_several_others)
+{
+	/* The wide range is not the neighbour of every range it covers. */
+	struct ffa_mem_range r[5] = {
+		{ 0x1000, 1 }, { 0x3000, 1 }, { 0x5000, 1 }, { 0x2000, 0x10 }, { 0x100000, 1 },
+	};
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 5), INVAL);
+}
+
+TEST_NEG(sort_rejects_an_empty_range)
+{
+	/* An empty range between two overlapping ones must not hide them. */
+	struct ffa_mem_range r[3] = { { 0x1000, 10 }, { 0x2000, 0 }, { 0x3000, 1 } };
+	struct ffa_mem_range s[2] = { { 0x1000, 1 }, { 0x8000, 0 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+	CHECK_EQ(ffa_ranges_sort_check(s, 2), INVAL);
+}
+
+TEST(sort_large_n_sorts_correctly)
+{
+	enum { N = 5000 };
+	struct ffa_mem_range *r = calloc(N, sizeof(*r));
+
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	/* Gaps of varied size; some ranges exactly adjacent to the next. */
+	for (uint32_t i = 0; i < N; i++) {
+		r[i].addr = (uint64_t)i * 8 * PG;
+		r[i].pages = 1 + i % 8;
+	}
+	for (uint32_t seed = 1; seed <= 3; seed++) {
+		shuffle(r, N, seed);
+		CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
+		CHECK(sorted(r, N));
+		for (uint32_t i = 0; i < N; i++)
+			CHECK_EQ(r[i].pages, 1 + i % 8); /* pairs moved together */
+	}
+	free(r);
+}
+
+TEST(sort_handles_presorted_and_reversed_input)
+{
+	enum { N = 1000 };
+	static struct ffa_mem_range r[N];
+
+	for (uint32_t i = 0; i < N; i++)
+		r[i] = (struct ffa_mem_range){ (uint64_t)i * PG, 1 };
+	CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
+	CHECK(sorted(r, N));
+	for (uint32_t i = 0; i < N; i++)
+		r[i] = (struct ffa_mem_range){ (uint64_t)(N - 1 - i) * PG, 1 };
+	CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
+	CHECK(sorted(r, N));
+	CHECK_EQ(r[N - 1].addr, (uint64_t)(N - 1) * PG);
+}
+
+TEST_NEG(sort_large_n_finds_a_single_hidden_overlap)
+{
+	enum { N = 4097 };
+	struct ffa_mem_range *r = calloc(N, sizeof(*r));
+
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	for (uint32_t i = 0; i < N; i++) {
+		r[i].addr = (uint64_t)i * 2 * PG;
+		r[i].pages = 2; /* all exactly adjacent */
+	}
+	r[1234].pages = 3; /* reaches one page into the next */
+	shuffle(r, N, 42);
+	CHECK_EQ(ffa_ranges_sort_check(r, N), INVAL);
+	free(r);
+}
+
+TEST_NEG(sort_rejects_duplicates_at_the_top_of_memory)
+{
+	struct ffa_mem_range r[3] = {
+		{ 0xFFFFFFFFFFFFF000ull, 1 }, { 0x1000, 1 }, { 0xFFFFFFFFFFFFF000ull, 1 },
+	};
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+}
