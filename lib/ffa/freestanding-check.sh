@@ -2,10 +2,17 @@
 # Builds the codec, the SPMC core and the logical partitions for aarch64 with
 # -ffreestanding -nostdlib, links them into one relocatable object and fails
 # if anything is left undefined: proof that none of it needs libc or the host.
+# One check per source file plus one for the link; the SPMC and partitions
+# are written concurrently with the codec, so they are included when present.
 set -u
 cd "$(dirname "$0")/../.."
 CROSS=${CROSS:-aarch64-linux-gnu-}
-FS_CFLAGS=${FS_CFLAGS:?FS_CFLAGS must come from the Makefile}
+FS_CFLAGS=${FS_CFLAGS:?FS_CFLAGS must come from the Makefile (make freestanding-check)}
+if ! command -v "${CROSS}gcc" >/dev/null; then
+	echo "freestanding: ${CROSS}gcc not found: run tools/setup.sh fw"
+	echo "freestanding: 0 passed, 1 failed"
+	exit 1
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 pass=0
@@ -24,11 +31,25 @@ for src in lib/ffa/*.c spmc/*.c services/*/*.c; do
 		fail=$((fail + 1))
 	fi
 done
-if ${CROSS}ld -r -o "$out/all.o" "${objs[@]}" && undef=$(${CROSS}nm -u "$out/all.o") && [ -z "$undef" ]; then
+undef=
+if [ "${#objs[@]}" -gt 0 ] && ${CROSS}ld -r -o "$out/all.o" "${objs[@]}" 2>"$out/err" &&
+	undef=$(${CROSS}nm -u "$out/all.o") && [ -z "$undef" ]; then
 	pass=$((pass + 1))
 else
-	echo "freestanding: undefined symbols (libc or host dependencies):"
-	echo "${undef:-link failed}"
+	if [ -n "$undef" ]; then
+		echo "freestanding: undefined symbols (libc or host dependencies):"
+		# Name the objects that need each symbol so the owner can fix it.
+		for sym in $(awk '{print $NF}' <<<"$undef"); do
+			users=$(for o in "${objs[@]}"; do
+				${CROSS}nm -u "$o" | awk '{print $NF}' | grep -qx "$sym" &&
+					basename "$o" .o
+			done | tr '\n' ' ')
+			echo "  $sym  (used by: ${users:-?})"
+		done
+	else
+		echo "freestanding: link failed:"
+		cat "$out/err"
+	fi
 	fail=$((fail + 1))
 fi
 echo "freestanding: $pass passed, $fail failed"
