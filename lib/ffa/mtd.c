@@ -131,7 +131,7 @@ static int32_t parse_emad(const uint8_t *e, const struct ffa_mtd *d, uint32_t fi
 static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind kind,
 			   struct ffa_mtd *d)
 {
-	uint32_t hdr = header_size(d->layout);
+	uint32_t hdr = header_size(d->layout), first;
 	struct ffa_mem_access spare;
 
 	if (d->emad_size != FFA_EMAD_SIZE_V1_0 &&
@@ -142,10 +142,10 @@ static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind k
 	/* count * size <= len - offset, tested by division so nothing can wrap. */
 	if (d->ep_count == 0 || d->ep_count > (len - d->emad_offset) / d->emad_size)
 		return INVAL;
+	first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		const uint8_t *e = buf + d->emad_offset + i * d->emad_size;
 		struct ffa_mem_access *a = i < FFA_MEM_MAX_RECEIVERS ? &d->ep[i] : &spare;
-		uint32_t first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 
 		if (parse_emad(e, d, first, a))
 			return INVAL;
