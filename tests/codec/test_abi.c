@@ -123,3 +123,44 @@ TEST(mem_helpers_fill_and_copy_exactly)
 	ffa_memset(a, 0, 0);
 	CHECK_EQ(a[0], 1);
 }
+
+TEST_NEG(fid_in_range_rejects_the_documented_neighbours)
+{
+	CHECK(!ffa_fid_in_range(0x84000000u | 0x5Fu));   /* one below FFA_ERROR */
+	CHECK(!ffa_fid_in_range(0x8400008Fu));           /* one past the last FF-A call */
+	CHECK(!ffa_fid_in_range(0xC400005Fu));
+	CHECK(!ffa_fid_in_range(0xC400008Fu));
+	CHECK(!ffa_fid_in_range(0x84000001u));           /* PSCI_CPU_SUSPEND (32) */
+	CHECK(!ffa_fid_in_range(0xC4000003u));           /* PSCI_CPU_ON (64) */
+	CHECK(!ffa_fid_in_range(0x84000008u));           /* PSCI_SYSTEM_OFF */
+	CHECK(!ffa_fid_in_range(0x84000009u));           /* PSCI_SYSTEM_RESET */
+	CHECK(!ffa_fid_in_range(0x8000FFFFu));           /* SMCCC arch range */
+	CHECK(!ffa_fid_in_range(0x100000000ull | FFA_VERSION));
+	CHECK(!ffa_fid_in_range(0x8000000000000000ull | FFA_MEM_SHARE_64));
+}
+
+TEST(fid_in_range_accepts_every_ffa_number_in_both_conventions)
+{
+	uint32_t in = 0;
+
+	for (uint32_t n = FFA_FN_NUM_MIN; n <= FFA_FN_NUM_MAX; n++) {
+		in += ffa_fid_in_range(FFA_FN32(n));
+		in += ffa_fid_in_range(FFA_FN64(n));
+	}
+	CHECK_EQ(FFA_FN32(0x63), 0x84000063u);
+	CHECK_EQ(FFA_FN64(0x63), 0xC4000063u);
+	CHECK_EQ(in, 2 * (FFA_FN_NUM_MAX - FFA_FN_NUM_MIN + 1));
+}
+
+TEST(version_make_and_compare)
+{
+	CHECK_EQ(FFA_MAKE_VERSION(1, 1), 0x10001u);
+	CHECK_EQ(FFA_MAKE_VERSION(2, 5), 0x20005u);
+	CHECK_EQ(FFA_VERSION_MAJOR(FFA_MAKE_VERSION(0x7FFF, 0xFFFF)), 0x7FFF);
+	CHECK_EQ(FFA_VERSION_MINOR(FFA_MAKE_VERSION(0x7FFF, 0xFFFF)), 0xFFFF);
+	CHECK(ffa_version_valid(FFA_MAKE_VERSION(0x7FFF, 0xFFFF)));
+	CHECK(ffa_version_valid(0));
+	CHECK(ffa_version_compatible(FFA_VERSION_1_2, FFA_MAKE_VERSION(1, 9)));
+	CHECK_EQ(ffa_version_min(FFA_VERSION_1_1, FFA_VERSION_1_1), FFA_VERSION_1_1);
+	CHECK(FFA_VERSION_1_0 < FFA_VERSION_1_1 && FFA_VERSION_1_1 < FFA_VERSION_1_2);
+}

@@ -159,3 +159,19 @@ TEST(partinfo_regs_keep_every_bit)
 	CHECK_EQ(out[1], in[1]);
 	CHECK_EQ(out[2], in[2]);
 }
+
+TEST_NEG(partinfo_decode_rejects_sizes_0_7_and_12)
+{
+	static const uint32_t bad[] = { 0, 7, 12 };
+	uint8_t buf[48];
+	struct ffa_partinfo q;
+
+	memset(buf, 0x5A, sizeof(buf));
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		for (uint32_t idx = 0; idx < 3; idx++)
+			CHECK_EQ(ffa_partinfo_decode(buf, sizeof(buf), bad[i], idx, &q), INVAL);
+	/* The two real sizes are fine on the same buffer. */
+	CHECK_EQ(ffa_partinfo_decode(buf, sizeof(buf), 8, 5, &q), 0);
+	CHECK_EQ(ffa_partinfo_decode(buf, sizeof(buf), 24, 1, &q), 0);
+	CHECK_EQ(ffa_partinfo_decode(buf, sizeof(buf), 8, 6, &q), INVAL);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Constituent ranges: the overlap predicate and the in-place sort + check. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "tcodec.h"
 
@@ -193,4 +194,69 @@ TEST_NEG(sort_rejects_duplicates_at_the_top_of_memory)
 	};
 
 	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+}
+
+TEST(sort_1000_random_disjoint_ranges_come_back_ascending)
+{
+	enum { N = 1000 };
+	static struct ffa_mem_range want[N], r[N];
+	uint32_t seed = 0xC0DEC;
+	uint64_t addr = 0x40000000ull;
+
+	/* Random sizes and gaps (gap 0 makes neighbours exactly adjacent). */
+	for (uint32_t i = 0; i < N; i++) {
+		seed = seed * 1664525u + 1013904223u;
+		want[i].addr = addr;
+		want[i].pages = 1 + (seed >> 24) % 64;
+		addr += ((uint64_t)want[i].pages + (seed >> 8) % 4) * PG;
+	}
+	memcpy(r, want, sizeof(r));
+	shuffle(r, N, 7);
+	CHECK(!sorted(r, N)); /* the shuffle really disordered them */
+	CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
+	for (uint32_t i = 0; i < N; i++) {
+		CHECK_EQ(r[i].addr, want[i].addr);
+		CHECK_EQ(r[i].pages, want[i].pages);
+	}
+}
+
+TEST_NEG(sort_rejects_an_overlap_of_exactly_one_page)
+{
+	struct ffa_mem_range r[3] = { { 0x10000, 1 }, { 0x2000, 2 }, { 0x1000, 2 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), INVAL);
+	/* The same ranges one page apart are fine. */
+	r[0] = (struct ffa_mem_range){ 0x10000, 1 };
+	r[1] = (struct ffa_mem_range){ 0x3000, 2 };
+	r[2] = (struct ffa_mem_range){ 0x1000, 2 };
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), FFA_RET_SUCCESS);
+}
+
+TEST(sort_accepts_a_maximal_range_ending_below_the_top_page)
+{
+	/* 2^32 - 1 pages from 0xFFFFF00000000000 end at 0xFFFFFFFFFFFFF000. */
+	struct ffa_mem_range r[3] = {
+		{ 0xFFFFFFFFFFFFF000ull, 1 }, { 0xFFFFF00000000000ull, UINT32_MAX }, { 0, 1 },
+	};
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 3), FFA_RET_SUCCESS);
+	CHECK_EQ(r[0].addr, 0);
+	CHECK_EQ(r[1].addr, 0xFFFFF00000000000ull);
+	CHECK_EQ(r[2].addr, 0xFFFFFFFFFFFFF000ull);
+}
+
+TEST_NEG(sort_rejects_a_maximal_range_overlapping_at_the_top)
+{
+	struct ffa_mem_range r[2] = {
+		{ 0xFFFFFFFFFFFFE000ull, 1 }, { 0xFFFFF00000000000ull, UINT32_MAX },
+	};
+	struct ffa_mem_range s[2] = {
+		{ 0xFFFFF00000000000ull, UINT32_MAX }, { 0xFFFFF00000000000ull, 1 },
+	};
+
+	CHECK_EQ(ffa_ranges_sort_check(r, 2), INVAL);
+	CHECK_EQ(ffa_ranges_sort_check(s, 2), INVAL);
+	/* Overlap itself must not form the wrapped end address either. */
+	CHECK(ovl(0xFFFFF00000000000ull, UINT32_MAX, 0xFFFFFFFFFFFFE000ull, 1));
+	CHECK(!ovl(0xFFFFF00000000000ull, UINT32_MAX, 0xFFFFFFFFFFFFF000ull, 1));
 }
