@@ -8,10 +8,11 @@
 # linux/tests/ffa-test. Writes to <out>:
 #   ffa_test.ko        the module (vermagic of that kernel)
 #   ffa-test           static aarch64 program, to install as /tests/ffa-test
-#   modules.load       module names in load order, for the initramfs /etc/modules
 #   src/ffa_test/      the self-contained drop-in copy that was built (with
 #                      include/), usable as-is inside a kernel tree
-# The module build is W=1 and warnings are errors.
+# The module build is W=1 and warnings are errors. To boot with both, pass
+# them to the initramfs: tools/mkinitramfs.sh <cache> <out.cpio.gz>
+# <out>/ffa_test.ko <out>/ffa-test (it loads FF-A's own modules first).
 set -euo pipefail
 
 die() { echo "linux/modules/build.sh: $*" >&2; exit 1; }
@@ -27,8 +28,7 @@ cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
 [ -f "$cache/ready" ] || die "$cache has no 'ready' stamp: the kernel build is incomplete or still running; wait for tools/build-kernel.sh to finish"
 [ -f "$kbuild/.config" ] && [ -f "$kbuild/Makefile" ] || die "$kbuild is not a kernel build tree (no .config/Makefile): rebuild the kernel with tools/build-kernel.sh"
 grep -q '^CONFIG_MODULES=y' "$kbuild/.config" || die "$kbuild has CONFIG_MODULES off: the module cannot be loaded there; build ffa_test in-tree instead (Kconfig FFA_STACK_TEST)"
-ffa=$(sed -n 's/^CONFIG_ARM_FFA_TRANSPORT=\(.\)$/\1/p' "$kbuild/.config")
-[ -n "$ffa" ] || die "$kbuild has CONFIG_ARM_FFA_TRANSPORT off: enable it in the kernel config fragment"
+grep -q '^CONFIG_ARM_FFA_TRANSPORT=[ym]' "$kbuild/.config" || die "$kbuild has CONFIG_ARM_FFA_TRANSPORT off: enable it in the kernel config fragment"
 grep -q '^CONFIG_DEBUG_FS=y' "$kbuild/.config" || die "$kbuild has CONFIG_DEBUG_FS off: ffa_test has no interface without debugfs; enable it in the kernel config fragment"
 
 # Stage a drop-in copy (sources + the headers they include) so the build
@@ -50,17 +50,6 @@ make -C "$kbuild" M="$src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror
 	die "module build failed against $kbuild (log: $out/module-build.log)"
 }
 install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
-
-# When arm_ffa is modular it is two modules: ffa-core (the bus, which
-# ffa_test links against) and ffa-module (the driver that talks to the SPMC
-# and creates the partition devices). Both must be loaded before ffa_test.
-{
-	if [ "$ffa" = m ]; then
-		echo ffa-core
-		echo ffa-module
-	fi
-	echo ffa_test
-} >"$out/modules.load"
 
 "${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes \
