@@ -39,5 +39,7 @@ timeout --foreground -k 5 "$timeout" "${qemu[@]}" -serial "file:$log" -serial "f
 	-monitor none </dev/null
 rc=$?
 set -e
+# The PL011 console ends lines with CR LF; checks match on line ends.
+sed -i 's/\r$//' "$log" "$log.secure" 2>/dev/null || true
 [ "$rc" -eq 124 ] && echo "qemu-boot: no power-off within ${timeout}s: stopped (see $log)" >&2
 exit "$rc"
