@@ -20,8 +20,26 @@ src_tar=/usr/src/linux-source-6.12.tar.xz
 [ -f "$src_tar" ] || { echo "build-kernel: $src_tar missing: apt-get install linux-source-6.12" >&2; exit 1; }
 pkgver=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 frags=("$top/linux/config/base.config" "$top/linux/config/ffa-$ffa.config")
-key=$( { echo "$pkgver $variant $ffa"; cat "$0" "${frags[@]}";
-	 find "$patchdir" -name '*.patch' | sort | xargs -r cat; } | sha256sum | cut -c1-16)
+# With FF-A built in, the project's client drivers listed in
+# linux/modules/builtin.list ("<dir> <CONFIG symbol>") are built in too, so
+# they probe during the initcalls (module_init = device_initcall) instead of
+# from userspace. They join the tree as drivers/ffa_stack/<dir>/.
+overlay=()
+if [ "$ffa" = builtin ]; then
+	while read -r dir sym; do
+		case $dir in ''|'#'*) continue ;; esac
+		[ -f "$top/linux/modules/$dir/Kconfig" ] ||
+			{ echo "build-kernel: builtin.list names $dir, which has no Kconfig" >&2; exit 2; }
+		overlay+=("$dir:$sym")
+	done <"$top/linux/modules/builtin.list"
+fi
+overlay_src() { # everything an overlay copies, for the cache key
+	for o in "${overlay[@]}"; do find "$top/linux/modules/${o%%:*}" -type f; done
+	find "$top/include" -type f
+}
+key=$( { echo "$pkgver $variant $ffa ${overlay[*]}"; cat "$0" "${frags[@]}";
+	 find "$patchdir" -name '*.patch' | sort | xargs -r cat;
+	 [ ${#overlay[@]} -eq 0 ] || overlay_src | sort | xargs cat; } | sha256sum | cut -c1-16)
 cache=${FFA_STACK_CACHE:-$HOME/.cache/ffa-stack}/kernel/$variant-$ffa-$key
 if [ -f "$cache/ready" ]; then
 	echo "$cache"
@@ -44,6 +62,25 @@ for p in $(find "$patchdir" -name '*.patch' | sort); do
 	patch -d "$cache/src" -p1 --forward --quiet <"$p" ||
 		{ echo "build-kernel: $p does not apply to linux-source $pkgver" >&2; exit 1; }
 done
+if [ ${#overlay[@]} -gt 0 ]; then
+	od=$cache/src/drivers/ffa_stack
+	mkdir -p "$od"
+	: >"$od/Kconfig"
+	: >"$od/Makefile"
+	: >"$cache/overlay.config"
+	for o in "${overlay[@]}"; do
+		dir=${o%%:*} sym=${o#*:}
+		cp -r "$top/linux/modules/$dir" "$od/$dir"
+		mkdir -p "$od/$dir/include"
+		cp -r "$top/include/." "$od/$dir/include/"
+		echo "source \"drivers/ffa_stack/$dir/Kconfig\"" >>"$od/Kconfig"
+		echo "obj-y += $dir/" >>"$od/Makefile"
+		echo "$sym=y" >>"$cache/overlay.config"
+	done
+	echo 'obj-y += ffa_stack/' >>"$cache/src/drivers/Makefile"
+	sed -i '$i source "drivers/ffa_stack/Kconfig"' "$cache/src/drivers/Kconfig"
+	frags+=("$cache/overlay.config")
+fi
 kmake() { make -C "$cache/src" O="$cache/build" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- "$@"; }
 start=$(date +%s)
 {
