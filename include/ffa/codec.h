@@ -98,9 +98,10 @@ void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
 		   struct ffa_mem_range *out);
 
 /*
- * Sort ranges[0, n) by address in place (heapsort: no recursion, no
- * allocation, O(n log n)) and check that no two overlap. Returns
- * FFA_RET_SUCCESS or FFA_RET_INVALID_PARAMETERS.
+ * Sort ranges[0, n) by address in place and check that no two overlap: O(n)
+ * for input already in ascending or descending order, else a heapsort (no
+ * recursion, no allocation, O(n log n)). Returns FFA_RET_SUCCESS or
+ * FFA_RET_INVALID_PARAMETERS.
  */
 int32_t ffa_ranges_sort_check(struct ffa_mem_range *ranges, uint32_t n);
 

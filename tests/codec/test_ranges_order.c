@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The sort's linear paths: input already ascending is left alone, input
+ * exactly descending is reversed, and anything in between (equal starts, one
+ * range out of place) still gets the full sort. Each path must reject what
+ * the full sort rejects.
+ */
+#include "tcodec.h"
+
+#define INVAL FFA_RET_INVALID_PARAMETERS
+#define PG FFA_PAGE_SIZE
+
+/* n one-page ranges with one-page gaps, ascending (down = false) or descending. */
+static void gapped(struct ffa_mem_range *r, uint32_t n, bool down)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t k = down ? n - 1 - i : i;
+
+		r[i] = (struct ffa_mem_range){ T_BASE_ADDR + 2ull * k * PG, 1 };
+	}
+}
+
+static bool ascending_gapped(const struct ffa_mem_range *r, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (r[i].addr != T_BASE_ADDR + 2ull * i * PG || r[i].pages != 1)
+			return false;
+	return true;
+}
+
+TEST(order_ascending_input_is_kept_as_it_is)
+{
+	static struct ffa_mem_range r[4096];
+
+	gapped(r, 4096, false);
+	CHECK_EQ(ffa_ranges_sort_check(r, 4096), FFA_RET_SUCCESS);
+	CHECK(ascending_gapped(r, 4096));
+}
+
+TEST(order_descending_input_is_reversed_odd_and_even)
+{
+	static struct ffa_mem_range r[4097];
+
+	for (uint32_t n = 2; n <= 4097; n += 4095) {
+		gapped(r, n, true);
+		CHECK_EQ(ffa_ranges_sort_check(r, n), FFA_RET_SUCCESS);
+		CHECK(ascending_gapped(r, n));
+	}
+	/* Two ranges of different sizes: the pages travel with their start. */
+	r[0] = (struct ffa_mem_range){ 0x9000, 3 };
+	r[1] = (struct ffa_mem_range){ 0x1000, 5 };
+	CHECK_EQ(ffa_ranges_sort_check(r, 2), FFA_RET_SUCCESS);
+	CHECK_EQ(r[0].addr, 0x1000);
+	CHECK_EQ(r[0].pages, 5);
+	CHECK_EQ(r[1].pages, 3);
+}
+
+TEST(order_one_range_out_of_place_is_still_sorted)
+{
+	static struct ffa_mem_range r[256];
+
+	/* Ascending but for the last, which belongs first. */
+	gapped(r, 256, false);
+	for (uint32_t i = 0; i < 255; i++)
+		r[i] = r[i + 1];
+	r[255] = (struct ffa_mem_range){ T_BASE_ADDR, 1 };
+	CHECK_EQ(ffa_ranges_sort_check(r, 256), FFA_RET_SUCCESS);
+	CHECK(ascending_gapped(r, 256));
+	/* Descending but for the first, which belongs last. */
+	gapped(r, 256, true);
+	r[0] = (struct ffa_mem_range){ T_BASE_ADDR, 1 };
+	r[255] = (struct ffa_mem_range){ T_BASE_ADDR + 2ull * 255 * PG, 1 };
+	CHECK_EQ(ffa_ranges_sort_check(r, 256), FFA_RET_SUCCESS);
+	CHECK(ascending_gapped(r, 256));
+}
+
+TEST_NEG(order_ascending_input_with_an_overlap_is_rejected)
+{
+	static struct ffa_mem_range r[1024];
+
+	gapped(r, 1024, false);
+	r[700].pages = 3; /* reaches into range 701 */
+	CHECK_EQ(ffa_ranges_sort_check(r, 1024), INVAL);
+}
+
+TEST_NEG(order_descending_input_with_an_overlap_is_rejected)
+{
+	static struct ffa_mem_range r[1024];
+
+	gapped(r, 1024, true);
+	r[1023].pages = 3; /* the lowest range: reaches into the next one up */
+	CHECK_EQ(ffa_ranges_sort_check(r, 1024), INVAL);
+}
+
+TEST_NEG(order_equal_starts_are_rejected_in_either_direction)
+{
+	struct ffa_mem_range up[3] = { { 0x1000, 1 }, { 0x3000, 1 }, { 0x3000, 1 } };
+	struct ffa_mem_range down[3] = { { 0x5000, 1 }, { 0x3000, 1 }, { 0x3000, 1 } };
+	struct ffa_mem_range first[2] = { { 0x3000, 1 }, { 0x3000, 1 } };
+
+	CHECK_EQ(ffa_ranges_sort_check(up, 3), INVAL);
+	CHECK_EQ(ffa_ranges_sort_check(down, 3), INVAL);
+	CHECK_EQ(ffa_ranges_sort_check(first, 2), INVAL);
+}
+
+TEST_NEG(order_an_empty_range_is_rejected_before_any_path)
+{
+	static struct ffa_mem_range r[64];
+
+	gapped(r, 64, false);
+	r[63].pages = 0;
+	CHECK_EQ(ffa_ranges_sort_check(r, 64), INVAL);
+	gapped(r, 64, true);
+	r[0].pages = 0;
+	CHECK_EQ(ffa_ranges_sort_check(r, 64), INVAL);
+}
