@@ -11,3 +11,13 @@ $(BUILD)/tests/uefivar-powercut: $(UV_PC_OBJS) $(UV_TEST_COMMON)
 
 ALL_TARGETS += $(BUILD)/tests/uefivar-powercut
 TEST_BINS += $(BUILD)/tests/uefivar-powercut
+
+UV_MM_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,tests/uefivar/mmfix.c tests/uefivar/test_mm.c \
+	tests/uefivar/test_vars.c)
+
+$(BUILD)/tests/uefivar-tests: $(UV_MM_OBJS) $(UV_TEST_COMMON)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) -o $@ $^ $(HOST_LDFLAGS)
+
+ALL_TARGETS += $(BUILD)/tests/uefivar-tests
+TEST_BINS += $(BUILD)/tests/uefivar-tests

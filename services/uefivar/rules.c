@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Variable locks (LOCK_VARIABLE: requested before READY_TO_BOOT, enforced
+ * from then on) and VAR_CHECK properties (read-only, attributes, size
+ * bounds; settable until READY_TO_BOOT, enforced always).
+ */
+#include "ffa/codec.h"
+#include "ffa/wire.h"
+#include "services/mm_var.h"
+#include "services/uefivar/vars_int.h"
+
+static bool rule_is(const struct uv_rule *r, const struct uv_key *k)
+{
+	if (r->name_size != k->name_size)
+		return false;
+	for (unsigned int i = 0; i < 16u; i++)
+		if (r->guid[i] != k->guid[i])
+			return false;
+	for (uint32_t i = 0; i < k->name_size; i++)
+		if (r->name[i] != k->name[i])
+			return false;
+	return true;
+}
+
+static const struct uv_rule *find(const struct uv_rule *t, uint32_t n, const struct uv_key *k)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (rule_is(&t[i], k))
+			return &t[i];
+	return 0;
+}
+
+bool uv_rules_locked(const struct uv_vars *v, const struct uv_key *k)
+{
+	const struct uv_rule *p = find(v->props, v->nprops, k);
+
+	if (p && (p->property & MM_VCP_READ_ONLY))
+		return true;
+	return v->ready_to_boot && find(v->locks, v->nlocks, k);
+}
+
+uint64_t uv_rules_check_set(const struct uv_vars *v, const struct uv_key *k, uint32_t attr,
+			    uint64_t data_size)
+{
+	const struct uv_rule *p = find(v->props, v->nprops, k);
+
+	if (!p)
+		return EFI_ST_SUCCESS;
+	if (p->attr && p->attr != attr)
+		return EFI_ST_INVALID_PARAMETER;
+	if (data_size < p->min_size || data_size > p->max_size)
+		return EFI_ST_INVALID_PARAMETER;
+	return EFI_ST_SUCCESS;
+}
+
+/* Key of a rule request: guid at 0, NameSize u64 at nsz_off, name at name_off. */
+static uint64_t rule_key(const uint8_t *p, uint64_t len, uint64_t nsz_off, uint64_t name_off,
+			 struct uv_key *k)
+{
+	uint64_t nsz;
+
+	if (len < name_off)
+		return EFI_ST_INVALID_PARAMETER;
+	nsz = ffa_ld64(p + nsz_off);
+	if (nsz > len - name_off || !uv_name_ok(p + name_off, nsz) || nsz == 2u)
+		return EFI_ST_INVALID_PARAMETER;
+	k->guid = p;
+	k->name = p + name_off;
+	k->name_size = (uint32_t)nsz;
+	return EFI_ST_SUCCESS;
+}
+
+/* The rule for k in table t (count *n), added if new. */
+static struct uv_rule *slot(struct uv_rule *t, uint32_t *n, uint32_t max, const struct uv_key *k)
+{
+	struct uv_rule *r = (struct uv_rule *)find(t, *n, k);
+
+	if (r)
+		return r;
+	if (*n == max || k->name_size > UV_RULE_NAME_MAX)
+		return 0;
+	r = &t[(*n)++];
+	ffa_memset(r, 0, sizeof(*r));
+	ffa_memcpy(r->guid, k->guid, 16);
+	ffa_memcpy(r->name, k->name, k->name_size);
+	r->name_size = k->name_size;
+	return r;
+}
+
+uint64_t uv_rules_lock(struct uv_vars *v, uint8_t *p, uint64_t len)
+{
+	struct uv_key k;
+	uint64_t st = rule_key(p, len, MM_LOCK_NAMESIZE, MM_LOCK_NAME, &k);
+
+	if (st)
+		return st;
+	if (v->ready_to_boot)
+		return EFI_ST_ACCESS_DENIED;
+	return slot(v->locks, &v->nlocks, UV_MAX_LOCKS, &k) ? EFI_ST_SUCCESS
+							     : EFI_ST_OUT_OF_RESOURCES;
+}
+
+uint64_t uv_rules_prop_set(struct uv_vars *v, uint8_t *p, uint64_t len)
+{
+	const uint8_t *q = p + MM_VCP_PROP;
+	struct uv_key k;
+	struct uv_rule *r;
+	uint64_t st = rule_key(p, len, MM_VCP_NAMESIZE, MM_VCP_NAME, &k);
+	uint16_t prop;
+	uint32_t attr;
+
+	if (st)
+		return st;
+	prop = ffa_ld16(q + MM_VCP_PROPERTY);
+	attr = ffa_ld32(q + MM_VCP_ATTR);
+	if (ffa_ld16(q + MM_VCP_REVISION) != MM_VCP_REVISION_1 || (prop & ~MM_VCP_READ_ONLY) ||
+	    (attr & ~EFI_VAR_STORED_MASK) ||
+	    ffa_ld64(q + MM_VCP_MINSIZE) > ffa_ld64(q + MM_VCP_MAXSIZE))
+		return EFI_ST_INVALID_PARAMETER;
+	if (v->ready_to_boot)
+		return EFI_ST_ACCESS_DENIED;
+	r = slot(v->props, &v->nprops, UV_MAX_PROPS, &k);
+	if (!r)
+		return EFI_ST_OUT_OF_RESOURCES;
+	r->property = prop;
+	r->attr = attr;
+	r->min_size = ffa_ld64(q + MM_VCP_MINSIZE);
+	r->max_size = ffa_ld64(q + MM_VCP_MAXSIZE);
+	return EFI_ST_SUCCESS;
+}
+
+uint64_t uv_rules_prop_get(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t *out)
+{
+	uint8_t *q = p + MM_VCP_PROP;
+	const struct uv_rule *r;
+	struct uv_key k;
+	uint64_t st = rule_key(p, len, MM_VCP_NAMESIZE, MM_VCP_NAME, &k);
+
+	if (st)
+		return st;
+	r = find(v->props, v->nprops, &k);
+	if (!r)
+		return EFI_ST_NOT_FOUND;
+	ffa_st16(q + MM_VCP_REVISION, MM_VCP_REVISION_1);
+	ffa_st16(q + MM_VCP_PROPERTY, r->property);
+	ffa_st32(q + MM_VCP_ATTR, r->attr);
+	ffa_st64(q + MM_VCP_MINSIZE, r->min_size);
+	ffa_st64(q + MM_VCP_MAXSIZE, r->max_size);
+	*out = MM_VCP_NAME + k.name_size;
+	return EFI_ST_SUCCESS;
+}
