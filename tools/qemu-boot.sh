@@ -4,7 +4,9 @@
 #   usage: tools/qemu-boot.sh [-i] [-t seconds] [-l log] [-a "extra args"] <kernel dir> <initramfs> <protected|nvhe>
 #   -i  interactive (console on this terminal, no timeout)
 # The firmware's secure UART goes to <log>.secure. Exit status is QEMU's, or
-# 124 when the timeout stopped a hung boot.
+# 124 when the timeout stopped a hung boot. A TPM 2.0 (swtpm, state in
+# build/tpm/<log name>-<hash>/, one per log so parallel boots never share
+# one) is attached as QEMU's tpm-tis-device unless FFA_STACK_NO_TPM=1.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 interactive=0 timeout=120 log= extra=
@@ -31,8 +33,24 @@ append="console=ttyAMA0 kvm-arm.mode=$mode panic=-1 $extra"
 qemu=(qemu-system-aarch64 -machine virt,secure=on,virtualization=on,gic-version=3
 	-cpu max -smp 4 -m 1G -bios "$fw" -kernel "$kdir/Image" -initrd "$initrd"
 	-append "$append" -display none -no-reboot)
+swtpm_pid=
+if [ "${FFA_STACK_NO_TPM:-0}" != 1 ]; then
+	"$top/tools/setup.sh" qemu
+	tpmdir=$top/build/tpm/$(basename "$log" .log)-$(printf '%s' "$log" | sha256sum | cut -c1-8)
+	mkdir -p "$tpmdir"
+	rm -f "$tpmdir/sock"
+	swtpm socket --tpm2 --tpmstate "dir=$tpmdir" --ctrl "type=unixio,path=$tpmdir/sock" \
+		--log "file=$tpmdir/swtpm.log" &
+	swtpm_pid=$!
+	trap 'kill "$swtpm_pid" 2>/dev/null; wait "$swtpm_pid" 2>/dev/null' EXIT
+	for _ in $(seq 100); do [ -S "$tpmdir/sock" ] && break; sleep 0.05; done
+	[ -S "$tpmdir/sock" ] || { echo "qemu-boot: swtpm did not start (see $tpmdir/swtpm.log)" >&2; exit 1; }
+	qemu+=(-chardev "socket,id=chrtpm,path=$tpmdir/sock" -tpmdev emulator,id=tpm0,chardev=chrtpm
+		-device tpm-tis-device,tpmdev=tpm0)
+fi
 if [ "$interactive" -eq 1 ]; then
-	exec "${qemu[@]}" -serial mon:stdio -serial "file:$log.secure"
+	"${qemu[@]}" -serial mon:stdio -serial "file:$log.secure"
+	exit
 fi
 set +e
 timeout --foreground -k 5 "$timeout" "${qemu[@]}" -serial "file:$log" -serial "file:$log.secure" \

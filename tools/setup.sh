@@ -3,7 +3,7 @@
 # missing (idempotent, safe to run on every build). Groups:
 #   host    hosted build and tests (gcc, make)
 #   fw      aarch64 cross compiler for the firmware
-#   qemu    QEMU, dtc, swtpm for booting the system
+#   qemu    QEMU (with ipxe-qemu: virt's default NIC needs its ROM), dtc, swtpm
 #   kernel  linux-source-6.12 and its build dependencies
 #   fuzz    clang and libFuzzer runtime
 #   bench   valgrind, gnuplot
@@ -11,7 +11,7 @@ set -eu
 declare -A pkgs=(
 	[host]="gcc make libc6-dev"
 	[fw]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
-	[qemu]="qemu-system-arm device-tree-compiler swtpm swtpm-tools"
+	[qemu]="qemu-system-arm ipxe-qemu device-tree-compiler swtpm swtpm-tools"
 	[kernel]="linux-source-6.12 busybox-static gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu flex bison bc libssl-dev libelf-dev cpio xz-utils kmod python3 perl"
 	[fuzz]="clang libclang-rt-14-dev llvm"
 	[bench]="valgrind gnuplot-nox"

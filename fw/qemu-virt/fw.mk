@@ -9,7 +9,8 @@ FW_BUILD := $(BUILD)/fw
 FW_CFLAGS := $(FS_CFLAGS) -mbranch-protection=none -fno-common -ffunction-sections \
 	-fdata-sections $(FW_EXTRA_CFLAGS)
 FW_SRCS := $(wildcard fw/common/*.c fw/qemu-virt/*.c) \
-	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c)
+	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c services/tpm/*.c \
+	services/uefivar/*.c)
 FW_ASM_SRCS := fw/qemu-virt/entry.S
 FW_OBJS := $(patsubst %.c,$(FW_BUILD)/%.o,$(FW_SRCS)) \
 	$(patsubst %.S,$(FW_BUILD)/%.o,$(FW_ASM_SRCS))

@@ -128,6 +128,8 @@ void fw_primary_main(void)
 		fw_fatal("bad RAM range in the device tree");
 	load_linux(&mem, &bi);
 	fixup_dt(&bi);
+	plat_uefivar_boot(&boot_fdt, &mem, &bi);
+	plat_tpm_boot(&boot_fdt, &mem, &bi);
 	plat_spmc_init();
 	if (bi.initrd_size)
 		fw_print("kernel %u bytes at 0x%lx, initrd %u bytes at 0x%lx, SCR_EL3 0x%lx",

@@ -142,8 +142,15 @@ void plat_spmc_init(void)
 		.lock = spmc_lock, .unlock = spmc_unlock,
 		.ns_ptr = spmc_ns_ptr, .log = spmc_log,
 	};
-	const struct spmc_partition *parts[] = { test_sp_partition() };
-	int32_t ret = spmc_init(&plat_spmc, &sp, parts, FW_ARRAY_SIZE(parts));
+	const struct spmc_partition *parts[4] = { test_sp_partition() };
+	unsigned int count = 1;
+	int32_t ret;
+
+	/* The TPM service exists only when plat_tpm_boot() found a TPM. */
+	if (plat_tpm_partition())
+		parts[count++] = plat_tpm_partition();
+	count += plat_uefivar_partitions(&parts[count]);
+	ret = spmc_init(&plat_spmc, &sp, parts, count);
 
 	if (ret != FFA_RET_SUCCESS)
 		fw_fatal("SPMC init failed (%d)", (int)ret);

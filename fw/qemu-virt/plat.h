@@ -6,6 +6,7 @@
 #define FW_QEMU_VIRT_PLAT_H
 
 #include "fw/common/dt.h"
+#include "fw/common/fwcfg.h"
 #include "fw/common/nsmem.h"
 #include "fw/common/psci.h"
 #include "fw/common/smc.h"
@@ -29,5 +30,21 @@ int plat_ns_init(uint64_t base, uint64_t size);
 int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size);
 /* SPMC core with the test partition; then plat_smc routes FF-A to it. */
 void plat_spmc_init(void);
+/*
+ * tpm.c: takes over QEMU's TIS TPM if the tree has one, measures firmware,
+ * kernel, initrd and the final tree, and publishes the CRB-over-FF-A
+ * service in the tree. Must be the last device tree edit. Without a
+ * working TPM it says so and the machine boots without the service.
+ */
+void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi);
+/* The TPM partition, or NULL when plat_tpm_boot() found no TPM. */
+const struct spmc_partition *plat_tpm_partition(void);
+/*
+ * uefivar.c: the MM buffer carveout (a device tree edit, so before
+ * plat_tpm_boot) and the variable store in flash bank 1; then
+ * plat_uefivar_partitions() gives its two partitions (2 entries of out).
+ */
+void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi);
+unsigned int plat_uefivar_partitions(const struct spmc_partition **out);
 
 #endif /* FW_QEMU_VIRT_PLAT_H */
