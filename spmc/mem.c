@@ -105,9 +105,13 @@ static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint
 	return FFA_RET_SUCCESS;
 }
 
+/* Overwrites stage.buf: call only once the descriptor in it is no longer needed. */
 static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32_t n)
 {
-	if (ffa_ranges_sort_check(ranges, n) != FFA_RET_SUCCESS)
+	/* The stage's scratch keeps the sort linear in n whatever the order. */
+	if (ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
+					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
+	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
@@ -181,6 +185,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	ranges = &s->pool[first];
 	for (uint32_t i = 0; i < d.range_count; i++)
 		ffa_mtd_range(buf, &d, i, &ranges[i]);
+	/* From here on buf (the stage) is dead: d holds all that is still needed. */
 	ret = check_ranges(s, ranges, d.range_count);
 	if (ret != FFA_RET_SUCCESS) {
 		/* Rollback: the slice was free, and free entries are zero. */

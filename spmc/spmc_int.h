@@ -56,7 +56,9 @@ void spmc_txn_unreserve(struct spmc *s, uint32_t slot);
 /*
  * Validate the complete descriptor buf[0, len) of a SHARE/LEND and make the
  * PENDING transaction in `slot` LIVE. On failure nothing but the slot's
- * PENDING state is as before: the caller still owns it.
+ * PENDING state is as before: the caller still owns it. Either way the
+ * stage's contents are destroyed (its space is the constituent sort's
+ * scratch), so buf is read only before that; in practice buf is the stage.
  */
 int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 			const uint8_t *buf, uint32_t len);

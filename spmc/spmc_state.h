@@ -73,7 +73,8 @@ enum spmc_stage_kind {
 /*
  * At most one fragmented operation at a time. Also the private copy a
  * single-fragment descriptor is parsed from, so the normal world cannot
- * change it under the parser.
+ * change it under the parser, and, once a SHARE/LEND's constituents are
+ * copied out of it, the scratch space their sort uses.
  */
 struct spmc_stage {
 	uint32_t kind;              /* enum spmc_stage_kind */
@@ -82,7 +83,10 @@ struct spmc_stage {
 	uint32_t total;             /* SEND: declared length; RETRIEVE: encoded */
 	uint32_t done;              /* SEND: bytes received so far */
 	uint32_t type;              /* SEND: FFA_MTD_FLAG_TYPE_SHARE or _LEND */
-	uint8_t buf[SPMC_DESC_MAX];
+	union {
+		uint8_t buf[SPMC_DESC_MAX];
+		struct ffa_mem_range scratch[SPMC_DESC_MAX / sizeof(struct ffa_mem_range)];
+	};
 };
 
 struct spmc {

@@ -104,6 +104,14 @@ void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
  * FFA_RET_INVALID_PARAMETERS.
  */
 int32_t ffa_ranges_sort_check(struct ffa_mem_range *ranges, uint32_t n);
+/*
+ * The same, O(n) for any order when scratch holds at least n ranges (cap):
+ * unordered input is then radix sorted (a pass per byte in which the starts
+ * differ) instead of heapsorted. scratch's contents are left undefined;
+ * scratch may be NULL (cap ignored).
+ */
+int32_t ffa_ranges_sort_check_scratch(struct ffa_mem_range *ranges, uint32_t n,
+				      struct ffa_mem_range *scratch, uint32_t cap);
 
 /* True when [a, a + pa pages) and [b, b + pb pages) share a page. */
 bool ffa_ranges_overlap(const struct ffa_mem_range *a, const struct ffa_mem_range *b);

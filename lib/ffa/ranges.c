@@ -2,7 +2,8 @@
 /*
  * Constituent ranges: overlap tests and an in-place sort. Input already in
  * address order (how senders usually walk their scatter lists) or in exactly
- * the reverse order costs one linear pass; anything else is heapsorted.
+ * the reverse order costs one linear pass; anything else is radix sorted
+ * when the caller lends scratch space, else heapsorted.
  */
 #include "ffa/codec.h"
 
@@ -67,7 +68,58 @@ static void heapsort_ranges(struct ffa_mem_range *r, uint32_t n)
 	}
 }
 
+/* Below this, the radix sort's fixed cost (a 256-entry count per pass) dominates. */
+#define RADIX_MIN 64u
+
+/*
+ * LSD radix sort on the start address, a byte per pass, skipping every byte
+ * in which all starts agree (page-aligned starts a few GiB apart differ in
+ * about three). Each pass is stable, so it keeps the order of the earlier
+ * ones. O(n) per pass; tmp holds n ranges.
+ */
+static void radix_ranges(struct ffa_mem_range *r, uint32_t n, struct ffa_mem_range *tmp)
+{
+	struct ffa_mem_range *src = r, *dst = tmp, *t;
+	uint64_t any = 0, all = ~0ull, differ;
+	uint32_t count[256];
+
+	for (uint32_t i = 0; i < n; i++) {
+		any |= r[i].addr;
+		all &= r[i].addr;
+	}
+	differ = any ^ all;
+	for (unsigned int shift = 0; shift < 64; shift += 8) {
+		uint32_t sum = 0;
+
+		if (!((differ >> shift) & 0xFF))
+			continue;
+		ffa_memset(count, 0, sizeof(count));
+		for (uint32_t i = 0; i < n; i++)
+			count[(src[i].addr >> shift) & 0xFF]++;
+		for (unsigned int b = 0; b < 256; b++) {
+			uint32_t c = count[b];
+
+			count[b] = sum;
+			sum += c;
+		}
+		for (uint32_t i = 0; i < n; i++)
+			dst[count[(src[i].addr >> shift) & 0xFF]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != r)
+		for (uint32_t i = 0; i < n; i++)
+			r[i] = src[i];
+}
+
 int32_t ffa_ranges_sort_check(struct ffa_mem_range *ranges, uint32_t n)
+{
+	return ffa_ranges_sort_check_scratch(ranges, n, 0, 0);
+}
+
+int32_t ffa_ranges_sort_check_scratch(struct ffa_mem_range *ranges, uint32_t n,
+				      struct ffa_mem_range *scratch, uint32_t cap)
 {
 	int dir;
 
@@ -83,13 +135,15 @@ int32_t ffa_ranges_sort_check(struct ffa_mem_range *ranges, uint32_t n)
 	/*
 	 * Heapsort costs n log n even on sorted input, which made the check
 	 * the largest per-page cost of a scattered MEM_SHARE. Equal starts
-	 * are neither order and go to the heapsort; the neighbour check below
+	 * are neither order and go to a full sort; the neighbour check below
 	 * rejects them either way.
 	 */
 	dir = order_of(ranges, n);
 	if (dir < 0) {
 		for (uint32_t i = 0; i < n / 2; i++)
 			swap_ranges(&ranges[i], &ranges[n - 1 - i]);
+	} else if (dir == 0 && scratch && cap >= n && n >= RADIX_MIN) {
+		radix_ranges(ranges, n, scratch);
 	} else if (dir == 0) {
 		heapsort_ranges(ranges, n);
 	}

@@ -114,3 +114,114 @@ TEST_NEG(order_an_empty_range_is_rejected_before_any_path)
 	r[0].pages = 0;
 	CHECK_EQ(ffa_ranges_sort_check(r, 64), INVAL);
 }
+
+/* ---- unordered input with scratch space: the radix sort ---- */
+
+static void lcg_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed)
+{
+	for (uint32_t i = n; i > 1; i--) {
+		uint32_t j;
+		struct ffa_mem_range t;
+
+		seed = seed * 1664525u + 1013904223u;
+		j = (seed >> 8) % i;
+		t = r[i - 1];
+		r[i - 1] = r[j];
+		r[j] = t;
+	}
+}
+
+TEST(order_radix_sorts_shuffled_input_like_the_heapsort)
+{
+	enum { N = 5000 };
+	static struct ffa_mem_range want[N], a[N], b[N], scratch[N];
+	uint32_t seed = 0x5eed;
+	uint64_t addr = 0x880000000ull;
+
+	/* Random sizes and gaps, starts spread over several address bytes. */
+	for (uint32_t i = 0; i < N; i++) {
+		seed = seed * 1103515245u + 12345u;
+		want[i] = (struct ffa_mem_range){ addr, 1 + (seed >> 20) % 300 };
+		addr += ((uint64_t)want[i].pages + (seed >> 8) % 5000) * PG;
+	}
+	for (uint32_t s = 1; s <= 3; s++) {
+		for (uint32_t i = 0; i < N; i++)
+			a[i] = b[i] = want[i];
+		lcg_shuffle(a, N, s);
+		lcg_shuffle(b, N, s);
+		CHECK_EQ(ffa_ranges_sort_check_scratch(a, N, scratch, N), FFA_RET_SUCCESS);
+		CHECK_EQ(ffa_ranges_sort_check(b, N), FFA_RET_SUCCESS);
+		for (uint32_t i = 0; i < N; i++) {
+			CHECK_EQ(a[i].addr, want[i].addr);
+			CHECK_EQ(a[i].pages, want[i].pages);
+			CHECK_EQ(b[i].addr, a[i].addr);
+		}
+	}
+}
+
+TEST(order_radix_handles_every_address_byte_and_odd_starts)
+{
+	enum { N = 512 };
+	static struct ffa_mem_range r[N], scratch[N];
+
+	/*
+	 * Starts that differ in the top byte, in byte 4, in the page bits and
+	 * in the bottom byte (unaligned: the sort takes any address). Distinct
+	 * (i % 8, i / 8) keep them 4 GiB apart, so none overlap.
+	 */
+	for (uint32_t i = 0; i < N; i++)
+		r[i] = (struct ffa_mem_range){ (uint64_t)(i % 8) << 61 | (uint64_t)(i / 8) << 32 |
+					       (uint64_t)((i * 7) % 64) << 12 | i % 3, 1 };
+	lcg_shuffle(r, N, 99);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), FFA_RET_SUCCESS);
+	for (uint32_t i = 1; i < N; i++)
+		CHECK(r[i - 1].addr < r[i].addr);
+	CHECK_EQ(r[0].addr, 0);
+	CHECK_EQ(r[N - 1].addr >> 61, 7);
+}
+
+TEST(order_too_little_scratch_falls_back_to_the_heapsort)
+{
+	static struct ffa_mem_range r[512], scratch[511];
+
+	gapped(r, 512, false);
+	lcg_shuffle(r, 512, 3);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, 512, scratch, 511), FFA_RET_SUCCESS);
+	CHECK(ascending_gapped(r, 512));
+	lcg_shuffle(r, 512, 4);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, 512, NULL, 4096), FFA_RET_SUCCESS);
+	CHECK(ascending_gapped(r, 512));
+}
+
+TEST_NEG(order_radix_finds_a_hidden_overlap)
+{
+	enum { N = 4097 };
+	static struct ffa_mem_range r[N], scratch[N];
+
+	gapped(r, N, false);
+	r[3000].pages = 3; /* reaches one page into range 3001 */
+	lcg_shuffle(r, N, 42);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+}
+
+TEST_NEG(order_radix_rejects_duplicate_starts)
+{
+	enum { N = 300 };
+	static struct ffa_mem_range r[N], scratch[N];
+
+	gapped(r, N, false);
+	r[17] = r[250]; /* the same page twice, far apart in the input */
+	lcg_shuffle(r, N, 5);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+}
+
+TEST_NEG(order_radix_rejects_an_empty_range)
+{
+	enum { N = 300 };
+	static struct ffa_mem_range r[N], scratch[N];
+
+	gapped(r, N, false);
+	lcg_shuffle(r, N, 6);
+	r[123].pages = 0;
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+}
