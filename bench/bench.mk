@@ -1,0 +1,41 @@
+# Benchmarks (bench/): `make bench` measures, `make test` only smoke-checks.
+#
+# build/ffa-bench is the SPMC core, codec, test partition, hosted platform
+# and reference client built -O2 without sanitizers (valgrind and ASan do not
+# mix), for callgrind. build/tests/bench-smoke is the same program on the
+# sanitized hosted objects, run once per operation by `make test`.
+BENCH_SRCS := bench/ffa_bench.c host/sim/sim.c services/test/test_sp.c \
+	$(wildcard spmc/*.c lib/ffa/*.c host/client/*.c)
+BENCH_CFLAGS := $(CFLAGS_COMMON) -O2 -g -D_GNU_SOURCE
+BENCH_OBJS := $(patsubst %.c,$(BUILD)/bench-obj/%.o,$(BENCH_SRCS))
+BENCH_BIN := $(BUILD)/ffa-bench
+BENCH_SMOKE := $(BUILD)/tests/bench-smoke
+BENCH_SMOKE_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(BENCH_SRCS))
+
+$(BUILD)/bench-obj/%.o: %.c | $(BUILD)/.deps-host
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BENCH_BIN): $(BENCH_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $^ -lpthread -o $@
+
+$(BENCH_SMOKE): $(BENCH_SMOKE_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) $^ -lpthread -o $@
+
+ALL_TARGETS += $(BENCH_BIN) $(BENCH_SMOKE)
+TEST_CMDS += $(call testcmd,$(BENCH_SMOKE) --smoke)
+
+# BENCH_VARIANT picks the kernel for the QEMU half (default: ours if
+# linux/patches/ours exists, else stock); BENCH_QEMU=0 skips it.
+BENCH_QEMU ?= 1
+.PHONY: bench bench-host bench-qemu
+bench-host: $(BENCH_BIN)
+	bench/run-host.sh $(BENCH_BIN) $(BUILD)/bench
+
+bench-qemu: fw
+	bench/run-qemu.sh $(BUILD)/bench $(BENCH_VARIANT)
+
+bench: bench-host $(if $(filter 1,$(BENCH_QEMU)),bench-qemu)
+	bench/report.py $(BUILD)/bench $(BUILD)

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Turns benchmark measurements into build/bench.json, build/bench.md and a
+plot of memory-sharing cost against pages (gnuplot, SVG).
+
+  report.py --host <callgrind dir> <host.json>   parse ffa-bench's dumps
+  report.py --qemu <variant> <qemu.json> <mode>=<console log>...
+                                                  collect the QEMU boots'
+                                                  "ffa-stack: bench" lines
+  report.py <bench dir> <build dir>               write the report from
+                                                  <bench dir>/host.json and,
+                                                  if present, qemu.json
+"""
+import glob
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+
+MEM_PHASES = ["share", "retrieve", "relinquish", "reclaim"]
+LAYOUTS = {
+    "contig": "one constituent of N pages",
+    "scatter": "N one-page constituents with gaps, ascending",
+    "scatter_rev": "N one-page constituents with gaps, descending",
+    "scatter_shuf": "N one-page constituents with gaps, shuffled",
+}
+LABEL = re.compile(r"^desc: Trigger: Client Request: ffa-bench (\S+) (\S+) (\d+) (\d+)$")
+
+
+def read_dump(path):
+    """(op, phase, reps, windows, instructions) of one callgrind dump, or None."""
+    label = summary = None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = LABEL.match(line.rstrip("\n"))
+            if m:
+                label = m.groups()
+            elif line.startswith("summary:"):
+                summary = int(line.split()[1])
+            if label and summary is not None:
+                break
+    if not label or summary is None:
+        return None
+    op, phase, reps, windows = label
+    return op, phase, int(reps), int(windows), summary
+
+
+def parse_host(cgdir, out):
+    rows = [r for r in map(read_dump, glob.glob(os.path.join(cgdir, "cg.out.*"))) if r]
+    if not rows:
+        sys.exit(f"report: no ffa-bench dumps in {cgdir}: did ffa-bench --measure run under callgrind?")
+    null = [r for r in rows if r[0] == "null"]
+    # What one bracket costs by itself (the client requests' own instructions).
+    window = null[0][4] / null[0][3] if null else 0.0
+    calls, mem = {}, {}
+    for op, phase, reps, windows, ir in rows:
+        if op == "null":
+            continue
+        per_call = (ir - window * windows) / reps
+        m = re.match(r"^mem_(\w+)_(\d+)$", op)
+        if m:
+            layout, pages = m.group(1), int(m.group(2))
+            mem.setdefault((layout, pages), {})[phase] = round(per_call)
+        else:
+            calls.setdefault(op, {})[phase] = round(per_call)
+    mem_rows = []
+    for (layout, pages), ph in sorted(mem.items(), key=lambda kv: (list(LAYOUTS).index(kv[0][0]), kv[0][1])):
+        row = {"layout": layout, "pages": pages,
+               "constituents": 1 if layout == "contig" else pages}
+        row.update({p: ph.get(p) for p in MEM_PHASES})
+        row["total"] = sum(ph.get(p, 0) for p in MEM_PHASES)
+        row["per_page"] = round(row["total"] / pages, 1)
+        mem_rows.append(row)
+    vg = subprocess.run(["valgrind", "--version"], capture_output=True, text=True).stdout.strip()
+    res = {
+        "tool": vg + " --tool=callgrind (instructions, exact)",
+        "machine": os.uname().machine,
+        "build": "gcc -O2, no sanitizers; host/sim platform (pthread mutexes as the SPMC locks)",
+        "unit": "instructions executed by the SPMC core per call",
+        "bracket_overhead": window,
+        "calls": calls,
+        "mem": mem_rows,
+    }
+    with open(out, "w") as f:
+        json.dump(res, f, indent=2)
+    print(f"report: {len(rows)} measurements -> {out}")
+
+
+BENCH_LINE = re.compile(r"^ffa-stack: bench (\S+) n=(\d+) min=(\d+) mean=(\d+) max=(\d+)$")
+
+
+def parse_qemu(variant, out, logs):
+    res = {"variant": variant, "qemu": "-icount shift=0", "unit": "CNTVCT_EL0 ticks", "modes": {}}
+    for arg in logs:
+        mode, _, path = arg.partition("=")
+        m = {"log": path, "stats": {}, "notes": []}
+        try:
+            lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+        except OSError as e:
+            m["error"] = f"no console log ({e})"
+            res["modes"][mode] = m
+            continue
+        for line in lines:
+            b = BENCH_LINE.match(line)
+            if b:
+                op, n, mn, mean, mx = b.groups()
+                m["stats"][op] = {"n": int(n), "min": int(mn), "mean": int(mean), "max": int(mx)}
+            elif line.startswith("ffa-stack: bench ok "):
+                for kv in line.split()[3:]:
+                    k, _, v = kv.partition("=")
+                    if k == "cntfrq":
+                        res["cntfrq"] = int(v)
+                    elif k == "ffa":
+                        m["ffa_version"] = v
+            elif line.startswith("ffa-stack: bench ") and not line.startswith("ffa-stack: bench done"):
+                m["notes"].append(line[len("ffa-stack: bench "):])
+        if not m["stats"]:
+            m["error"] = "no bench figures in the console log (boot failed or ffa_test did not bind)"
+        res["modes"][mode] = m
+    n, p = (res["modes"].get(k, {}).get("stats", {}) for k in ("nvhe", "protected"))
+    res["ratio_protected_over_nvhe"] = {
+        op: {"min": round(p[op]["min"] / n[op]["min"], 3), "mean": round(p[op]["mean"] / n[op]["mean"], 3)}
+        for op in n if op in p and n[op]["min"] and n[op]["mean"]}
+    with open(out, "w") as f:
+        json.dump(res, f, indent=2)
+    print(f"report: QEMU figures of {', '.join(res['modes'])} -> {out}")
+
+
+def scaling(mem):
+    """Per layout: per-page cost at 16/256/4096, marginal cost, exponent, verdict."""
+    out = {}
+    for layout in LAYOUTS:
+        cost = {r["pages"]: r["total"] for r in mem if r["layout"] == layout}
+        if not all(n in cost for n in (16, 256, 4096)):
+            continue
+        # Marginal cost per extra page over each decade: equal for linear
+        # growth, rising for superlinear, whatever the fixed cost.
+        m1 = (cost[256] - cost[16]) / 240
+        m2 = (cost[4096] - cost[256]) / 3840
+        k = math.log(cost[4096] / cost[16]) / math.log(4096 / 16)
+        if k <= 1.0 + 1e-9 and m2 <= m1 * 1.05 + 1:
+            verdict = "linear or better"
+        elif m2 <= m1 * 1.05 + 1:
+            verdict = "linear"
+        else:
+            verdict = "superlinear"
+        out[layout] = {
+            "per_page": {str(n): round(cost[n] / n, 1) for n in (16, 256, 4096)},
+            "marginal_16_256": round(m1, 1),
+            "marginal_256_4096": round(m2, 1),
+            "exponent_16_4096": round(k, 3),
+            "verdict": verdict,
+        }
+    return out
+
+
+CALL_NAMES = [
+    ("version", "call", "FFA_VERSION"),
+    ("partition_info_get", "call", "FFA_PARTITION_INFO_GET (all, via RX)"),
+    ("partition_info_get", "rx_release", "FFA_RX_RELEASE after it"),
+    ("partition_info_get_regs", "call", "FFA_PARTITION_INFO_GET_REGS"),
+    ("direct_req_echo", "call", "FFA_MSG_SEND_DIRECT_REQ_64 echo"),
+    ("direct_req2_echo", "call", "FFA_MSG_SEND_DIRECT_REQ2 echo"),
+]
+
+
+def md_host(h, sc):
+    lines = ["## Hosted SPMC core: instructions per call", "",
+             f"{h['tool']}; {h['machine']}; {h['build']}. Only the SPMC's side is",
+             "counted (client encoding excluded); each figure is the count over all",
+             f"repetitions divided by them, less {h['bracket_overhead']:.0f} instructions per measured bracket.", "",
+             "| call | instructions |", "| --- | ---: |"]
+    for op, phase, name in CALL_NAMES:
+        v = h["calls"].get(op, {}).get(phase)
+        if v is not None:
+            lines.append(f"| {name} | {v} |")
+    lines += ["", "### MEM_SHARE + partition RETRIEVE + RELINQUISH + MEM_RECLAIM", "",
+              "1 page of RX/TX (4 KiB): descriptors past it travel in FRAG_TX fragments.", "",
+              "| layout | pages | constituents | share | retrieve | relinquish | reclaim | total | per page |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in h["mem"]:
+        lines.append(f"| {r['layout']} | {r['pages']} | {r['constituents']} | " +
+                     " | ".join(str(r[p]) for p in MEM_PHASES) +
+                     f" | {r['total']} | {r['per_page']} |")
+    lines += ["", "Layouts: " + "; ".join(f"`{k}` = {v}" for k, v in LAYOUTS.items()) + ".", "",
+              "### Scaling", "",
+              "| layout | per page @16 | @256 | @4096 | marginal 16→256 | marginal 256→4096 | exponent | verdict |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for layout, s in sc.items():
+        pp = s["per_page"]
+        lines.append(f"| {layout} | {pp['16']} | {pp['256']} | {pp['4096']} | {s['marginal_16_256']} | "
+                     f"{s['marginal_256_4096']} | {s['exponent_16_4096']} | {s['verdict']} |")
+    lines += ["", "Exponent: log(cost@4096 / cost@16) / log(256); 1 is linear, below 1 means a",
+              "fixed cost still dominates. Marginal: extra instructions per extra page.", ""]
+    return lines
+
+
+def md_qemu(q):
+    freq = q.get("cntfrq")
+    lines = ["## QEMU (TCG, -icount shift=0): CNTVCT_EL0 ticks seen by Linux", "",
+             f"Kernel variant measured: **{q.get('variant', '?')}** (FF-A as a module; ffa_test's `bench` "
+             "debugfs file, linux/modules/ffa_test/ffa_test_bench.c). "
+             f"Counter frequency {freq if freq else '?'} Hz; with shift=0 each guest instruction is 1 ns "
+             "of virtual time, so ticks follow the instruction count and repeat run to run.", ""]
+    modes = q.get("modes", {})
+    stats = {k: m.get("stats", {}) for k, m in modes.items()}
+    ops = []
+    for st in stats.values():
+        ops += [op for op in st if op not in ops]
+    if not ops:
+        return lines + ["No QEMU figures: " + "; ".join(f"{k}: {m.get('error', '?')}" for k, m in modes.items()), ""]
+    lines += ["| operation | nvhe (direct) min | protected (pKVM proxy) min | protected / nvhe | nvhe mean | protected mean |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for op in ops:
+        n, p = stats.get("nvhe", {}).get(op), stats.get("protected", {}).get(op)
+        ratio = f"{p['min'] / n['min']:.2f}" if n and p and n["min"] else "-"
+        lines.append(f"| {op} | {n['min'] if n else '-'} | {p['min'] if p else '-'} | {ratio} | "
+                     f"{n['mean'] if n else '-'} | {p['mean'] if p else '-'} |")
+    lines += ["", "Ticks per operation: the fastest (min) and the mean over the repetitions of",
+              "one boot; min is the figure without an interrupt landing inside the call.",
+              "`contig` shares N pages as one constituent, `scatter` as N one-page",
+              "constituents. protected / nvhe is the proxy's overhead: pKVM checking and",
+              "updating the ownership of every page it forwards, on top of the same SPMC work.", ""]
+    for mode, m in modes.items():
+        for note in m.get("notes", []):
+            lines.append(f"- {mode}: {note}")
+        if m.get("error"):
+            lines.append(f"- {mode}: {m['error']}")
+    return lines + [""]
+
+
+def plot(h, build):
+    data = os.path.join(build, "bench-mem.dat")
+    svg = os.path.join(build, "bench-mem.svg")
+    with open(data, "w") as f:
+        for layout in LAYOUTS:
+            rows = [r for r in h["mem"] if r["layout"] == layout]
+            if not rows:
+                continue
+            f.write(f'"{layout}"\n')
+            for r in rows:
+                f.write(f"{r['pages']} {r['total']} {r['share']}\n")
+            f.write("\n\n")
+    blocks = [l for l in LAYOUTS if any(r["layout"] == l for r in h["mem"])]
+    series = ", ".join(f"'{data}' index {i} using 1:2 with linespoints title '{l}'"
+                       for i, l in enumerate(blocks))
+    ref = [r for r in h["mem"] if r["layout"] == "scatter" and r["pages"] == 256]
+    if ref:
+        # Where linear growth through the 256-page scattered point would be.
+        series += f", x * {ref[0]['total'] / 256.0} with lines dashtype 2 title 'linear (through scatter@256)'"
+    script = f"""set terminal svg size 800,560 dynamic font 'sans,12'
+set output '{svg}'
+set title 'SPMC cost of MEM_SHARE + RETRIEVE + RELINQUISH + MEM_RECLAIM'
+set xlabel 'pages shared'
+set ylabel 'instructions (callgrind)'
+set logscale xy
+set key top left
+set grid
+set xrange [0.8:5000]
+plot {series}
+"""
+    try:
+        subprocess.run(["gnuplot"], input=script, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"report: gnuplot failed ({e}): install it with tools/setup.sh bench", file=sys.stderr)
+        return None
+    return svg
+
+
+def report(benchdir, build):
+    with open(os.path.join(benchdir, "host.json")) as f:
+        h = json.load(f)
+    q = None
+    qpath = os.path.join(benchdir, "qemu.json")
+    if os.path.exists(qpath):
+        with open(qpath) as f:
+            q = json.load(f)
+    sc = scaling(h["mem"])
+    svg = plot(h, build)
+    res = {"hosted": h, "scaling": sc, "qemu": q, "plot": svg}
+    with open(os.path.join(build, "bench.json"), "w") as f:
+        json.dump(res, f, indent=2)
+    lines = ["# ffa-stack benchmarks", "", "Generated by `make bench` (bench/). Figures, not assertions.", ""]
+    lines += md_host(h, sc)
+    if svg:
+        lines += [f"![cost versus pages]({os.path.basename(svg)})", ""]
+    lines += md_qemu(q) if q else ["## QEMU", "", "Not run (BENCH_QEMU=0).", ""]
+    with open(os.path.join(build, "bench.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+    print(f"report: wrote {build}/bench.json, {build}/bench.md" + (f", {svg}" if svg else ""))
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--host":
+        parse_host(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 5 and sys.argv[1] == "--qemu":
+        parse_qemu(sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif len(sys.argv) == 3:
+        report(sys.argv[1], sys.argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The QEMU half of `make bench`: boots one kernel variant (FF-A as a module)
+# with -icount shift=0, once nvhe (the driver talks to the SPMC directly) and
+# once protected (every call through pKVM's FF-A proxy). In each boot
+# /tests/ffa-bench drives ffa_test's "bench" file, which times direct
+# messages and share/reclaim in CNTVCT_EL0 ticks; the console lines are
+# collected into <out>/qemu.json.
+#   usage: bench/run-qemu.sh <out dir> [variant]
+# variant defaults to `ours` when linux/patches/ours exists, else `stock`.
+# BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT the seconds
+# each boot may take (default 900).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:?usage: run-qemu.sh <out dir> [variant]}
+variant=${2:-}
+if [ -z "$variant" ]; then
+	if [ -d "$top/linux/patches/ours" ]; then variant=ours; else variant=stock; fi
+fi
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+"$top/tools/setup.sh" qemu fw
+kdir=$("$top/tools/build-kernel.sh" "$variant" module | tail -n 1) || {
+	echo "run-qemu: kernel variant '$variant' did not build; try BENCH_VARIANT=stock" >&2
+	exit 1
+}
+mods=$out/qemu-$variant
+"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
+aarch64-linux-gnu-gcc -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -DFFA_BENCH_ECHO="\"${BENCH_ECHO:-1000}\"" \
+	-o "$mods/ffa-bench" "$top/linux/tests/ffa-bench.c"
+initrd=$out/initramfs-bench-$variant.cpio.gz
+"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "$mods/ffa_test.ko" "$mods/ffa-bench"
+logs=()
+for mode in nvhe protected; do
+	log=$out/qemu-$variant-$mode.log
+	echo "run-qemu: booting $variant/$mode with -icount shift=0 (log $log)" >&2
+	FFA_STACK_QEMU_EXTRA="-icount shift=0" "$top/tools/qemu-boot.sh" \
+		-t "${BENCH_TIMEOUT:-900}" -l "$log" "$kdir" "$initrd" "$mode" ||
+		echo "run-qemu: $mode boot ended with status $? (see $log)" >&2
+	logs+=("$mode=$log")
+done
+"$top/bench/report.py" --qemu "$variant" "$out/qemu.json" "${logs[@]}"
