@@ -54,7 +54,7 @@ $(BUILD)/.deps-fw: tools/setup.sh
 
 HARNESS_OBJ := $(BUILD)/host/tests/harness/check.o
 
-include $(sort $(wildcard lib/*/*.mk spmc/*.mk services/*/*.mk host/*.mk fw/*/*.mk tests/*/*.mk linux/*.mk tools/*.mk))
+include $(sort $(wildcard bench/*.mk lib/*/*.mk spmc/*.mk services/*/*.mk host/*.mk fw/*/*.mk tests/*/*.mk linux/*.mk tools/*.mk))
 
 all: $(ALL_TARGETS)
 
