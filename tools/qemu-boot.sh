@@ -3,6 +3,9 @@
 # (build/fw.bin) loads the kernel, initramfs and command line from fw_cfg.
 #   usage: tools/qemu-boot.sh [-i] [-t seconds] [-l log] [-a "extra args"] <kernel dir> <initramfs> <protected|nvhe>
 #   -i  interactive (console on this terminal, no timeout)
+# UEFI variables persist in flash bank 1, the file $FFA_STACK_VARS (default
+# build/uefivars.flash, created sparse at QEMU's 64 MiB if missing);
+# FFA_STACK_VARS=none boots without it.
 # The firmware's secure UART goes to <log>.secure. Exit status is QEMU's, or
 # 124 when the timeout stopped a hung boot. A TPM 2.0 (swtpm, state in
 # build/tpm/<log name>-<hash>/, one per log so parallel boots never share
@@ -33,6 +36,14 @@ append="console=ttyAMA0 kvm-arm.mode=$mode panic=-1 $extra"
 qemu=(qemu-system-aarch64 -machine virt,secure=on,virtualization=on,gic-version=3
 	-cpu max -smp 4 -m 1G -bios "$fw" -kernel "$kdir/Image" -initrd "$initrd"
 	-append "$append" -display none -no-reboot)
+vars=${FFA_STACK_VARS:-$top/build/uefivars.flash}
+if [ "$vars" != none ]; then
+	mkdir -p "$(dirname "$vars")"
+	[ -f "$vars" ] || truncate -s 64M "$vars"
+	[ "$(stat -c %s "$vars")" -eq $((64 << 20)) ] ||
+		{ echo "qemu-boot: $vars is not 64 MiB (QEMU's flash bank size): delete it to start over" >&2; exit 1; }
+	qemu+=(-drive "if=pflash,unit=1,format=raw,file=$vars")
+fi
 swtpm_pid=
 if [ "${FFA_STACK_NO_TPM:-0}" != 1 ]; then
 	"$top/tools/setup.sh" qemu
