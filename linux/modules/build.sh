@@ -10,6 +10,8 @@
 #   ffa-test           static aarch64 program, to install as /tests/ffa-test
 #   src/ffa_test/      the self-contained drop-in copy that was built (with
 #                      include/), usable as-is inside a kernel tree
+#   uefivar_mm.ko      efivars over the UEFI variable partition (src/uefivar_mm/)
+#   uefivar-test       its initramfs test program, for /tests
 # The module build is W=1 and warnings are errors. To boot with both, pass
 # them to the initramfs: tools/mkinitramfs.sh <cache> <out.cpio.gz>
 # <out>/ffa_test.ko <out>/ffa-test (it loads FF-A's own modules first).
@@ -55,5 +57,25 @@ install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
 	-Wstrict-prototypes -Wmissing-prototypes \
 	-o "$out/ffa-test" "$repo/linux/tests/ffa-test.c" ||
 	die "ffa-test build failed: is ${cross}gcc with a static libc installed (tools/setup.sh fw; libc6-dev-arm64-cross)?"
+
+# uefivar_mm: the efivars backend over the UEFI variable partition, staged
+# the same way, and its initramfs test program.
+uv_src=$out/src/uefivar_mm
+mkdir -p "$uv_src/compat" "$uv_src/include/ffa" "$uv_src/include/services"
+install -C -m 644 "$here/uefivar_mm/uefivar_mm.c" "$here/uefivar_mm/Kbuild" \
+	"$here/uefivar_mm/Kconfig" "$uv_src/"
+install -C -m 644 "$here"/uefivar_mm/compat/*.h "$uv_src/compat/"
+install -C -m 644 "$repo/include/ffa/uuid.h" "$uv_src/include/ffa/"
+install -C -m 644 "$repo/include/services/mm_var.h" "$uv_src/include/services/"
+make -C "$kbuild" M="$uv_src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
+	modules >"$out/uefivar_mm-build.log" 2>&1 || {
+	cat "$out/uefivar_mm-build.log" >&2
+	die "uefivar_mm build failed against $kbuild (log: $out/uefivar_mm-build.log)"
+}
+install -m 644 "$uv_src/uefivar_mm.ko" "$out/uefivar_mm.ko"
+"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes \
+	-o "$out/uefivar-test" "$repo/linux/tests/uefivar-test.c" ||
+	die "uefivar-test build failed: is ${cross}gcc with a static libc installed?"
 
 echo "$out"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# UEFI variables in QEMU: two boots of the stock FF-A-module kernel (nVHE,
+# the fastest cell) on one fresh flash file. Boot 1 writes a runtime counter
+# and a boot-service-only variable through efivarfs and uefivar_mm, ends boot
+# services and checks the BS-only variable vanished; boot 2 must read the
+# counter back (persistence across a reboot) and repeats the EBS checks.
+# Ends with "uefivar-qemu: N passed, M failed".
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+name=uefivar-qemu
+kdir=$("$top/tools/build-kernel.sh" stock module | tail -n 1)
+mods=$top/build/uefivar-mods
+"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
+initrd=$top/build/initramfs-uefivar.cpio.gz
+"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "$mods/uefivar_mm.ko" "$mods/uefivar-test"
+flash=$top/build/uefivar-qemu.flash
+rm -f "$flash"
+pass=0 fail=0
+check() { # name, then a command that succeeds when the property holds
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1)); echo "   ok   $what"
+	else
+		fail=$((fail + 1)); echo "   FAIL $what"
+	fi
+}
+has() { grep -Eq "$1" "$log"; }
+for boot in 1 2; do
+	log=$top/build/boot/$name-$boot.log
+	set +e
+	FFA_STACK_VARS=$flash "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-120}" -l "$log" \
+		"$kdir" "$initrd" nvhe
+	rc=$?
+	set -e
+	check "boot $boot: clean power-off (QEMU exit $rc)" test "$rc" -eq 0
+	check "boot $boot: client registered efivars" has 'uefivar_mm.*efivarfs ready'
+	for c in bound efivarfs write-rt write-bs read-bs ebs ebs-hides-bs ebs-keeps-rt \
+		ebs-blocks-bs-write ebs-listing; do
+		check "boot $boot: $c" has "ffa-stack: check uefivar-$c ok"
+	done
+	check "boot $boot: no failed uefivar check" sh -c "! grep -q 'check uefivar-.* fail' '$log'"
+	check "boot $boot: store reported on the secure UART" \
+		grep -Eq 'uefivar: [0-9]+ variables in flash bank 1' "$log.secure"
+done
+check "boot 2: counter persisted across the reboot" has 'check uefivar-persist ok previous-boots=1'
+check "boot 2: last boot's BS-only variable visible before EBS" \
+	has 'check uefivar-bs-visible-before-ebs ok'
+grep -hE 'uefivar' "$log" "$log.secure" | sed 's/^/   | /' | head -24
+echo "$name: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
