@@ -19,3 +19,11 @@ run: fw run-host
 
 TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module protected)
 TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module nvhe)
+
+# The boot matrix (tools/matrix.py): every kernel variant x FF-A built-in or
+# module x pKVM protected or nVHE, checked against tests/matrix/expected.json.
+.PHONY: matrix
+matrix: fw
+	@tools/matrix.py
+
+TEST_CMDS += tools/matrix.py

@@ -7,7 +7,9 @@ and build/matrix.md. Each cell's expected outcome is data in
 tests/matrix/expected.json; a cell that differs from it fails (exit 1), and
 the last line is "matrix: N passed, M failed" (one per cell).
 
-    tools/matrix.py [--variants stock,ours] [--cells stock/builtin/protected,...]
+    tools/matrix.py [--variants stock,upstream,ours] [--cells ours/builtin/protected,...]
+
+Variants default to every linux/patches/<variant> directory.
 """
 import argparse
 import json
@@ -41,9 +43,37 @@ def prepare(variant, ffa):
     mods = os.path.join(BUILD, "modules", f"{variant}-{ffa}")
     sh([os.path.join(TOP, "linux/modules/build.sh"), kdir, mods])
     initrd = os.path.join(BUILD, f"initramfs-matrix-{variant}-{ffa}.cpio.gz")
-    sh([os.path.join(TOP, "tools/mkinitramfs.sh"), kdir, initrd,
-        os.path.join(mods, "ffa_test.ko"), os.path.join(mods, "ffa-test")])
+    # FF-A built in: the client drivers are built in too (builtin.list).
+    extra = [os.path.join(mods, "ffa-test")]
+    if ffa == "module":
+        extra.insert(0, os.path.join(mods, "ffa_test.ko"))
+    extra += tpm_extras(kdir, mods)
+    sh([os.path.join(TOP, "tools/mkinitramfs.sh"), kdir, initrd] + extra)
     return kdir, initrd
+
+
+def tpm_extras(kdir, mods):
+    """/tests/tpm-test, and tpm_ffa.ko unless the kernel has it built in
+    (builtin.list); build.sh makes both only for kernels with a TPM core."""
+    ko, prog = os.path.join(mods, "tpm_ffa.ko"), os.path.join(mods, "tpm-test")
+    if not os.path.exists(prog):
+        return []
+    config = open(os.path.join(kdir, "config"), errors="replace").read()
+    builtin = re.search(r"^CONFIG_FFA_STACK_TPM=y", config, re.M) is not None
+    return ([] if builtin or not os.path.exists(ko) else [ko]) + [prog]
+
+
+def tpm_ima(text):
+    """The TPM and IMA column: /dev/tpm0 answered PCR reads through FF-A
+    (tpm-test), IMA's first measurement and whether its digest equals the
+    boot_aggregate recomputed from PCRs 0-9, and any "TPM-bypass"."""
+    m = re.search(r"^ffa-stack: ima first (\S+)", text, re.M)
+    first = m.group(1) if m and m.group(1) != "none" else None
+    tpm = re.search(r"^ffa-stack: check tpm ok", text, re.M) is not None
+    ima = {"first": first,
+           "matches_pcrs": re.search(r"^ffa-stack: check ima-boot-aggregate ok", text, re.M) is not None,
+           "tpm_bypass": "TPM-bypass" in text}
+    return tpm, ima
 
 
 def probe_level(lines):
@@ -61,7 +91,30 @@ def probe_level(lines):
     return level
 
 
-def evaluate(log, rc, mode):
+def rxtx_registrar(secure_log):
+    """Which EL made the last RX/TX registration at the SPMC still standing
+    at the end of the boot: the firmware logs each RXTX_MAP/UNMAP with the
+    EL it came from. 2 = pKVM's proxy, 1 = the kernel directly, None = none."""
+    try:
+        text = open(secure_log, errors="replace").read()
+    except OSError:
+        return None
+    el = None
+    for m in re.finditer(r"ffa: RXTX_(MAP|UNMAP) by EL(\d)", text):
+        el = int(m.group(2)) if m.group(1) == "MAP" else None
+    return el
+
+
+def stress_result(text):
+    m = re.search(r"ffa_test: stress: (\d+) calls on (\d+) CPUs, (\d+) after pKVM finalised, "
+                  r"(\d+) failed", text)
+    if not m:
+        return None
+    calls, cpus, after, failed = (int(g) for g in m.groups())
+    return {"calls": calls, "cpus": cpus, "after_pkvm": after, "failed": failed}
+
+
+def evaluate(log, rc, mode, ffa="module"):
     text = open(log, errors="replace").read()
     lines = text.splitlines()
 
@@ -70,6 +123,11 @@ def evaluate(log, rc, mode):
 
     def check(name):
         return has(rf"^ffa-stack: check {re.escape(name)} ok")
+
+    def check3(name):  # ok -> True, skip or absent -> None, fail -> False
+        if has(rf"^ffa-stack: check {re.escape(name)} fail"):
+            return False
+        return True if check(name) else None
 
     hyp = (r"Protected [hn]VHE mode initialized successfully" if mode == "protected"
            else r"Hyp nVHE mode initialized successfully")
@@ -83,14 +141,27 @@ def evaluate(log, rc, mode):
         "direct_msg2": check("echo2-100"),
         "share_lend_reclaim": all(check(c) for c in ("share-1", "share-16", "share-256", "lend-16")),
         "no_ffa_errors": not has(r"ARM FF-A: .*(fail|error|Error|not supported)"),
+        "share_host_rx_refused": check3("share-host-rx"),
     }
-    m = re.search(r"^ffa-stack: rxtx (\w+)", text, re.M)
-    rxtx = m.group(1) if m else None
+    # A built-in client's FF-A call at device_initcall, right after KVM
+    # initialised (kvm_arm_init runs earlier in the same level).
+    if ffa == "builtin":
+        checks["usable_at_device_initcall"] = has(r"ffa_test: device_initcall echo ok")
+    else:
+        checks["usable_at_device_initcall"] = None
+    stress = stress_result(text) if ffa == "builtin" else None
+    if stress is None:
+        checks["smp_stress"] = None if ffa == "module" else False
+    else:
+        # Calls on every CPU, before and after pKVM finalised, none failed.
+        checks["smp_stress"] = (stress["failed"] == 0 and stress["cpus"] >= 4 and
+                                stress["after_pkvm"] > 0 and stress["calls"] > stress["after_pkvm"])
     via_proxy = None
-    if mode == "protected" and rxtx in ("hyp", "host"):
-        via_proxy = rxtx == "hyp"
+    if mode == "protected":
+        el = rxtx_registrar(log + ".secure")
+        via_proxy = None if el is None else el == 2
     errors = [l.strip() for l in lines if re.search(r"ARM FF-A: .*(fail|error|Error|not supported)", l)]
-    return checks, via_proxy, probe_level(lines), errors
+    return checks, via_proxy, probe_level(lines), errors, stress
 
 
 def run_cell(variant, ffa, mode, expected):
@@ -98,9 +169,11 @@ def run_cell(variant, ffa, mode, expected):
     log = os.path.join(BUILD, "matrix", f"{variant}-{ffa}-{mode}.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
+    args = "initcall_debug" + (" ffa_test.stress=1" if ffa == "builtin" else "")
     rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-t", "300", "-l", log,
-                         "-a", "initcall_debug", kdir, initrd, mode]).returncode
-    checks, via_proxy, level, errors = evaluate(log, rc, mode)
+                         "-a", args, kdir, initrd, mode]).returncode
+    checks, via_proxy, level, errors, stress = evaluate(log, rc, mode, ffa)
+    tpm, ima = tpm_ima(open(log, errors="replace").read())
     cell = {
         "variant": variant, "ffa": ffa, "mode": mode,
         "checks": checks,
@@ -108,6 +181,9 @@ def run_cell(variant, ffa, mode, expected):
         "rxtx_via_proxy": via_proxy,
         "probe_initcall": level,
         "ffa_errors": errors,
+        "stress": stress,
+        "tpm": tpm,
+        "ima": ima,
         "qemu_exit": rc,
         "seconds": round(time.time() - start, 1),
         "log": os.path.relpath(log, TOP),
@@ -137,10 +213,13 @@ def write_reports(cells):
     with open(os.path.join(BUILD, "matrix.json"), "w") as f:
         json.dump({"cells": cells}, f, indent=2)
     names = list(cells[0]["checks"]) if cells else []
-    hdr = ["cell"] + names + ["rxtx via proxy", "probe at", "as expected"]
+    hdr = ["cell"] + names + ["tpm/ima", "rxtx via proxy", "probe at", "as expected"]
     out = ["| " + " | ".join(hdr) + " |", "|" + "---|" * len(hdr)]
     for c in cells:
         row = [f"{c['variant']}/{c['ffa']}/{c['mode']}"] + [fmt(c["checks"][n]) for n in names]
+        ima = c["ima"]
+        row += [f"{fmt(c['tpm'])} / {ima['first'] or 'none'}"
+                f"{' = PCRs' if ima['matches_pcrs'] else ''}{' (TPM-bypass)' if ima['tpm_bypass'] else ''}"]
         row += [fmt(c["rxtx_via_proxy"]), c["probe_initcall"] or "never",
                 "yes" if c["matches_expectation"] else "**NO**: " + "; ".join(c["differences"])]
         out.append("| " + " | ".join(row) + " |")
@@ -151,7 +230,9 @@ def write_reports(cells):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--variants", default="stock")
+    known = [v for v in ("stock", "upstream", "ours")
+             if os.path.isdir(os.path.join(TOP, "linux/patches", v))]
+    ap.add_argument("--variants", default=",".join(known))
     ap.add_argument("--cells", default="")
     args = ap.parse_args()
     expected = json.load(open(os.path.join(TOP, "tests/matrix/expected.json")))

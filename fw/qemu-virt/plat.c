@@ -91,10 +91,33 @@ static void ffa_call_traced(void *ctx, struct ffa_regs *r)
 		(unsigned long)a2, (unsigned long)r->x[0], (unsigned long)r->x[1],
 		(unsigned long)r->x[2], (unsigned long)r->x[3]);
 }
-#define FW_FFA_CALL ffa_call_traced
+#define FW_FFA_INNER ffa_call_traced
 #else
-#define FW_FFA_CALL fw_spmc_call
+#define FW_FFA_INNER fw_spmc_call
 #endif
+
+/*
+ * Who registers the normal world's RX/TX pair is what the boot matrix checks
+ * under pKVM: the hypervisor's FF-A proxy (EL2) or the kernel behind its back
+ * (EL1). SPSR_EL3 holds the EL the SMC came from; logged on every change.
+ */
+static void ffa_call_logged(void *ctx, struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	uint64_t tx = r->x[1], rx = r->x[2], pages = r->x[3] & 0xFFFFFFFFu;
+	unsigned int el = (unsigned int)(read_sysreg(spsr_el3) >> 2) & 3u;
+	const char *who = el == 2 ? "hypervisor" : el == 1 ? "kernel" : "?";
+
+	FW_FFA_INNER(ctx, r);
+	if ((uint32_t)r->x[0] != FFA_SUCCESS_32)
+		return;
+	if (fid == FFA_RXTX_MAP_32 || fid == FFA_RXTX_MAP_64)
+		fw_slog("ffa: RXTX_MAP by EL%u (%s): tx 0x%lx rx 0x%lx, %lu pages", el, who,
+			(unsigned long)tx, (unsigned long)rx, (unsigned long)pages);
+	else if (fid == FFA_RXTX_UNMAP)
+		fw_slog("ffa: RXTX_UNMAP by EL%u (%s)", el, who);
+}
+#define FW_FFA_CALL ffa_call_logged
 
 void plat_psci_init(const struct dt_cpus *cpus, uint64_t boot_mpidr)
 {

@@ -8,6 +8,8 @@
 # linux/tests/ffa-test. Writes to <out>:
 #   ffa_test.ko        the module (vermagic of that kernel)
 #   ffa-test           static aarch64 program, to install as /tests/ffa-test
+#   tpm_ffa.ko, tpm-test  the TPM-over-FF-A driver and /tests/tpm-test (when
+#                      the kernel has CONFIG_TCG_TPM)
 #   src/ffa_test/      the self-contained drop-in copy that was built (with
 #                      include/), usable as-is inside a kernel tree
 #   uefivar_mm.ko      efivars over the UEFI variable partition (src/uefivar_mm/)
@@ -40,7 +42,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 src=$out/src/ffa_test
 mkdir -p "$src/compat" "$src/include/ffa" "$src/include/services"
-install -C -m 644 "$here/ffa_test/ffa_test.c" "$here/ffa_test/Kbuild" \
+install -C -m 644 "$here"/ffa_test/*.c "$here"/ffa_test/*.h "$here/ffa_test/Kbuild" \
 	"$here/ffa_test/Kconfig" "$src/"
 install -C -m 644 "$here/ffa_test/compat/stdint.h" "$here/ffa_test/compat/stdbool.h" "$src/compat/"
 install -C -m 644 "$repo/include/ffa/uuid.h" "$src/include/ffa/"
@@ -57,6 +59,30 @@ install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
 	-Wstrict-prototypes -Wmissing-prototypes \
 	-o "$out/ffa-test" "$repo/linux/tests/ffa-test.c" ||
 	die "ffa-test build failed: is ${cross}gcc with a static libc installed (tools/setup.sh fw; libc6-dev-arm64-cross)?"
+
+# tpm_ffa (TPM over CRB over FF-A) and /tests/tpm-test, the same way, when
+# the kernel has a TPM core to register with.
+if grep -q '^CONFIG_TCG_TPM=[ym]' "$kbuild/.config"; then
+	tsrc=$out/src/tpm_ffa
+	mkdir -p "$tsrc/compat" "$tsrc/include/ffa" "$tsrc/include/services"
+	install -C -m 644 "$here/tpm_ffa/tpm_ffa.c" "$here/tpm_ffa/Kbuild" "$here/tpm_ffa/Kconfig" "$tsrc/"
+	install -C -m 644 "$here"/tpm_ffa/compat/*.h "$tsrc/compat/"
+	install -C -m 644 "$repo/include/ffa/uuid.h" "$tsrc/include/ffa/"
+	install -C -m 644 "$repo/include/services/tpm_crb_ffa.h" "$tsrc/include/services/"
+	make -C "$kbuild" M="$tsrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
+		modules >"$out/tpm-module-build.log" 2>&1 || {
+		cat "$out/tpm-module-build.log" >&2
+		die "tpm_ffa build failed against $kbuild (log: $out/tpm-module-build.log)"
+	}
+	install -m 644 "$tsrc/tpm_ffa.ko" "$out/tpm_ffa.ko"
+	"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
+		-Wstrict-prototypes -Wmissing-prototypes -I"$repo/include" -I"$repo" \
+		-o "$out/tpm-test" "$repo/linux/tests/tpm-test.c" "$repo/services/tpm/measure.c" \
+		"$repo/services/tpm/eventlog.c" "$repo/services/tpm/sha256.c" \
+		"$repo/tests/tpm/replay.c" || die "tpm-test build failed"
+else
+	echo "linux/modules/build.sh: $kbuild has CONFIG_TCG_TPM off: skipping tpm_ffa and tpm-test" >&2
+fi
 
 # uefivar_mm: the efivars backend over the UEFI variable partition, staged
 # the same way, and its initramfs test program.

@@ -219,5 +219,12 @@ int main(void)
 	else
 		printf("ffa-stack: rxtx unknown (ns_info failed)\n");
 
+	/* Under pKVM the proxy must refuse a share of the host's RX page. */
+	err = read_line(FT_DIR "/share_host_rx", line, sizeof(line));
+	if (err)
+		snprintf(line, sizeof(line), "fail cannot read %s/share_host_rx: %s",
+			 FT_DIR, strerror(-err));
+	failed += report("share-host-rx", line);
+
 	return failed ? 1 : 0;
 }

@@ -20,82 +20,8 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/arm_ffa.h>
-#include <linux/debugfs.h>
-#include <linux/fs.h>
-#include <linux/gfp.h>
-#include <linux/kernel.h>
-#include <linux/kmsg_dump.h>
-#include <linux/ktime.h>
-#include <linux/log2.h>
-#include <linux/math64.h>
-#include <linux/minmax.h>
-#include <linux/mm.h>
-#include <linux/module.h>
-#include <linux/mutex.h>
-#include <linux/scatterlist.h>
-#include <linux/slab.h>
-#include <linux/sort.h>
-#include <linux/string.h>
-#include <linux/uaccess.h>
-#include <asm/virt.h>
+#include "ffa_test.h"
 
-/* pKVM's carveout bounds are visible to built-in code only. */
-#if !defined(MODULE) && IS_ENABLED(CONFIG_KVM)
-#include <linux/kvm_host.h>
-#define FT_HYP_RANGE_KNOWN 1
-#else
-#define FT_HYP_RANGE_KNOWN 0
-#endif
-
-#include <ffa/uuid.h>
-#include <services/test_sp.h>
-
-#define FT_ECHO_MAX	1000000u
-#define FT_PAGES_MAX	4096u
-#define FT_RESULT_LEN	384
-#define FT_NR_FILES	5
-
-struct ffa_test;
-
-struct ft_check {
-	const char *name;
-	int (*run)(struct ffa_test *t, u32 n, bool variant, char *res, size_t len);
-	bool variant;
-	u32 max;
-	bool run_on_read;
-	const char *idle;
-};
-
-struct ft_file {
-	struct ffa_test *t;
-	const struct ft_check *check;
-	char result[FT_RESULT_LEN];
-};
-
-struct ffa_test {
-	struct ffa_device *fdev;
-	const struct ffa_msg_ops *msg;
-	const struct ffa_mem_ops *mem;
-	u32 version;
-	/* pKVM's carveout, when known (size 0 otherwise), and how we know. */
-	phys_addr_t hyp_base;
-	phys_addr_t hyp_size;
-	const char *hyp_method;
-	struct dentry *dir;
-	/*
-	 * One check at a time: the checks share the partition's transaction
-	 * and retrieve counters that ns_info reports, and each file's result.
-	 */
-	struct mutex lock;
-	struct ft_file files[FT_NR_FILES];
-};
-
-/*
- * FF-A error codes by -code, with the errno the arm_ffa driver turns each
- * into: we print FF-A names, since that is what a firmware engineer greps.
- * The driver also says -EINVAL for a reply it did not expect.
- */
 static const struct {
 	const char *name;
 	int err;
@@ -119,7 +45,7 @@ static const char *ft_status_name(s32 status)
 	return "UNKNOWN";
 }
 
-static const char *ft_errno_name(int err)
+const char *ft_errno_name(int err)
 {
 	unsigned int i;
 
@@ -129,7 +55,7 @@ static const char *ft_errno_name(int err)
 	return "none";
 }
 
-static __printf(4, 5) int ft_result(char *res, size_t len, int ret, const char *fmt, ...)
+int ft_result(char *res, size_t len, int ret, const char *fmt, ...)
 {
 	va_list ap;
 	size_t n;
@@ -142,8 +68,8 @@ static __printf(4, 5) int ft_result(char *res, size_t len, int ret, const char *
 	return ret;
 }
 
-static int ft_call(struct ffa_test *t, struct ffa_send_direct_data *d,
-		   const char *what, char *res, size_t len)
+int ft_call(struct ffa_test *t, struct ffa_send_direct_data *d,
+	    const char *what, char *res, size_t len)
 {
 	int ret = t->msg->sync_send_receive(t->fdev, d);
 	s32 status;
@@ -199,7 +125,7 @@ static int ft_send(struct ffa_test *t, bool req2, struct ffa_send_direct_data2 *
 	return ret;
 }
 
-static int ft_echo(struct ffa_test *t, u32 n, bool req2, char *res, size_t len)
+int ft_echo(struct ffa_test *t, u32 n, bool req2, char *res, size_t len)
 {
 	struct ffa_send_direct_data2 sent = {}, got;
 	unsigned int regs = req2 ? ARRAY_SIZE(sent.data) : 5;
@@ -580,7 +506,7 @@ out:
 	return ret;
 }
 
-static const char *ft_pkvm_state(void)
+const char *ft_pkvm_state(void)
 {
 	if (!is_protected_kvm_enabled())
 		return "off";
@@ -598,9 +524,8 @@ static const char *ft_pkvm_state(void)
  * hypervisor's carveout; otherwise (no pKVM, or the host driver reached the
  * SPMC before pKVM existed) they are pages the arm_ffa driver allocated.
  */
-enum ft_owner { FT_NONE, FT_HOST, FT_HYP, FT_RESERVED, FT_NOMAP, FT_MIXED };
 
-static const char *const ft_owner_names[] = {
+const char *const ft_owner_names[] = {
 	[FT_NONE] = "none",
 	[FT_HOST] = "host",
 	[FT_HYP] = "hyp",
@@ -671,7 +596,7 @@ static enum ft_owner ft_page_owner(struct ffa_test *t, phys_addr_t pa)
 	return is_protected_kvm_enabled() ? FT_HYP : FT_RESERVED;
 }
 
-static enum ft_owner ft_buffer_owner(struct ffa_test *t, u64 pa, u32 pages)
+enum ft_owner ft_buffer_owner(struct ffa_test *t, u64 pa, u32 pages)
 {
 	enum ft_owner owner = FT_NONE;
 	u32 i;
