@@ -21,3 +21,7 @@ $(BUILD)/tests/uefivar-tests: $(UV_MM_OBJS) $(UV_TEST_COMMON)
 
 ALL_TARGETS += $(BUILD)/tests/uefivar-tests
 TEST_BINS += $(BUILD)/tests/uefivar-tests
+
+# QEMU: a variable written from Linux survives a reboot on the same flash
+# file, and EXIT_BOOT_SERVICE hides boot-service-only variables (two boots).
+TEST_CMDS += $(call testcmd,tests/uefivar/qemu-persist.sh)
