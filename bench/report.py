@@ -234,6 +234,7 @@ def md_qemu(q):
 def plot(h, build):
     data = os.path.join(build, "bench-mem.dat")
     svg = os.path.join(build, "bench-mem.svg")
+    png = os.path.join(build, "bench-mem.png")
     with open(data, "w") as f:
         for layout in LAYOUTS:
             rows = [r for r in h["mem"] if r["layout"] == layout]
@@ -250,9 +251,9 @@ def plot(h, build):
     if ref:
         # Where linear growth through the 256-page scattered point would be.
         series += f", x * {ref[0]['total'] / 256.0} with lines dashtype 2 title 'linear (through scatter@256)'"
-    script = f"""set terminal svg size 800,560 dynamic font 'sans,12'
+    script = f"""set terminal svg size 800,560 dynamic font 'sans,12' noenhanced
 set output '{svg}'
-set title 'SPMC cost of MEM_SHARE + RETRIEVE + RELINQUISH + MEM_RECLAIM'
+set title 'SPMC instructions for MEM_SHARE + RETRIEVE + RELINQUISH + MEM_RECLAIM'
 set xlabel 'pages shared'
 set ylabel 'instructions (callgrind)'
 set logscale xy
@@ -260,6 +261,9 @@ set key top left
 set grid
 set xrange [0.8:5000]
 plot {series}
+set terminal pngcairo size 800,560 font 'sans,10' noenhanced
+set output '{png}'
+replot
 """
     try:
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
