@@ -655,6 +655,7 @@ static const struct ft_check ft_checks[FT_NR_FILES] = {
 	{ "lend", ft_mem_check, true, FT_PAGES_MAX, false,
 	  "idle: write N to lend N pages to the partition" },
 	{ "ns_info", ft_ns_info, false, 1, true, "" },
+	{ "share_host_rx", ft_share_host_rx, false, 1, true, "" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)
@@ -777,6 +778,7 @@ static int ffa_test_probe(struct ffa_device *fdev)
 	 */
 	ft_echo(t, 1, false, probe_res, sizeof(probe_res));
 	pr_info("probe echo %s\n", probe_res);
+	ft_early_probe(t);
 	return 0;
 }
 
@@ -784,6 +786,7 @@ static void ffa_test_remove(struct ffa_device *fdev)
 {
 	struct ffa_test *t = ffa_dev_get_drvdata(fdev);
 
+	ft_early_remove(t);
 	/* Waits for running file operations, so t outlives them. */
 	debugfs_remove_recursive(t->dir);
 	mutex_destroy(&t->lock);
