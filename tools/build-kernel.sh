@@ -3,8 +3,10 @@
 # content: ~/.cache/ffa-stack/kernel/<hash>/ holds Image, the module tree
 # (mods/), .config and the O= build tree (build/) for out-of-tree modules.
 # The hash covers the source package version, the variant's patches, the
-# config fragments and this script, so any change rebuilds and nothing stale
-# is ever reused. A `ready` stamp is written last.
+# config fragments, the list of built-in client drivers and this script, so
+# any change rebuilds and nothing stale is ever reused. A `ready` stamp is
+# written last. Changed client driver sources (linux/modules/<dir>, include/)
+# only recompile those and relink (overlay-key records what was built).
 #   usage: tools/build-kernel.sh <variant> <builtin|module>
 # Prints the cache directory as the last line of stdout.
 set -euo pipefail
@@ -33,26 +35,64 @@ if [ "$ffa" = builtin ]; then
 		overlay+=("$dir:$sym")
 	done <"$top/linux/modules/builtin.list"
 fi
-overlay_src() { # everything an overlay copies, for the cache key
-	for o in "${overlay[@]}"; do find "$top/linux/modules/${o%%:*}" -type f; done
-	find "$top/include" -type f
+overlay_hash() { # everything an overlay copies: a change relinks, never rebuilds all
+	{ for o in "${overlay[@]}"; do find "$top/linux/modules/${o%%:*}" -type f; done
+	  find "$top/include" -type f; } | sort | xargs -r cat | sha256sum | cut -c1-16
 }
+# The key covers what needs a full build; the overlay's sources are tracked
+# separately (overlay-key) and only recompile drivers/ffa_stack and relink.
 key=$( { echo "$pkgver $variant $ffa ${overlay[*]}"; cat "$0" "${frags[@]}";
-	 find "$patchdir" -name '*.patch' | sort | xargs -r cat;
-	 [ ${#overlay[@]} -eq 0 ] || overlay_src | sort | xargs cat; } | sha256sum | cut -c1-16)
+	 find "$patchdir" -name '*.patch' | sort | xargs -r cat; } | sha256sum | cut -c1-16)
 cache=${FFA_STACK_CACHE:-$HOME/.cache/ffa-stack}/kernel/$variant-$ffa-$key
-if [ -f "$cache/ready" ]; then
+want_overlay=none
+[ ${#overlay[@]} -eq 0 ] || want_overlay=$(overlay_hash)
+up_to_date() {
+	[ -f "$cache/ready" ] && [ "$(cat "$cache/overlay-key" 2>/dev/null)" = "$want_overlay" ]
+}
+if up_to_date; then
 	echo "$cache"
 	exit 0
 fi
 mkdir -p "$cache"
 exec 9>"$cache.lock"
 flock 9
-if [ -f "$cache/ready" ]; then
+if up_to_date; then
 	echo "$cache"
 	exit 0
 fi
 log=$cache/build.log
+kmake() { make -C "$cache/src" O="$cache/build" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- "$@"; }
+copy_overlay() { # drivers/ffa_stack/<dir>, each with the project's headers
+	local od=$cache/src/drivers/ffa_stack o dir
+	for o in "${overlay[@]}"; do
+		dir=${o%%:*}
+		rm -rf "${od:?}/$dir"
+		cp -r "$top/linux/modules/$dir" "$od/$dir"
+		mkdir -p "$od/$dir/include"
+		cp -r "$top/include/." "$od/$dir/include/"
+	done
+}
+install_outputs() { # atomically, so a concurrent boot never reads half an Image
+	cp "$cache/build/arch/arm64/boot/Image" "$cache/Image.tmp"
+	mv "$cache/Image.tmp" "$cache/Image"
+	rm -rf "$cache/mods.tmp"
+	kmake INSTALL_MOD_PATH="$cache/mods.tmp" modules_install >>"$log" 2>&1
+	rm -rf "$cache/mods"
+	mv "$cache/mods.tmp" "$cache/mods"
+	cp "$cache/build/.config" "$cache/config"
+	echo "$want_overlay" >"$cache/overlay-key"
+}
+if [ -f "$cache/ready" ]; then
+	echo "build-kernel: $variant/$ffa: client drivers changed, rebuilding drivers/ffa_stack and relinking (log: $log)" >&2
+	start=$(date +%s)
+	copy_overlay
+	kmake -j"$(nproc)" Image modules >>"$log" 2>&1 ||
+		{ echo "build-kernel: build failed, last lines of $log:" >&2; tail -20 "$log" >&2; exit 1; }
+	install_outputs
+	echo "build-kernel: relinked in $(( $(date +%s) - start )) s" >&2
+	echo "$cache"
+	exit 0
+fi
 echo "build-kernel: building $variant/$ffa into $cache (log: $log)" >&2
 rm -rf "$cache/src" "$cache/build" "$cache/mods"
 mkdir -p "$cache/src" "$cache/build"
@@ -70,18 +110,15 @@ if [ ${#overlay[@]} -gt 0 ]; then
 	: >"$cache/overlay.config"
 	for o in "${overlay[@]}"; do
 		dir=${o%%:*} sym=${o#*:}
-		cp -r "$top/linux/modules/$dir" "$od/$dir"
-		mkdir -p "$od/$dir/include"
-		cp -r "$top/include/." "$od/$dir/include/"
 		echo "source \"drivers/ffa_stack/$dir/Kconfig\"" >>"$od/Kconfig"
 		echo "obj-y += $dir/" >>"$od/Makefile"
 		echo "$sym=y" >>"$cache/overlay.config"
 	done
+	copy_overlay
 	echo 'obj-y += ffa_stack/' >>"$cache/src/drivers/Makefile"
 	sed -i '$i source "drivers/ffa_stack/Kconfig"' "$cache/src/drivers/Kconfig"
 	frags+=("$cache/overlay.config")
 fi
-kmake() { make -C "$cache/src" O="$cache/build" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- "$@"; }
 start=$(date +%s)
 {
 	kmake allnoconfig
@@ -99,9 +136,7 @@ if [ -n "$missing" ]; then
 fi
 kmake -j"$(nproc)" Image modules >>"$log" 2>&1 ||
 	{ echo "build-kernel: build failed, last lines of $log:" >&2; tail -20 "$log" >&2; exit 1; }
-kmake INSTALL_MOD_PATH="$cache/mods" modules_install >>"$log" 2>&1
-cp "$cache/build/arch/arm64/boot/Image" "$cache/Image"
-cp "$cache/build/.config" "$cache/config"
+install_outputs
 echo "$(( $(date +%s) - start ))" >"$cache/build-seconds"
 touch "$cache/ready"
 echo "build-kernel: done in $(cat "$cache/build-seconds") s" >&2
