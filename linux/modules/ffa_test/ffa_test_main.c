@@ -21,6 +21,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include "ffa_test.h"
+#include "ffa_test_bench.h"
 
 static const struct {
 	const char *name;
@@ -760,6 +761,9 @@ static int ffa_test_probe(struct ffa_device *fdev)
 		debugfs_create_file(f->check->name, f->check->run_on_read ? 0400 : 0600,
 				    t->dir, f, &ft_fops);
 	}
+	/* The checks work without it: a missing bench file is only reported. */
+	if (ft_bench_init(fdev, t->dir, &t->lock))
+		dev_warn(&fdev->dev, "no bench file in debugfs: out of memory\n");
 	ffa_dev_set_drvdata(fdev, t);
 
 	if (fdev->vm_id != TSP_ID)
