@@ -6,6 +6,8 @@
 # UEFI variables persist in flash bank 1, the file $FFA_STACK_VARS (default
 # build/uefivars.flash, created sparse at QEMU's 64 MiB if missing);
 # FFA_STACK_VARS=none boots without it.
+# FFA_STACK_QEMU_EXTRA adds QEMU arguments (e.g. "-icount shift=0" for the
+# deterministic virtual time the benchmarks use).
 # The firmware's secure UART goes to <log>.secure. Exit status is QEMU's, or
 # 124 when the timeout stopped a hung boot. A TPM 2.0 (swtpm, state in
 # build/tpm/<log name>-<hash>/, one per log so parallel boots never share
@@ -43,6 +45,10 @@ if [ "$vars" != none ]; then
 	[ "$(stat -c %s "$vars")" -eq $((64 << 20)) ] ||
 		{ echo "qemu-boot: $vars is not 64 MiB (QEMU's flash bank size): delete it to start over" >&2; exit 1; }
 	qemu+=(-drive "if=pflash,unit=1,format=raw,file=$vars")
+fi
+if [ -n "${FFA_STACK_QEMU_EXTRA:-}" ]; then
+	read -ra qextra <<<"$FFA_STACK_QEMU_EXTRA"
+	qemu+=("${qextra[@]}")
 fi
 swtpm_pid=
 if [ "${FFA_STACK_NO_TPM:-0}" != 1 ]; then
