@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Boots one cell with a TPM (swtpm behind QEMU's TIS, driven by the
+# firmware) and checks the whole TPM path: the firmware measured the boot
+# and published the service, Linux's FF-A bus lists the TPM partition,
+# tpm_ffa registered /dev/tpm0, /tests/tpm-test read PCRs through it and
+# replayed the firmware's event log from securityfs, and IMA's first entry
+# is boot_aggregate (its digest matches the PCRs only where the TPM is there
+# before IMA's late_initcall: FF-A and tpm_ffa built in and usable).
+#   usage: tests/tpm/boot-tpm.sh <variant> <builtin|module> <protected|nvhe>
+# Ends with "boot-tpm-<variant>-<ffa>-<mode>: N passed, M failed".
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+variant=${1:?usage: boot-tpm.sh <variant> <builtin|module> <protected|nvhe>}
+ffa=${2:?}
+mode=${3:?}
+name=boot-tpm-$variant-$ffa-$mode
+kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1)
+mods=$top/build/modules/tpm-$variant-$ffa
+"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
+extra=("$mods/tpm-test")
+grep -q '^CONFIG_FFA_STACK_TPM=y' "$kdir/config" || extra=("$mods/tpm_ffa.ko" "${extra[@]}")
+initrd=$top/build/initramfs-tpm-$variant-$ffa.cpio.gz
+"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "${extra[@]}"
+log=$top/build/boot/$name.log
+set +e
+FFA_STACK_NO_TPM=0 "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$log" "$kdir" "$initrd" "$mode"
+rc=$?
+set -e
+pass=0 fail=0
+check() {
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1)); echo "   ok   $what"
+	else
+		fail=$((fail + 1)); echo "   FAIL $what"
+	fi
+}
+has() { grep -Eq "$1" "$log"; }
+check "firmware measured the boot and serves the TPM" has '^fw: tpm: TIS at .* serves CRB over FF-A'
+check "TPM partition on the arm_ffa bus" has 'ffa-stack: ffa-device .* uuid=17b862a4-1806-4faf-86b3-089a58353861'
+check "tpm_ffa registered the chip" has 'tpm_ffa .*TPM 2\.0 over CRB over FF-A'
+check "/dev/tpm0 answers PCR_Read" has '^ffa-stack: check tpm ok'
+check "event log in securityfs replays to PCRs 0-7" has '^ffa-stack: check tpm-eventlog ok'
+check "IMA's first entry is boot_aggregate" has '^ffa-stack: ima first boot_aggregate$'
+if grep -q '^CONFIG_FFA_STACK_TPM=y' "$kdir/config" && [ "$mode" = nvhe ]; then
+	check "boot_aggregate equals the PCRs" has '^ffa-stack: check ima-boot-aggregate ok'
+	check "no TPM-bypass" bash -c "! grep -q TPM-bypass '$log'"
+fi
+check "clean power-off (QEMU exit 0, got $rc)" test "$rc" -eq 0
+echo "$name: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
