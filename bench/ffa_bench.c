@@ -217,6 +217,20 @@ static int op_direct_req(struct bench *b, const struct bench_op *op)
 	return memcmp(in, out, sizeof(in)) ? -1 : 0;
 }
 
+static int op_direct_req32(struct bench *b, const struct bench_op *op)
+{
+	uint32_t in[FFA_CLIENT_REQ_ARGS], out[FFA_CLIENT_REQ_ARGS];
+
+	(void)op;
+	in[0] = TSP_CMD_ECHO;
+	for (unsigned int i = 1; i < FFA_CLIENT_REQ_ARGS; i++)
+		in[i] = 0x89abcdefu * i;
+	b->cur = PH_CALL;
+	if (ffa_client_direct_req32(&b->c, TSP_ID, in, out))
+		return -1;
+	return memcmp(in, out, sizeof(in)) ? -1 : 0;
+}
+
 static int op_direct_req2(struct bench *b, const struct bench_op *op)
 {
 	static const struct ffa_uuid uuid = FFA_UUID_FFA_STACK_TEST;
@@ -332,6 +346,7 @@ static const struct bench_op ops[] = {
 	  LAYOUT_NONE, 0, 1000 },
 	{ "partition_info_get_regs", op_partinfo_regs, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
 	{ "direct_req_echo", op_direct_req, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
+	{ "direct_req32_echo", op_direct_req32, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
 	{ "direct_req2_echo", op_direct_req2, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
 	MEM_OP("mem_contig_1", LAYOUT_CONTIG, 1, 200),
 	MEM_OP("mem_contig_16", LAYOUT_CONTIG, 16, 200),

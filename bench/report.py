@@ -162,6 +162,7 @@ CALL_NAMES = [
     ("partition_info_get", "rx_release", "FFA_RX_RELEASE after it"),
     ("partition_info_get_regs", "call", "FFA_PARTITION_INFO_GET_REGS"),
     ("direct_req_echo", "call", "FFA_MSG_SEND_DIRECT_REQ_64 echo"),
+    ("direct_req32_echo", "call", "FFA_MSG_SEND_DIRECT_REQ_32 echo"),
     ("direct_req2_echo", "call", "FFA_MSG_SEND_DIRECT_REQ2 echo"),
 ]
 
