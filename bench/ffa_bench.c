@@ -68,6 +68,7 @@ enum bench_phase {
 	PH_RETRIEVE,
 	PH_RELINQUISH,
 	PH_RECLAIM,
+	PH_HYP_RETRIEVE,
 	PH_COUNT,
 };
 
@@ -78,6 +79,7 @@ static const char *const phase_names[PH_COUNT] = {
 	[PH_RETRIEVE] = "retrieve",
 	[PH_RELINQUISH] = "relinquish",
 	[PH_RECLAIM] = "reclaim",
+	[PH_HYP_RETRIEVE] = "hyp_retrieve",
 };
 
 enum bench_layout {
@@ -305,7 +307,12 @@ static int sp_relinquish(struct bench *b, uint64_t handle)
 	return ret ? -1 : 0;
 }
 
-/* MEM_SHARE, the partition's retrieve and relinquish, MEM_RECLAIM. */
+/*
+ * MEM_SHARE, the partition's retrieve and relinquish, the hypervisor's
+ * retrieve request (what pKVM's proxy sends before forwarding a reclaim, to
+ * learn which pages it gets back: RETRIEVE_REQ, FRAG_RX, RX_RELEASE), then
+ * MEM_RECLAIM.
+ */
 static int op_mem(struct bench *b, const struct bench_op *op)
 {
 	static const struct ffa_mem_access rx = {
@@ -318,7 +325,9 @@ static int op_mem(struct bench *b, const struct bench_op *op)
 		.ranges = b->ranges,
 		.attributes = FFA_ATTR_NORMAL_WB_INNER,
 	};
+	struct ffa_mtd got;
 	uint64_t handle;
+	uint32_t len;
 	int ret;
 
 	m.range_count = build_ranges(b, op);
@@ -328,6 +337,10 @@ static int op_mem(struct bench *b, const struct bench_op *op)
 	ret = sp_retrieve(b, op, m.range_count, handle);
 	if (!ret)
 		ret = sp_relinquish(b, handle);
+	b->cur = PH_HYP_RETRIEVE;
+	if (!ret && (ffa_client_hyp_retrieve(&b->c, handle, b->desc, sizeof(b->desc), &len, &got) ||
+		     got.total_pages != op->pages || got.range_count != m.range_count))
+		ret = -1;
 	b->cur = PH_RECLAIM;
 	if (ffa_client_mem_reclaim(&b->c, handle, 0))
 		ret = -1;
@@ -336,7 +349,7 @@ static int op_mem(struct bench *b, const struct bench_op *op)
 
 #define CALL_PHASE (1u << PH_CALL)
 #define MEM_PHASES ((1u << PH_SHARE) | (1u << PH_RETRIEVE) | (1u << PH_RELINQUISH) | \
-		    (1u << PH_RECLAIM))
+		    (1u << PH_RECLAIM) | (1u << PH_HYP_RETRIEVE))
 #define MEM_OP(name, layout, pages, reps) { name, op_mem, MEM_PHASES, layout, pages, reps }
 
 static const struct bench_op ops[] = {

@@ -69,7 +69,7 @@ def parse_host(cgdir, out):
     for (layout, pages), ph in sorted(mem.items(), key=lambda kv: (list(LAYOUTS).index(kv[0][0]), kv[0][1])):
         row = {"layout": layout, "pages": pages,
                "constituents": 1 if layout == "contig" else pages}
-        row.update({p: ph.get(p) for p in MEM_PHASES})
+        row.update({p: ph.get(p) for p in MEM_PHASES + ["hyp_retrieve"]})
         row["total"] = sum(ph.get(p, 0) for p in MEM_PHASES)
         row["per_page"] = round(row["total"] / pages, 1)
         mem_rows.append(row)
@@ -179,13 +179,16 @@ def md_host(h, sc):
             lines.append(f"| {name} | {v} |")
     lines += ["", "### MEM_SHARE + partition RETRIEVE + RELINQUISH + MEM_RECLAIM", "",
               "1 page of RX/TX (4 KiB): descriptors past it travel in FRAG_TX fragments.", "",
-              "| layout | pages | constituents | share | retrieve | relinquish | reclaim | total | per page |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              "| layout | pages | constituents | share | retrieve | relinquish | reclaim | total | per page | hyp retrieve |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in h["mem"]:
         lines.append(f"| {r['layout']} | {r['pages']} | {r['constituents']} | " +
                      " | ".join(str(r[p]) for p in MEM_PHASES) +
-                     f" | {r['total']} | {r['per_page']} |")
-    lines += ["", "Layouts: " + "; ".join(f"`{k}` = {v}" for k, v in LAYOUTS.items()) + ".", "",
+                     f" | {r['total']} | {r['per_page']} | {r.get('hyp_retrieve', '-')} |")
+    lines += ["", "total = share + retrieve + relinquish + reclaim. hyp retrieve (not in the",
+              "total) is what pKVM's proxy adds on the SPMC's side before forwarding a",
+              "reclaim: FFA_MEM_RETRIEVE_REQ for the handle, FRAG_RX for the rest of the",
+              "descriptor and an RX_RELEASE per fragment.", "", "Layouts: " + "; ".join(f"`{k}` = {v}" for k, v in LAYOUTS.items()) + ".", "",
               "### Scaling", "",
               "| layout | per page @16 | @256 | @4096 | marginal 16→256 | marginal 256→4096 | exponent | verdict |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
