@@ -395,3 +395,29 @@ TEST_NEG(crb_scribbled_state_registers_ignored)
 	CHECK_EQ(tfake.calls, 0);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), 0);
 }
+
+TEST_NEG(crb_cancel_in_idle_denied)
+{
+	CHECK_EQ(tcrb_loc(0, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_OK);
+	tcrb_wr(0, TPM_CRB_CTRL_CANCEL, TPM_CRB_CTRL_CANCEL_INVOKE);
+	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	CHECK_EQ(tcrb_rd(0, TPM_CRB_CTRL_START), 0);
+	CHECK_EQ(tfake.calls, 0);
+}
+
+TEST_NEG(crb_command_after_relinquish_denied)
+{
+	tcrb_ready(1);
+	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_RELINQUISH), TPM_FFA_OK);
+	CHECK_EQ(tcrb_send(1, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	CHECK_EQ(tfake.calls, 0);
+}
+
+TEST_NEG(crb_locality_request_read_from_callers_page)
+{
+	/* The request sits in locality 0's page; START(1, 1) looks at 1's. */
+	tcrb_wr(0, TPM_CRB_LOC_CTRL, TPM_CRB_LOC_CTRL_REQUEST);
+	CHECK_EQ(tcrb_start(TPM_FFA_START_LOCALITY, 1), TPM_FFA_INV_CRB_CTRL_DATA);
+	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), 0);
+	CHECK_EQ(tcrb_rd(1, TPM_CRB_LOC_STS), 0);
+}

@@ -170,3 +170,15 @@ TEST_NEG(measure_malformed_responses)
 	r[20] = 200; /* absurd sizeofSelect */
 	CHECK_EQ(tpm2_rsp_pcr_read(r, 62, d), -1);
 }
+
+TEST_NEG(measure_log_add_oversized)
+{
+	struct tcg2_log l;
+	uint8_t d[SHA256_DIGEST_SIZE] = { 0 };
+
+	CHECK_EQ(tcg2_log_init(&l, logbuf, sizeof(logbuf)), 0);
+	CHECK_EQ(tcg2_log_add(&l, 0, TCG_EV_IPL, d, logbuf, 0xffffffffu), TCG2_LOG_NOSPACE);
+	CHECK_EQ(tcg2_log_add(&l, 0, TCG_EV_IPL, d, logbuf, 0xffffffffu - 20u), TCG2_LOG_NOSPACE);
+	CHECK_EQ(tcg2_log_add(&l, 0, TCG_EV_IPL, d, logbuf, sizeof(logbuf)), TCG2_LOG_NOSPACE);
+	CHECK_EQ(l.len, TCG2_LOG_HEADER_SIZE);
+}

@@ -9,7 +9,8 @@ TPM_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(TPM_TEST_SRCS))
 TPM_SWTPM_SRCS := $(wildcard tests/tpm/swtpm/*.c) tests/tpm/replay.c
 TPM_SWTPM_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(TPM_SWTPM_SRCS))
 
-$(BUILD)/tests/tpm-tests: $(TPM_TEST_OBJS) $(TPM_SP_HOST_OBJS) $(FFA_LIB_HOST_OBJS) $(HARNESS_OBJ)
+$(BUILD)/tests/tpm-tests: $(TPM_TEST_OBJS) $(TPM_SP_HOST_OBJS) $(SPMC_HOST_OBJS) $(FFA_LIB_HOST_OBJS) \
+		$(HARNESS_OBJ)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) -o $@ $^ $(HOST_LDFLAGS)
 
@@ -24,3 +25,5 @@ tpm-tests: $(BUILD)/tests/tpm-tests $(BUILD)/tests/tpm-swtpm-tests
 ALL_TARGETS += $(BUILD)/tests/tpm-tests $(BUILD)/tests/tpm-swtpm-tests
 TEST_BINS += $(BUILD)/tests/tpm-tests
 TEST_CMDS += $(call testcmd,tests/tpm/swtpm-test.sh $(BUILD)/tests/tpm-swtpm-tests)
+# The whole TPM path in one QEMU boot (FF-A as a module under pKVM).
+TEST_CMDS += $(call testcmd,tests/tpm/boot-tpm.sh stock module protected)
