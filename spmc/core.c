@@ -161,10 +161,8 @@ static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 	}
 }
 
-void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
+static void ns_call(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 {
-	uint32_t fid = (uint32_t)r->x[0];
-
 	if (!s->ready || !ffa_fid_in_range(r->x[0])) {
 		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
 		return;
@@ -178,6 +176,30 @@ void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
 		s->ns.locked = true;
 	dispatch_locked(s, r, fid);
 	spmc_unlock(s, SPMC_LOCK_CORE);
+}
+
+bool spmc_results_past_x7(uint32_t fid)
+{
+	return fid == FFA_MSG_SEND_DIRECT_REQ2 || fid == FFA_PARTITION_INFO_GET_REGS;
+}
+
+/*
+ * The handlers build results in a cleared frame (unused result registers are
+ * zero, as FF-A asks); x8-x17 are then put back for every ABI whose results
+ * stop at x7 (see spmc.h).
+ */
+void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	uint64_t keep[FFA_REGS_COUNT - SPMC_RESULT_REGS];
+
+	for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
+		keep[i - SPMC_RESULT_REGS] = r->x[i];
+	ns_call(s, r, fid);
+	if (spmc_results_past_x7(fid))
+		return;
+	for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
+		r->x[i] = keep[i - SPMC_RESULT_REGS];
 }
 
 void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out)

@@ -127,8 +127,21 @@ int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
 /*
  * One FF-A call from the normal world (an SMC with an FF-A function ID):
  * r holds x0-x17 on entry and the result on return.
+ *
+ * Register contract (SMCCC 1.2 as FF-A uses it): results are in x0-x7, and
+ * result registers an ABI does not use are zero. x8-x17 are returned exactly
+ * as passed in, because SMCCC 1.1 callers (pKVM's FF-A proxy in Linux 6.12
+ * among them) keep live values there across the SMC. The exceptions are
+ * the v1.2 ABIs that return results in x8-x17 too (spmc_results_past_x7():
+ * FFA_MSG_SEND_DIRECT_REQ2 and FFA_PARTITION_INFO_GET_REGS): for those all
+ * of x0-x17 is the result, unused registers zero, also when it is an
+ * FFA_ERROR. The firmware's SMC dispatcher applies the same rule at the
+ * SMCCC boundary, so the two agree for any FF-A handler.
  */
+#define SPMC_RESULT_REGS 8u
 void spmc_ns_call(struct spmc *s, struct ffa_regs *r);
+/* True for the function IDs whose results extend past x7 (see above). */
+bool spmc_results_past_x7(uint32_t fid);
 
 /* Partition-side memory management API (logical SPs call these). */
 int32_t spmc_sp_retrieve(struct spmc *s, uint16_t sp_id, uint64_t handle,

@@ -2,18 +2,25 @@
 /* FFA_VERSION negotiation and FFA_FEATURES discovery. */
 #include "spmc/spmc_int.h"
 
-static void version_reply(struct ffa_regs *r, uint32_t w0)
+static void version_reply(struct ffa_regs *r, uint64_t x0)
 {
 	ffa_regs_clear(r);
-	r->x[0] = w0;
+	r->x[0] = x0;
 }
+
+/*
+ * NOT_SUPPORTED is -1, and FFA_VERSION returns it in x0 as the full 64-bit
+ * value: callers (pKVM's hyp_ffa_init among them) compare x0 with a 64-bit
+ * -1, and a zero-extended 0xFFFFFFFF reads as a version with major 0x7FFF.
+ */
+#define SPMC_VERSION_NOT_SUPPORTED_X0 ((uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED)
 
 void spmc_abi_version(struct spmc *s, struct ffa_regs *r)
 {
 	uint32_t req = ffa_w(r, 1);
 
 	if (!ffa_version_valid(req) || FFA_VERSION_MAJOR(req) != 1) {
-		version_reply(r, FFA_VERSION_NOT_SUPPORTED);
+		version_reply(r, SPMC_VERSION_NOT_SUPPORTED_X0);
 		return;
 	}
 	/*
@@ -70,6 +77,22 @@ static bool in_list(const uint32_t *list, uint32_t n, uint32_t fid)
 	return false;
 }
 
+/*
+ * w2 of FFA_FEATURES(RXTX_MAP): bits 1:0 are the minimum buffer size and
+ * alignment in every version; the maximum size in bits 31:16 exists from
+ * v1.2 on and those bits are reserved (zero) below it. A v1.0/v1.1 caller
+ * may compare all of w2 with the minimum-size code (pKVM in Linux 6.12
+ * does, and turns its FF-A proxy off on a mismatch), so it sees only that.
+ */
+static uint32_t rxtx_map_props(const struct spmc *s)
+{
+	uint32_t props = FFA_FEAT_RXTX_MIN_SIZE_4K;
+
+	if (spmc_layout(s) >= FFA_VERSION_1_2)
+		props |= (uint32_t)SPMC_RXTX_MAX_PAGES << FFA_FEAT_RXTX_MAX_PAGES_SHIFT;
+	return props;
+}
+
 void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 {
 	uint32_t id = ffa_w(r, 1);
@@ -91,7 +114,6 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 		return;
 	}
 	if (id == FFA_RXTX_MAP_32 || id == FFA_RXTX_MAP_64)
-		props = FFA_FEAT_RXTX_MIN_SIZE_4K |
-			(uint32_t)SPMC_RXTX_MAX_PAGES << FFA_FEAT_RXTX_MAX_PAGES_SHIFT;
+		props = rxtx_map_props(s);
 	ffa_set_success32(r, props, 0);
 }

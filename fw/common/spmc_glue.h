@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The SMC dispatcher's FF-A handler: spmc_ns_call() plus what the firmware
- * adds at the SMCCC boundary for callers that exist today (see the .c).
+ * The SMC dispatcher's FF-A handler: spmc_ns_call() with the struct spmc
+ * as a void * context (the core's register contract is in spmc/spmc.h).
  */
 #ifndef FW_COMMON_SPMC_GLUE_H
 #define FW_COMMON_SPMC_GLUE_H

@@ -69,14 +69,17 @@ TEST_NEG(version_locked_at_v10_without_negotiation)
 	CHECK(t_info().version_locked);
 }
 
+/* NOT_SUPPORTED from FFA_VERSION is -1 in all 64 bits of x0, not 0xFFFFFFFF. */
+#define VERSION_NOT_SUPPORTED_X0 0xFFFFFFFFFFFFFFFFull
+
 TEST_NEG(version_bad_major)
 {
 	struct ffa_regs r = t_smc(FFA_VERSION, FFA_MAKE_VERSION(2, 0), 0, 0, 0, 0);
 
-	CHECK_EQ(r.x[0], FFA_VERSION_NOT_SUPPORTED);
+	CHECK_EQ(r.x[0], VERSION_NOT_SUPPORTED_X0);
 	CHECK_EQ(r.x[2], 0);
 	r = t_smc(FFA_VERSION, FFA_MAKE_VERSION(0, 9), 0, 0, 0, 0);
-	CHECK_EQ(r.x[0], FFA_VERSION_NOT_SUPPORTED);
+	CHECK_EQ(r.x[0], VERSION_NOT_SUPPORTED_X0);
 	CHECK_EQ(t_info().version, 0);
 	CHECK(!t_info().version_locked);
 }
@@ -85,7 +88,7 @@ TEST_NEG(version_bit31_set)
 {
 	struct ffa_regs r = t_smc(FFA_VERSION, 0x80000000u | FFA_VERSION_1_2, 0, 0, 0, 0);
 
-	CHECK_EQ(r.x[0], FFA_VERSION_NOT_SUPPORTED);
+	CHECK_EQ(r.x[0], VERSION_NOT_SUPPORTED_X0);
 	for (unsigned int i = 1; i < FFA_REGS_COUNT; i++)
 		CHECK_EQ(r.x[i], 0);
 	CHECK_EQ(t_info().version, 0);
@@ -139,9 +142,56 @@ TEST(features_rxtx_map_properties)
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2] & FFA_FEAT_RXTX_MIN_SIZE_MASK, FFA_FEAT_RXTX_MIN_SIZE_4K);
 	CHECK_EQ(r.x[2] >> FFA_FEAT_RXTX_MAX_PAGES_SHIFT, SPMC_RXTX_MAX_PAGES);
+	r = t_smc(FFA_FEATURES, FFA_RXTX_MAP_32, 0, 0, 0, 0);
+	CHECK_OK32(r);
+	CHECK_EQ(r.x[2], FFA_FEAT_RXTX_MIN_SIZE_4K |
+		 (uint32_t)SPMC_RXTX_MAX_PAGES << FFA_FEAT_RXTX_MAX_PAGES_SHIFT);
 	r = t_smc(FFA_FEATURES, FFA_MEM_SHARE_64, 0, 0, 0, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], 0);
+}
+
+/*
+ * Below v1.2, bits 31:16 of w2 are reserved: w2 is exactly the minimum-size
+ * code (pKVM in Linux 6.12 compares all of it and gives up on a mismatch).
+ */
+TEST_NEG(features_rxtx_map_no_max_size_below_v12)
+{
+	static const uint32_t versions[] = { FFA_VERSION_1_0, FFA_VERSION_1_1 };
+
+	for (unsigned int v = 0; v < 2; v++) {
+		struct ffa_regs r;
+
+		t_reinit(NULL, 0);
+		t_version(versions[v]);
+		for (unsigned int i = 0; i < 2; i++) {
+			r = t_smc(FFA_FEATURES, i ? FFA_RXTX_MAP_32 : FFA_RXTX_MAP_64,
+				  0, 0, 0, 0);
+			CHECK_OK32(r);
+			CHECK_EQ(r.x[2], FFA_FEAT_RXTX_MIN_SIZE_4K);
+			CHECK_EQ(r.x[3], 0);
+		}
+	}
+}
+
+/* Without FFA_VERSION the caller is a v1.0 caller. */
+TEST_NEG(features_rxtx_map_no_max_size_without_version)
+{
+	struct ffa_regs r = t_smc(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0, 0);
+
+	CHECK_OK32(r);
+	CHECK_EQ(r.x[2], FFA_FEAT_RXTX_MIN_SIZE_4K);
+}
+
+/* A v1.2 layout follows the negotiated version, also a capped newer minor. */
+TEST(features_rxtx_map_max_size_for_newer_minor)
+{
+	struct ffa_regs r;
+
+	t_version(FFA_MAKE_VERSION(1, 3));
+	r = t_smc(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0, 0);
+	CHECK_OK32(r);
+	CHECK_EQ(r.x[2] >> FFA_FEAT_RXTX_MAX_PAGES_SHIFT, SPMC_RXTX_MAX_PAGES);
 }
 
 static const uint32_t unimplemented[] = {
