@@ -18,6 +18,25 @@ static bool all_zero(const void *p, size_t n)
 	return true;
 }
 
+/* The partition table spmc_init() accepted, still as it accepted it. */
+static int check_parts(const struct spmc *s, const char **why)
+{
+	if (s->part_count > SPMC_MAX_PARTITIONS)
+		FAIL("partition count out of range");
+	for (uint32_t i = 0; i < s->part_count; i++) {
+		const struct spmc_partition *p = s->parts[i];
+
+		if (!p || !p->direct || !ffa_id_is_secure(p->id) || p->id == FFA_ID_SPMC)
+			FAIL("bad partition table entry");
+		if (spmc_part_index(s, p->id) != (int)i)
+			FAIL("duplicate partition ID");
+	}
+	for (uint32_t i = s->part_count; i < SPMC_MAX_PARTITIONS; i++)
+		if (s->parts[i])
+			FAIL("partition past the count");
+	return 0;
+}
+
 static int check_ns(const struct spmc *s, const char **why)
 {
 	const struct spmc_ns *ns = &s->ns;
@@ -26,6 +45,10 @@ static int check_ns(const struct spmc *s, const char **why)
 	if (ns->negotiated && (FFA_VERSION_MAJOR(ns->negotiated) != 1 ||
 			       ns->negotiated > SPMC_FFA_VERSION || ns->negotiated >> 31))
 		FAIL("negotiated version out of range");
+	/* The negotiated version is the lower of the request and ours. */
+	if (ns->negotiated != (ns->requested ? ffa_version_min(ns->requested, SPMC_FFA_VERSION)
+					     : 0))
+		FAIL("negotiated version does not follow the request");
 	if (!ns->mapped) {
 		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held)
 			FAIL("RX/TX state left over while unmapped");
@@ -71,6 +94,34 @@ static int check_live_ranges(const struct spmc *s, const struct spmc_txn *t,
 		FAIL("total_pages does not match the ranges");
 	if (spmc_overlaps_rxtx(s, r, t->range_count))
 		FAIL("live transaction overlaps RX/TX");
+	/* Only ordinary NS RAM can be the normal world's to give. */
+	for (uint32_t i = 0; i < t->range_count; i++)
+		if (!s->plat.ns_ptr(s->plat.ctx, r[i].addr, (uint64_t)r[i].pages << FFA_PAGE_SHIFT))
+			FAIL("live transaction holds memory that is not NS RAM");
+	return 0;
+}
+
+/* Receivers: known partitions, each once, no flags; unused entries zero. */
+static int check_receivers(const struct spmc *s, const struct spmc_txn *t,
+			   const char **why)
+{
+	if (t->ep_count == 0 || t->ep_count > FFA_MEM_MAX_RECEIVERS)
+		FAIL("bad receiver count");
+	for (uint32_t i = 0; i < t->ep_count; i++) {
+		if (spmc_part_index(s, t->ep[i].receiver) < 0)
+			FAIL("receiver is not a partition");
+		if (t->ep[i].flags || t->ep[i].composite_offset)
+			FAIL("receiver entry carries flags or an offset");
+		for (uint32_t j = 0; j < i; j++)
+			if (t->ep[j].receiver == t->ep[i].receiver)
+				FAIL("receiver listed twice");
+	}
+	for (uint32_t i = t->ep_count; i < FFA_MEM_MAX_RECEIVERS; i++)
+		if (!all_zero(&t->ep[i], sizeof(t->ep[i])))
+			FAIL("receiver entry past the count not cleared");
+	/* Each receiver holds it at most once: one bit each, none past the count. */
+	if (t->ep_count < 32 && (t->retrieved >> t->ep_count))
+		FAIL("retrieved by a non-receiver");
 	return 0;
 }
 
@@ -94,17 +145,22 @@ static int check_txn(const struct spmc *s, uint32_t slot, const char **why)
 		FAIL("unknown transaction state");
 	if (t->type != FFA_MTD_FLAG_TYPE_SHARE && t->type != FFA_MTD_FLAG_TYPE_LEND)
 		FAIL("bad transaction type");
-	if (t->ep_count == 0 || t->ep_count > FFA_MEM_MAX_RECEIVERS)
-		FAIL("bad receiver count");
-	for (uint32_t i = 0; i < t->ep_count; i++)
-		if (spmc_part_index(s, t->ep[i].receiver) < 0)
-			FAIL("receiver is not a partition");
-	if (t->retrieved >> t->ep_count)
-		FAIL("retrieved by a non-receiver");
+	if (t->type == FFA_MTD_FLAG_TYPE_SHARE && (t->flags & FFA_MTD_FLAG_ZERO_MEMORY))
+		FAIL("share with zero-memory flag");
+	if (check_receivers(s, t, why))
+		return 1;
 	return check_live_ranges(s, t, why);
 }
 
-/* Pairwise rules between live transactions. */
+/*
+ * Pairwise rules between live transactions. FF-A lets an owner share or
+ * lend only memory it has exclusive access to: once shared, a page is in
+ * the owner-shared state and cannot be the subject of another SHARE or
+ * LEND until it is reclaimed (several borrowers of one page are expressed
+ * as several receivers of one transaction). So no page is in two live
+ * transactions, whatever their types: stricter than "lends are exclusive",
+ * and what the core enforces when it commits a transaction.
+ */
 static int check_pairs(const struct spmc *s, const char **why)
 {
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
@@ -132,16 +188,35 @@ static int check_pairs(const struct spmc *s, const char **why)
 	return 0;
 }
 
-static bool in_live_slice(const struct spmc *s, uint32_t idx)
+/*
+ * Every pool entry outside the live slices is zero. Walks the slices in
+ * address order (they are inside the pool and disjoint: check_txn and
+ * check_pairs ran first), so it is linear in the pool: this runs after
+ * every call of every test and fuzz input.
+ */
+static int check_pool(const struct spmc *s, const char **why)
 {
-	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		const struct spmc_txn *t = &s->txns[i];
+	uint32_t cur = 0;
 
-		if (t->state == SPMC_TXN_LIVE && idx >= t->range_first &&
-		    idx - t->range_first < t->range_count)
-			return true;
+	for (;;) {
+		uint32_t next = SPMC_RANGE_POOL, count = 0;
+
+		for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+			const struct spmc_txn *t = &s->txns[i];
+
+			if (t->state == SPMC_TXN_LIVE && t->range_first >= cur &&
+			    t->range_first < next) {
+				next = t->range_first;
+				count = t->range_count;
+			}
+		}
+		for (uint32_t i = cur; i < next; i++)
+			if (s->pool[i].addr || s->pool[i].pages)
+				FAIL("range pool entry outside any live slice not cleared");
+		if (next == SPMC_RANGE_POOL)
+			return 0;
+		cur = next + count;
 	}
-	return false;
 }
 
 static int check_counts(const struct spmc *s, const char **why)
@@ -154,10 +229,7 @@ static int check_counts(const struct spmc *s, const char **why)
 	}
 	if (live != s->live_txns || retrieved != s->retrieved_txns)
 		FAIL("transaction counters out of step with the table");
-	for (uint32_t i = 0; i < SPMC_RANGE_POOL; i++)
-		if (!all_zero(&s->pool[i], sizeof(s->pool[i])) && !in_live_slice(s, i))
-			FAIL("range pool entry outside any live slice not cleared");
-	return 0;
+	return check_pool(s, why);
 }
 
 static uint32_t count_pending(const struct spmc *s)
@@ -188,8 +260,14 @@ static int check_stage(const struct spmc *s, const char **why)
 	if (st->slot >= SPMC_MAX_TXNS || s->txns[st->slot].state != want_state ||
 	    s->txns[st->slot].handle != st->handle)
 		FAIL("staging names the wrong transaction");
-	if (st->total == 0 || st->total > SPMC_DESC_MAX || st->done >= st->total)
+	if (st->total == 0 || st->total > SPMC_DESC_MAX || st->done == 0 ||
+	    st->done >= st->total)
 		FAIL("staging lengths inconsistent");
+	/* A response is only fragmented when it does not fit RX, and the
+	 * first fragment was a full RX. */
+	if (st->kind == SPMC_STAGE_RETRIEVE &&
+	    (st->total <= spmc_rxtx_size(s) || st->done < spmc_rxtx_size(s)))
+		FAIL("staged retrieve response would have fit RX");
 	if (st->kind == SPMC_STAGE_SEND && st->type != FFA_MTD_FLAG_TYPE_SHARE &&
 	    st->type != FFA_MTD_FLAG_TYPE_LEND)
 		FAIL("staged send has no type");
@@ -198,7 +276,7 @@ static int check_stage(const struct spmc *s, const char **why)
 
 static int check_all(const struct spmc *s, const char **why)
 {
-	if (check_ns(s, why))
+	if (check_parts(s, why) || check_ns(s, why))
 		return 1;
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
 		if (check_txn(s, i, why))

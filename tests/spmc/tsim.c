@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Fixture and helpers of the SPMC conformance suite (see tsim.h). */
+#define TSIM_REAL_SP_API
 #include "tests/spmc/tsim.h"
 
 #include <stdio.h>
@@ -58,6 +59,26 @@ void t_call_at(struct ffa_regs *r, const char *file, int line)
 {
 	host_sim_call(g_sim, r);
 	t_inv_at(file, line);
+}
+
+int32_t t_sp_retrieve_at(const char *file, int line, struct spmc *s, uint16_t sp_id,
+			 uint64_t handle, struct spmc_sp_mem *out)
+{
+	int32_t ret = spmc_sp_retrieve(s, sp_id, handle, out);
+
+	if (s == &g_sim->spmc)
+		t_inv_at(file, line);
+	return ret;
+}
+
+int32_t t_sp_relinquish_at(const char *file, int line, struct spmc *s, uint16_t sp_id,
+			   uint64_t handle)
+{
+	int32_t ret = spmc_sp_relinquish(s, sp_id, handle);
+
+	if (s == &g_sim->spmc)
+		t_inv_at(file, line);
+	return ret;
 }
 
 struct ffa_regs t_smc_at(const char *file, int line, uint64_t x0, uint64_t x1,

@@ -115,6 +115,21 @@ struct ffa_regs t_tsp(uint64_t cmd, uint64_t a1, uint64_t a2, uint64_t a3, uint6
 /* Same with a handle in a1/a2; returns a0 as a status. */
 int32_t t_tsp_handle(uint32_t cmd, uint64_t handle, uint64_t a3, struct ffa_regs *out);
 
+/*
+ * The partition-side memory API, as the tests call it: the real function
+ * followed by an invariants check, so every call into the core in this suite
+ * (ABI or partition API) is checked. tsim.c defines the wrappers and calls
+ * the real functions (it defines TSIM_REAL_SP_API before including this).
+ */
+int32_t t_sp_retrieve_at(const char *file, int line, struct spmc *s, uint16_t sp_id,
+			 uint64_t handle, struct spmc_sp_mem *out);
+int32_t t_sp_relinquish_at(const char *file, int line, struct spmc *s, uint16_t sp_id,
+			   uint64_t handle);
+#ifndef TSIM_REAL_SP_API
+#define spmc_sp_retrieve(...) t_sp_retrieve_at(__FILE__, __LINE__, __VA_ARGS__)
+#define spmc_sp_relinquish(...) t_sp_relinquish_at(__FILE__, __LINE__, __VA_ARGS__)
+#endif
+
 /* The host-side checksum of [pa, pa + pages). */
 uint64_t t_fnv(uint64_t pa, uint32_t pages);
 
