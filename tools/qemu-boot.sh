@@ -59,7 +59,9 @@ if [ "${FFA_STACK_NO_TPM:-0}" != 1 ]; then
 	swtpm socket --tpm2 --tpmstate "dir=$tpmdir" --ctrl "type=unixio,path=$tpmdir/sock" \
 		--log "file=$tpmdir/swtpm.log" &
 	swtpm_pid=$!
-	trap 'kill "$swtpm_pid" 2>/dev/null; wait "$swtpm_pid" 2>/dev/null' EXIT
+	# swtpm may already have left with QEMU: nothing here may fail (set -e
+	# would turn that into this script's exit status).
+	trap 'kill "$swtpm_pid" 2>/dev/null || true; wait "$swtpm_pid" 2>/dev/null || true' EXIT
 	for _ in $(seq 100); do [ -S "$tpmdir/sock" ] && break; sleep 0.05; done
 	[ -S "$tpmdir/sock" ] || { echo "qemu-boot: swtpm did not start (see $tpmdir/swtpm.log)" >&2; exit 1; }
 	qemu+=(-chardev "socket,id=chrtpm,path=$tpmdir/sock" -tpmdev emulator,id=tpm0,chardev=chrtpm
