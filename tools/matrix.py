@@ -142,6 +142,8 @@ def evaluate(log, rc, mode, ffa="module"):
         "share_lend_reclaim": all(check(c) for c in ("share-1", "share-16", "share-256", "lend-16")),
         "no_ffa_errors": not has(r"ARM FF-A: .*(fail|error|Error|not supported)"),
         "share_host_rx_refused": check3("share-host-rx"),
+        # pKVM refuses foreign pages, double shares, bad descriptors, renegotiation.
+        "isolation": check3("isolation"),
     }
     # A built-in client's FF-A call at device_initcall, right after KVM
     # initialised (kvm_arm_init runs earlier in the same level).

@@ -226,5 +226,12 @@ int main(void)
 			 FT_DIR, strerror(-err));
 	failed += report("share-host-rx", line);
 
+	/* Under pKVM: pages and calls the proxy must refuse, system unharmed. */
+	err = read_line(FT_DIR "/isolation", line, sizeof(line));
+	if (err)
+		snprintf(line, sizeof(line), "fail cannot read %s/isolation: %s",
+			 FT_DIR, strerror(-err));
+	failed += report("isolation", line);
+
 	return failed ? 1 : 0;
 }

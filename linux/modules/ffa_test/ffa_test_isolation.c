@@ -1,0 +1,789 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Isolation attacks on pKVM's FF-A proxy (arch/arm64/kvm/hyp/nvhe/ffa.c),
+ * for a built-in ffa_test under kvm-arm.mode=protected (variant ours, where
+ * pKVM adopted the state the built-in arm_ffa driver set up before it).
+ *
+ * Reading /sys/kernel/debug/ffa_test/isolation runs every attack below in
+ * order and gives one line: "ok N attacks refused, system still works: ..."
+ * with each step's FF-A status, or "fail <step>: <what happened>", or "skip"
+ * when there is no proxy or what an attack needs is unknown (a module binds
+ * after pKVM took over and never saw the host's RX/TX pages).
+ *
+ * Each step must be refused with the status the 6.12 proxy gives, and after
+ * each one an echo and a 1-page share that the partition checksums, then
+ * reclaim, must still work. Where an attack touched pages of ours, that
+ * share uses those pages: it proves the proxy rolled its stage-2 changes back.
+ *
+ *   hyp-share, hyp-lend   MEM_SHARE/LEND of a page of pKVM's carveout: the
+ *                         host stage-2 check in ffa_host_share_ranges()
+ *                         fails, DENIED
+ *   reshare               MEM_SHARE of a page whose first share is live: the
+ *                         page is no longer exclusively the host's, DENIED
+ *   share-tx, share-rx    MEM_SHARE of the host's own TX/RX page, pinned and
+ *                         shared with the hypervisor at adoption, DENIED
+ *   reclaim-held          MEM_RECLAIM of a handle the partition retrieved and
+ *                         kept: forwarded, the SPMC says DENIED
+ *   dup-page, overlap     one page twice, a page inside an earlier range: the
+ *                         second range fails the stage-2 check and the first
+ *                         is unshared again, DENIED
+ *   (raw control)         a correct raw descriptor: shared, then reclaimed
+ *   wrap                  (raw) a constituent whose address + pages wraps
+ *                         past 2^64: the stage-2 walk gives -ERANGE, DENIED
+ *   total                 (raw) total page count != sum of the constituents:
+ *                         the proxy does not count, shares, forwards; the
+ *                         SPMC says INVALID_PARAMETERS and the proxy unshares
+ *   comp-off              (raw) composite offset + header overflows 32 bits:
+ *                         the proxy's own check_add_overflow, INVALID_PARAMETERS
+ *   version-1.0, -2.0     FFA_VERSION again: answered from EL2 with the
+ *                         negotiated version (1.0 asked) or NOT_SUPPORTED
+ *                         (major 2), the SPMC's version unchanged
+ *   rxtx-map, rxtx-map32  FFA_RXTX_MAP again: DENIED (64-bit, buffers already
+ *                         there), NOT_SUPPORTED (the proxy refuses SMC32)
+ *   rxtx-unmap-id         FFA_RXTX_UNMAP naming the partition's ID:
+ *                         INVALID_PARAMETERS
+ *
+ * "Calls before negotiating": with ours the host never talks to the proxy
+ * unnegotiated, since pKVM adopts the version the driver agreed with the
+ * SPMC at rootfs_initcall. So here it means asking to negotiate again and
+ * registering buffers again once negotiated, steps version-* and rxtx-*.
+ * The proxy's own gate (every call but FFA_VERSION is INVALID_PARAMETERS
+ * until negotiated) is what the matrix cell stock/builtin/protected shows.
+ * The SPMC's behaviour before FFA_VERSION is covered by the hosted suite
+ * tests/spmc: test_version.c version_locked_at_v10_without_negotiation,
+ * version_locked_after_another_abi, version_locked_by_a_failing_abi_too,
+ * version_renegotiates_until_locked; test_mem.c
+ * share_before_version_uses_v10_layout; test_partinfo.c
+ * partinfo_before_version_uses_v10; test_rxtx.c rxtx_map_twice_denied,
+ * rxtx_unmap_wrong_id.
+ *
+ * The raw steps write a descriptor into the host's TX page themselves. The
+ * arm_ffa driver uses TX only for memory transactions (under its tx_lock,
+ * which we cannot take); ffa_test's lock is held and no other client of ours
+ * shares memory, so nothing else writes TX meanwhile.
+ *
+ * Not attacked on purpose: the 6.12 proxy reads the endpoint descriptor at
+ * the host-supplied ep_mem_offset without a bound, so a large one makes EL2
+ * read outside its TX buffer; trying it could take the machine down.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/arm-smccc.h>
+
+#include "ffa_test.h"
+
+#define FT_ISO_SUMMARY 288
+/* An address whose 2-page range wraps past 2^64. */
+#define FT_ISO_WRAP_ADDR (0ull - FFA_PAGE_SIZE)
+
+struct ft_iso {
+	struct ffa_test *t;
+	char *res;
+	size_t len;
+	/* The step running, for the failure line. */
+	const char *step;
+	unsigned int refused;
+	/* A reclaim failed: the pages concerned must never be freed. */
+	bool leak;
+	size_t used;
+	char summary[FT_ISO_SUMMARY];
+};
+
+/* One physically contiguous piece of a region. */
+struct ft_iso_chunk {
+	struct page *page;
+	unsigned int pages;
+};
+
+/* A constituent of a raw descriptor, in FF-A pages. */
+struct ft_iso_range {
+	u64 addr;
+	u32 pages;
+};
+
+/* The arm_ffa driver's errno for each FF-A status, indexed by -status. */
+static const int ft_iso_errnos[] = {
+	0, -EOPNOTSUPP, -EINVAL, -ENOMEM, -EBUSY, -EINTR, -EACCES, -EAGAIN,
+	-ECANCELED, -ENODATA,
+};
+
+static int ft_iso_errno(s32 status)
+{
+	if (status < 0 && status > -(s32)ARRAY_SIZE(ft_iso_errnos))
+		return ft_iso_errnos[-status];
+	return -EPROTO;
+}
+
+/* The FF-A status for an errno, for the summary (0 when it has none). */
+static int ft_iso_status(int err)
+{
+	unsigned int i;
+
+	for (i = 1; i < ARRAY_SIZE(ft_iso_errnos); i++)
+		if (ft_iso_errnos[i] == err)
+			return -(int)i;
+	return 0;
+}
+
+__printf(2, 3) static int ft_iso_fail(struct ft_iso *s, const char *fmt, ...)
+{
+	char what[FT_RESULT_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vscnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	pr_err("isolation: %s: %s\n", s->step, what);
+	return ft_result(s->res, s->len, -EIO, "fail %s: %s", s->step, what);
+}
+
+__printf(2, 3) static void ft_iso_note(struct ft_iso *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	s->refused++;
+	s->used += scnprintf(s->summary + s->used, sizeof(s->summary) - s->used,
+			     " %s=", s->step);
+	va_start(ap, fmt);
+	s->used += vscnprintf(s->summary + s->used, sizeof(s->summary) - s->used,
+			      fmt, ap);
+	va_end(ap);
+}
+
+/* The step's call returned @got: it must be the refusal @want. */
+static int ft_iso_expect(struct ft_iso *s, int got, int want)
+{
+	if (got == want) {
+		pr_info("isolation: %s refused: FF-A %s\n", s->step,
+			ft_errno_name(got));
+		ft_iso_note(s, "%d", ft_iso_status(got));
+		return 0;
+	}
+	if (!got)
+		return ft_iso_fail(s, "accepted, FF-A %s expected",
+				   ft_errno_name(want));
+	return ft_iso_fail(s, "refused with FF-A %s (errno %d), %s expected",
+			   ft_errno_name(got), got, ft_errno_name(want));
+}
+
+/* A result line of ft_echo()/ft_call() without its "fail " and newline. */
+static const char *ft_iso_why(char *line)
+{
+	line = strim(line);
+	return strncmp(line, "fail ", 5) ? line : line + 5;
+}
+
+/*
+ * Raw FF-A calls, for what the arm_ffa driver never sends. The host reaches
+ * FF-A by SMC (checked before anything runs); under pKVM it traps to EL2.
+ */
+static void ft_iso_smc(unsigned long fid, unsigned long a1, unsigned long a2,
+		       unsigned long a3, struct arm_smccc_1_2_regs *out)
+{
+	struct arm_smccc_1_2_regs in = {
+		.a0 = fid, .a1 = a1, .a2 = a2, .a3 = a3,
+	};
+
+	arm_smccc_1_2_smc(&in, out);
+}
+
+/* 0 for FFA_SUCCESS, the errno of an FFA_ERROR, -EPROTO for anything else. */
+static int ft_iso_ret(const struct arm_smccc_1_2_regs *r)
+{
+	if (r->a0 == FFA_SUCCESS || r->a0 == FFA_FN64_SUCCESS)
+		return 0;
+	if (r->a0 == FFA_ERROR)
+		return ft_iso_errno((s32)r->a2);
+	return -EPROTO;
+}
+
+/* MEM_SHARE or MEM_LEND of @c[0..n) through the arm_ffa driver. */
+static int ft_iso_send(struct ffa_test *t, const struct ft_iso_chunk *c,
+		       unsigned int n, bool lend, u64 *handle)
+{
+	struct ffa_mem_region_attributes attr = {
+		.receiver = t->fdev->vm_id,
+		.attrs = FFA_MEM_RW,
+	};
+	struct ffa_mem_ops_args args = {
+		.use_txbuf = true,
+		.nattrs = 1,
+		.attrs = &attr,
+	};
+	struct scatterlist sg[2];
+	unsigned int i;
+	int ret;
+
+	if (!n || n > ARRAY_SIZE(sg))
+		return -E2BIG;
+	sg_init_table(sg, n);
+	for (i = 0; i < n; i++)
+		sg_set_page(&sg[i], c[i].page, c[i].pages * PAGE_SIZE, 0);
+	args.sg = sg;
+	ret = lend ? t->mem->memory_lend(&args) : t->mem->memory_share(&args);
+	if (!ret)
+		*handle = args.g_handle;
+	return ret;
+}
+
+/* An attack that got through: take the memory back at once. */
+static void ft_iso_undo(struct ft_iso *s, u64 handle)
+{
+	int ret = s->t->mem->memory_reclaim(handle, 0);
+
+	if (ret) {
+		pr_err("isolation: %s: cannot reclaim handle 0x%llx it got: FF-A %s\n",
+		       s->step, handle, ft_errno_name(ret));
+		s->leak = true;
+	}
+}
+
+/* A direct request to the partition; on failure the step fails with why. */
+static int ft_iso_call(struct ft_iso *s, struct ffa_send_direct_data *d,
+		       const char *what)
+{
+	char line[FT_RESULT_LEN];
+
+	if (ft_call(s->t, d, what, line, sizeof(line)))
+		return ft_iso_fail(s, "%s", ft_iso_why(line));
+	return 0;
+}
+
+static int ft_iso_handle_cmd(struct ft_iso *s, u32 cmd, u64 handle,
+			     const char *what)
+{
+	struct ffa_send_direct_data d = {
+		.data0 = cmd,
+		.data1 = lower_32_bits(handle),
+		.data2 = upper_32_bits(handle),
+	};
+
+	return ft_iso_call(s, &d, what);
+}
+
+static struct page *ft_iso_alloc(struct ft_iso *s, unsigned int order)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
+
+	if (!page)
+		ft_iso_fail(s, "cannot allocate %u pages", 1u << order);
+	return page;
+}
+
+static void ft_iso_free(struct ft_iso *s, struct page *page, unsigned int order)
+{
+	if (!page)
+		return;
+	if (s->leak) {
+		pr_err("isolation: leaking %u pages at 0x%llx: a reclaim failed, the partition may still map them\n",
+		       1u << order, (u64)page_to_phys(page));
+		return;
+	}
+	__free_pages(page, order);
+}
+
+/*
+ * The partition retrieves @handle, checksums it and relinquishes it: the
+ * checksum must be what we wrote.
+ */
+static int ft_iso_checksum(struct ft_iso *s, const struct ft_iso_chunk *c,
+			   u64 handle, u64 want)
+{
+	struct ffa_send_direct_data d = {
+		.data0 = TSP_CMD_MEM_CHECKSUM,
+		.data1 = lower_32_bits(handle),
+		.data2 = upper_32_bits(handle),
+	};
+	u32 pages = c->pages * (PAGE_SIZE / FFA_PAGE_SIZE);
+	u64 got;
+	int ret;
+
+	ret = ft_iso_call(s, &d, "MEM_CHECKSUM afterwards");
+	if (ret)
+		return ret;
+	got = lower_32_bits(d.data1) | (u64)lower_32_bits(d.data2) << 32;
+	if (d.data3 != pages || got != want)
+		return ft_iso_fail(s,
+				   "afterwards the partition saw %lu pages with checksum 0x%016llx, we shared %u with 0x%016llx",
+				   d.data3, got, pages, want);
+	return 0;
+}
+
+/*
+ * The invariant after every step: an echo, then a share of @c that the
+ * partition checksums, then reclaim. @c is the attacked memory when the
+ * step must have left it shareable, NULL for a fresh page.
+ */
+static int ft_iso_still_works(struct ft_iso *s, const struct ft_iso_chunk *c)
+{
+	struct ft_iso_chunk fresh = { .pages = 1 };
+	struct ffa_test *t = s->t;
+	char line[FT_RESULT_LEN];
+	u64 handle, want;
+	int ret, reclaim;
+
+	if (ft_echo(t, 1, false, line, sizeof(line)))
+		return ft_iso_fail(s, "echo afterwards: %s", ft_iso_why(line));
+	if (!c) {
+		fresh.page = ft_iso_alloc(s, 0);
+		if (!fresh.page)
+			return -ENOMEM;
+		c = &fresh;
+	}
+	memset(page_address(c->page), 0xa5 ^ s->refused, c->pages * PAGE_SIZE);
+	want = tsp_fnv1a(TSP_FNV_OFFSET, page_address(c->page),
+			 c->pages * PAGE_SIZE);
+	ret = ft_iso_send(t, c, 1, false, &handle);
+	if (ret) {
+		ret = ft_iso_fail(s,
+				  "MEM_SHARE of %u page(s) at 0x%llx afterwards: FF-A %s (errno %d)",
+				  c->pages, (u64)page_to_phys(c->page),
+				  ft_errno_name(ret), ret);
+		goto out;
+	}
+	ret = ft_iso_checksum(s, c, handle, want);
+	reclaim = t->mem->memory_reclaim(handle, 0);
+	if (reclaim) {
+		s->leak = true;
+		if (!ret)
+			ret = ft_iso_fail(s, "MEM_RECLAIM of handle 0x%llx afterwards: FF-A %s",
+					  handle, ft_errno_name(reclaim));
+	}
+out:
+	if (c == &fresh)
+		ft_iso_free(s, fresh.page, 0);
+	return ret;
+}
+
+/* (1) A page of pKVM's carveout, shared and lent. */
+static int ft_iso_hyp(struct ft_iso *s)
+{
+	struct ft_iso_chunk c = {
+		.page = pfn_to_page(PHYS_PFN(s->t->hyp_base)), .pages = 1,
+	};
+	unsigned int lend;
+	u64 handle;
+	int ret;
+
+	for (lend = 0; lend < 2; lend++) {
+		s->step = lend ? "hyp-lend" : "hyp-share";
+		ret = ft_iso_send(s->t, &c, 1, lend, &handle);
+		if (!ret)
+			ft_iso_undo(s, handle);
+		ret = ft_iso_expect(s, ret, -EACCES);
+		if (!ret)
+			ret = ft_iso_still_works(s, NULL);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* (2) A second share of a page whose first share is live. */
+static int ft_iso_reshare(struct ft_iso *s)
+{
+	struct ft_iso_chunk c = { .pages = 1 };
+	u64 first, second;
+	int ret, reclaim;
+
+	s->step = "reshare";
+	c.page = ft_iso_alloc(s, 0);
+	if (!c.page)
+		return -ENOMEM;
+	ret = ft_iso_send(s->t, &c, 1, false, &first);
+	if (ret) {
+		ret = ft_iso_fail(s, "the first MEM_SHARE failed: FF-A %s",
+				  ft_errno_name(ret));
+		goto out;
+	}
+	ret = ft_iso_send(s->t, &c, 1, false, &second);
+	if (!ret)
+		ft_iso_undo(s, second);
+	ret = ft_iso_expect(s, ret, -EACCES);
+	reclaim = s->t->mem->memory_reclaim(first, 0);
+	if (reclaim) {
+		s->leak = true;
+		if (!ret)
+			ret = ft_iso_fail(s, "MEM_RECLAIM of the first handle 0x%llx: FF-A %s",
+					  first, ft_errno_name(reclaim));
+	}
+	if (!ret)
+		ret = ft_iso_still_works(s, &c);
+out:
+	ft_iso_free(s, c.page, 0);
+	return ret;
+}
+
+/* (3) The host's own TX and RX pages, pinned for the hypervisor. */
+static int ft_iso_rxtx(struct ft_iso *s)
+{
+	u64 pa[2] = { s->t->early_tx, s->t->early_rx };
+	unsigned int i;
+	u64 handle;
+	int ret;
+
+	for (i = 0; i < 2; i++) {
+		struct ft_iso_chunk c = {
+			.page = pfn_to_page(PHYS_PFN(pa[i])), .pages = 1,
+		};
+
+		s->step = i ? "share-rx" : "share-tx";
+		ret = ft_iso_send(s->t, &c, 1, false, &handle);
+		if (!ret)
+			ft_iso_undo(s, handle);
+		ret = ft_iso_expect(s, ret, -EACCES);
+		if (!ret)
+			ret = ft_iso_still_works(s, NULL);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* (4) MEM_RECLAIM while the partition holds the region. */
+static int ft_iso_reclaim_held(struct ft_iso *s)
+{
+	struct ft_iso_chunk c = { .pages = 1 };
+	bool held = false;
+	u64 handle;
+	int ret;
+
+	s->step = "reclaim-held";
+	c.page = ft_iso_alloc(s, 0);
+	if (!c.page)
+		return -ENOMEM;
+	ret = ft_iso_send(s->t, &c, 1, false, &handle);
+	if (ret) {
+		ret = ft_iso_fail(s, "MEM_SHARE failed: FF-A %s",
+				  ft_errno_name(ret));
+		goto out;
+	}
+	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_RETRIEVE, handle, "MEM_RETRIEVE");
+	if (ret)
+		goto reclaim;
+	held = true;
+	ret = s->t->mem->memory_reclaim(handle, 0);
+	if (!ret) {
+		/* Back with us while the partition maps it: never reuse it. */
+		s->leak = true;
+		ret = ft_iso_fail(s,
+				  "MEM_RECLAIM of handle 0x%llx succeeded while the partition held it",
+				  handle);
+		goto out;
+	}
+	ret = ft_iso_expect(s, ret, -EACCES);
+	if (!ft_iso_handle_cmd(s, TSP_CMD_MEM_RELINQUISH, handle,
+			       "MEM_RELINQUISH"))
+		held = false;
+	else if (!ret)
+		ret = -EIO;
+reclaim:
+	if (held || s->t->mem->memory_reclaim(handle, 0)) {
+		s->leak = true;
+		if (!ret)
+			ret = ft_iso_fail(s,
+					  "MEM_RECLAIM of handle 0x%llx after MEM_RELINQUISH failed",
+					  handle);
+	}
+	if (!ret)
+		ret = ft_iso_still_works(s, &c);
+out:
+	ft_iso_free(s, c.page, 0);
+	return ret;
+}
+
+/* (5) One page twice; a page inside an earlier range. */
+static int ft_iso_overlap(struct ft_iso *s)
+{
+	struct ft_iso_chunk c[2];
+	struct page *block;
+	u64 handle;
+	int ret;
+
+	s->step = "dup-page";
+	block = ft_iso_alloc(s, 1);
+	if (!block)
+		return -ENOMEM;
+	c[0] = (struct ft_iso_chunk){ .page = block, .pages = 1 };
+	c[1] = c[0];
+	ret = ft_iso_send(s->t, c, 2, false, &handle);
+	if (!ret)
+		ft_iso_undo(s, handle);
+	ret = ft_iso_expect(s, ret, -EACCES);
+	if (!ret)
+		ret = ft_iso_still_works(s, &c[0]);
+	if (ret)
+		goto out;
+
+	s->step = "overlap";
+	c[0].pages = 2;
+	c[1] = (struct ft_iso_chunk){ .page = block + 1, .pages = 1 };
+	ret = ft_iso_send(s->t, c, 2, false, &handle);
+	if (!ret)
+		ft_iso_undo(s, handle);
+	ret = ft_iso_expect(s, ret, -EACCES);
+	if (!ret)
+		ret = ft_iso_still_works(s, &c[0]);
+out:
+	ft_iso_free(s, block, 1);
+	return ret;
+}
+
+/*
+ * Writes an FF-A 1.1 MEM_SHARE descriptor into the host's TX page: the host
+ * sends, the partition receives RW, @rg[0..n) are the constituents.
+ * @total and @comp_off (0: where the composite really is) may lie. Returns
+ * the descriptor's length. Needs ffa_test's lock (see the file comment).
+ */
+static u32 ft_iso_write_desc(struct ffa_test *t, const struct ft_iso_range *rg,
+			     u32 n, u32 total, u32 comp_off)
+{
+	struct ffa_mem_region *mr = phys_to_virt(t->early_tx);
+	u32 emad = ffa_emad_size_get(t->version);
+	u32 ep_off = sizeof(*mr), comp = ALIGN(ep_off + emad, 8);
+	struct ffa_mem_region_attributes *ep = (void *)mr + ep_off;
+	struct ffa_composite_mem_region *cm = (void *)mr + comp;
+	u32 i;
+
+	lockdep_assert_held(&t->lock);
+	memset(mr, 0, PAGE_SIZE);
+	mr->sender_id = 0;	/* the normal world's physical instance */
+	mr->attributes = FFA_MEM_NORMAL | FFA_MEM_WRITE_BACK |
+			 FFA_MEM_INNER_SHAREABLE;
+	mr->ep_mem_size = emad;
+	mr->ep_count = 1;
+	mr->ep_mem_offset = ep_off;
+	ep->receiver = t->fdev->vm_id;
+	ep->attrs = FFA_MEM_RW;
+	ep->composite_off = comp_off ? comp_off : comp;
+	cm->total_pg_cnt = total;
+	cm->addr_range_cnt = n;
+	for (i = 0; i < n; i++) {
+		cm->constituents[i].address = rg[i].addr;
+		cm->constituents[i].pg_cnt = rg[i].pages;
+	}
+	return comp + CONSTITUENTS_OFFSET(n);
+}
+
+/* FFA_MEM_SHARE (SMC64) of the descriptor in TX, in one fragment. */
+static int ft_iso_raw_share(struct ft_iso *s, u32 len, u64 *handle)
+{
+	struct arm_smccc_1_2_regs r;
+	int ret;
+
+	ft_iso_smc(FFA_FN64_MEM_SHARE, len, len, 0, &r);
+	ret = ft_iso_ret(&r);
+	if (!ret)
+		*handle = PACK_HANDLE(r.a2, r.a3);
+	else if (ret == -EPROTO)
+		pr_err("isolation: %s: MEM_SHARE answered x0=0x%lx\n", s->step,
+		       r.a0);
+	return ret;
+}
+
+/* A raw share that must be refused with @want. */
+static int ft_iso_raw_attack(struct ft_iso *s, u32 len, int want)
+{
+	u64 handle;
+	int ret = ft_iso_raw_share(s, len, &handle);
+
+	if (!ret)
+		ft_iso_undo(s, handle);
+	return ft_iso_expect(s, ret, want);
+}
+
+/*
+ * (6) Raw descriptors the arm_ffa driver would never write. A correct one
+ * goes first and must work, so each refusal is down to its one lie.
+ */
+static int ft_iso_overflow(struct ft_iso *s)
+{
+	struct ft_iso_chunk c = { .pages = 1 };
+	u32 len, ffa_pages = PAGE_SIZE / FFA_PAGE_SIZE;
+	struct ft_iso_range rg[2];
+	u64 handle;
+	int ret;
+
+	s->step = "raw descriptor control";
+	c.page = ft_iso_alloc(s, 0);
+	if (!c.page)
+		return -ENOMEM;
+	rg[0] = (struct ft_iso_range){ page_to_phys(c.page), ffa_pages };
+	len = ft_iso_write_desc(s->t, rg, 1, ffa_pages, 0);
+	ret = ft_iso_raw_share(s, len, &handle);
+	if (ret) {
+		ret = ft_iso_fail(s, "a correct raw MEM_SHARE failed: FF-A %s (errno %d)",
+				  ft_errno_name(ret), ret);
+		goto out;
+	}
+	ret = s->t->mem->memory_reclaim(handle, 0);
+	if (ret) {
+		s->leak = true;
+		ret = ft_iso_fail(s, "MEM_RECLAIM of raw handle 0x%llx: FF-A %s",
+				  handle, ft_errno_name(ret));
+		goto out;
+	}
+
+	/* The good page first, so the proxy has something to roll back. */
+	s->step = "wrap";
+	rg[1] = (struct ft_iso_range){ FT_ISO_WRAP_ADDR, 2 };
+	len = ft_iso_write_desc(s->t, rg, 2, ffa_pages + 2, 0);
+	ret = ft_iso_raw_attack(s, len, -EACCES);
+	if (!ret)
+		ret = ft_iso_still_works(s, &c);
+	if (ret)
+		goto out;
+
+	s->step = "total";
+	len = ft_iso_write_desc(s->t, rg, 1, ffa_pages + 1, 0);
+	ret = ft_iso_raw_attack(s, len, -EINVAL);
+	if (!ret)
+		ret = ft_iso_still_works(s, &c);
+	if (ret)
+		goto out;
+
+	s->step = "comp-off";
+	len = ft_iso_write_desc(s->t, rg, 1, ffa_pages, 0xfffffff8u);
+	ret = ft_iso_raw_attack(s, len, -EINVAL);
+	if (!ret)
+		ret = ft_iso_still_works(s, &c);
+out:
+	ft_iso_free(s, c.page, 0);
+	return ret;
+}
+
+/* FFA_VERSION again: the negotiated version (or NOT_SUPPORTED) comes back. */
+static int ft_iso_version(struct ft_iso *s, u32 ask, u32 want)
+{
+	struct arm_smccc_1_2_regs r;
+
+	ft_iso_smc(FFA_VERSION, ask, 0, 0, &r);
+	if ((u32)r.a0 != want)
+		return ft_iso_fail(s, "FFA_VERSION(0x%x) answered 0x%lx, 0x%x expected",
+				   ask, r.a0, want);
+	pr_info("isolation: %s answered 0x%x\n", s->step, want);
+	ft_iso_note(s, "0x%x", want);
+	return ft_iso_still_works(s, NULL);
+}
+
+/* (7) Negotiating and registering buffers again, once negotiated. */
+static int ft_iso_renegotiate(struct ft_iso *s)
+{
+	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
+	struct ffa_test *t = s->t;
+	struct arm_smccc_1_2_regs r;
+	int ret;
+
+	s->step = "version-1.0";
+	ret = ft_iso_version(s, FFA_VERSION_1_0, t->version);
+	if (ret)
+		return ret;
+	s->step = "version-2.0";
+	ret = ft_iso_version(s, FFA_PACK_VERSION_INFO(2, 0),
+			     (u32)FFA_RET_NOT_SUPPORTED);
+	if (ret)
+		return ret;
+	ret = ft_iso_call(s, &d, "NS_INFO");
+	if (ret)
+		return ret;
+	if (lower_32_bits(d.data1) != t->version)
+		return ft_iso_fail(s,
+				   "the SPMC's version for the normal world is now 0x%x, was 0x%x",
+				   lower_32_bits(d.data1), t->version);
+
+	s->step = "rxtx-map";
+	ft_iso_smc(FFA_FN64_RXTX_MAP, t->early_tx, t->early_rx,
+		   PAGE_SIZE / FFA_PAGE_SIZE, &r);
+	ret = ft_iso_expect(s, ft_iso_ret(&r), -EACCES);
+	if (!ret)
+		ret = ft_iso_still_works(s, NULL);
+	if (ret)
+		return ret;
+
+	s->step = "rxtx-map32";
+	ft_iso_smc(FFA_RXTX_MAP, t->early_tx, t->early_rx,
+		   PAGE_SIZE / FFA_PAGE_SIZE, &r);
+	ret = ft_iso_expect(s, ft_iso_ret(&r), -EOPNOTSUPP);
+	if (!ret)
+		ret = ft_iso_still_works(s, NULL);
+	if (ret)
+		return ret;
+
+	/* The partition's ID where the caller's belongs (bits 31:16). */
+	s->step = "rxtx-unmap-id";
+	ft_iso_smc(FFA_RXTX_UNMAP, (unsigned long)t->fdev->vm_id << 16, 0, 0,
+		   &r);
+	ret = ft_iso_expect(s, ft_iso_ret(&r), -EINVAL);
+	if (!ret)
+		ret = ft_iso_still_works(s, NULL);
+	return ret;
+}
+
+static bool ft_iso_pkvm_finalised(void)
+{
+#ifdef MODULE
+	return false;	/* is_pkvm_initialized() is for built-in code only */
+#else
+	return is_pkvm_initialized();
+#endif
+}
+
+/* Why the suite cannot run here, or NULL. */
+static const char *ft_iso_unmet(struct ffa_test *t)
+{
+	if (!is_protected_kvm_enabled())
+		return "not under pKVM protected mode: no FF-A proxy to attack";
+	if (!ft_iso_pkvm_finalised())
+		return "pKVM is not finalised (or ffa_test is a module and cannot tell)";
+	if (!t->early_tx || !t->early_rx)
+		return "the host RX/TX pages are unknown: ffa_test bound after pKVM took over";
+	if (!t->hyp_size || !pfn_valid(PHYS_PFN(t->hyp_base)))
+		return "pKVM's carveout is unknown";
+	if (t->version < FFA_VERSION_1_1)
+		return "the raw descriptors are FF-A 1.1, the driver negotiated 1.0";
+	if (arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_SMC)
+		return "FF-A is not reached by SMC here";
+	return NULL;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(struct ft_iso *s);
+} ft_iso_attacks[] = {
+	{ "hyp-carveout", ft_iso_hyp },
+	{ "already-shared", ft_iso_reshare },
+	{ "own-rxtx", ft_iso_rxtx },
+	{ "reclaim-held", ft_iso_reclaim_held },
+	{ "overlap", ft_iso_overlap },
+	{ "overflow", ft_iso_overflow },
+	{ "renegotiate", ft_iso_renegotiate },
+};
+
+int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
+{
+	struct ft_iso *s;
+	const char *why = ft_iso_unmet(t);
+	unsigned int i;
+	int ret;
+
+	if (why)
+		return ft_result(res, len, 0, "skip %s", why);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return ft_result(res, len, -ENOMEM, "fail out of memory");
+	*s = (struct ft_iso){ .t = t, .res = res, .len = len };
+	/* A refusal only means something if FF-A works to begin with. */
+	s->step = "before any attack";
+	ret = ft_iso_still_works(s, NULL);
+	for (i = 0; !ret && i < ARRAY_SIZE(ft_iso_attacks); i++) {
+		pr_info("isolation: attack %s\n", ft_iso_attacks[i].name);
+		ret = ft_iso_attacks[i].run(s);
+	}
+	if (!ret)
+		ret = ft_result(res, len, 0,
+				"ok %u attacks refused, system still works:%s",
+				s->refused, s->summary);
+	kfree(s);
+	return ret;
+}
