@@ -207,7 +207,9 @@ def md_qemu(q):
              f"Kernel variant measured: **{q.get('variant', '?')}** (FF-A as a module; ffa_test's `bench` "
              "debugfs file, linux/modules/ffa_test/ffa_test_bench.c). "
              f"Counter frequency {freq if freq else '?'} Hz; with shift=0 each guest instruction is 1 ns "
-             "of virtual time, so ticks follow the instruction count and repeat run to run.", ""]
+             "of virtual time, so ticks follow the instruction count and repeat run to run"
+             + (f" (one tick is about {1e9 / freq:.0f} guest instructions, all levels: EL1 driver, "
+                "EL2 proxy, EL3 firmware and SPMC)." if freq else "."), ""]
     modes = q.get("modes", {})
     stats = {k: m.get("stats", {}) for k, m in modes.items()}
     ops = []
