@@ -219,6 +219,13 @@ int main(void)
 	else
 		printf("ffa-stack: rxtx unknown (ns_info failed)\n");
 
+	/* Partition discovery now, not only what the bus enumerated at boot. */
+	err = read_line(FT_DIR "/partinfo", line, sizeof(line));
+	if (err)
+		snprintf(line, sizeof(line), "fail cannot read %s/partinfo: %s",
+			 FT_DIR, strerror(-err));
+	failed += report("partinfo", line);
+
 	/* Under pKVM the proxy must refuse a share of the host's RX page. */
 	err = read_line(FT_DIR "/share_host_rx", line, sizeof(line));
 	if (err)

@@ -41,7 +41,7 @@
 #define FT_ECHO_MAX	1000000u
 #define FT_PAGES_MAX	4096u
 #define FT_RESULT_LEN	384
-#define FT_NR_FILES	7
+#define FT_NR_FILES	8
 
 struct ffa_test;
 
@@ -106,6 +106,7 @@ void ft_early_probe(struct ffa_test *t);
 void ft_early_remove(struct ffa_test *t);
 int ft_share_host_rx(struct ffa_test *t, u32 n, bool unused, char *res,
 		     size_t len);
+int ft_partinfo(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 
 /* ffa_test_isolation.c */
 int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);

@@ -9,6 +9,7 @@
  *   device_initcall   one echo, logged as "device_initcall echo ok|fail"
  *   stress=1      one kthread per online CPU echoing from probe until
  *                 late_initcall, then "stress: ..." with the counts
+ *   partinfo      (debugfs) PARTITION_INFO_GET for our UUID, now
  *   share_host_rx (debugfs) MEM_SHARE of the host RX page remembered at
  *                 probe: under pKVM the proxy must refuse it, as the page is
  *                 pinned for the hypervisor
@@ -169,6 +170,31 @@ int ft_share_host_rx(struct ffa_test *t, u32 n, bool unused, char *res,
 	return ft_result(res, len, 0,
 			 "ok MEM_SHARE of the host RX page refused: FF-A %s, errno %d",
 			 ft_errno_name(ret), ret);
+}
+
+/*
+ * PARTITION_INFO_GET now, for our UUID: the seed's failure shows as
+ * partitions enumerated at boot that FF-A can no longer list once pKVM traps.
+ */
+int ft_partinfo(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
+{
+	static const uuid_t uuid = FFA_UUID_FFA_STACK_TEST;
+	struct ffa_partition_info info = {};
+	char uuid_str[UUID_STRING_LEN + 1];
+	int ret;
+
+	snprintf(uuid_str, sizeof(uuid_str), "%pUb", &uuid);
+	ret = t->fdev->ops->info_ops->partition_info_get(uuid_str, &info);
+	if (ret)
+		return ft_result(res, len, -EIO,
+				 "fail PARTITION_INFO_GET(%s): FF-A %s, errno %d",
+				 uuid_str, ft_errno_name(ret), ret);
+	if (info.id != t->fdev->vm_id)
+		return ft_result(res, len, -EIO,
+				 "fail PARTITION_INFO_GET(%s) gave ID 0x%04x, bound to 0x%04x",
+				 uuid_str, info.id, t->fdev->vm_id);
+	return ft_result(res, len, 0, "ok partition 0x%04x, %u execution contexts",
+			 info.id, info.exec_ctxt);
 }
 
 #ifndef MODULE
