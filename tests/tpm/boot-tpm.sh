@@ -5,7 +5,9 @@
 # tpm_ffa registered /dev/tpm0, /tests/tpm-test read PCRs through it and
 # replayed the firmware's event log from securityfs, and IMA's first entry
 # is boot_aggregate (its digest matches the PCRs only where the TPM is there
-# before IMA's late_initcall: FF-A and tpm_ffa built in and usable).
+# before IMA's late_initcall: FF-A and tpm_ffa built in and usable). Then
+# boots again without a TPM device (negative): the firmware must say so on
+# both consoles and Linux must boot without the service.
 #   usage: tests/tpm/boot-tpm.sh <variant> <builtin|module> <protected|nvhe>
 # Ends with "boot-tpm-<variant>-<ffa>-<mode>: N passed, M failed".
 set -euo pipefail
@@ -26,7 +28,12 @@ set +e
 FFA_STACK_NO_TPM=0 "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$log" "$kdir" "$initrd" "$mode"
 rc=$?
 set -e
-pass=0 fail=0
+nolog=$top/build/boot/$name-notpm.log
+set +e
+FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$nolog" "$kdir" "$initrd" "$mode"
+norc=$?
+set -e
+pass=0 fail=0 neg=0
 check() {
 	local what=$1
 	shift
@@ -36,6 +43,7 @@ check() {
 		fail=$((fail + 1)); echo "   FAIL $what"
 	fi
 }
+negcheck() { neg=$((neg + 1)); check "$@"; }
 has() { grep -Eq "$1" "$log"; }
 check "firmware measured the boot and serves the TPM" has '^fw: tpm: TIS at .* serves CRB over FF-A'
 check "TPM partition on the arm_ffa bus" has 'ffa-stack: ffa-device .* uuid=17b862a4-1806-4faf-86b3-089a58353861'
@@ -48,5 +56,10 @@ if grep -q '^CONFIG_FFA_STACK_TPM=y' "$kdir/config" && [ "$mode" = nvhe ]; then
 	check "no TPM-bypass" bash -c "! grep -q TPM-bypass '$log'"
 fi
 check "clean power-off (QEMU exit 0, got $rc)" test "$rc" -eq 0
-echo "$name: $pass passed, $fail failed"
+negcheck "no TPM device: the firmware says so" grep -q '^fw: tpm: no tcg,tpm-tis-mmio device.*no TPM service' "$nolog"
+negcheck "no TPM device: said on the secure UART too" grep -q 'fw: tpm: no tcg,tpm-tis-mmio device' "$nolog.secure"
+negcheck "no TPM device: no TPM partition on the bus" bash -c "! grep -q 'uuid=17b862a4-1806-4faf-86b3-089a58353861' '$nolog'"
+negcheck "no TPM device: tpm-test reports no /dev/tpm0" grep -q '^ffa-stack: check tpm fail open /dev/tpm0' "$nolog"
+negcheck "no TPM device: Linux boots and powers off (exit $norc)" bash -c "grep -q '^ffa-stack: done' '$nolog' && [ $norc -eq 0 ]"
+echo "$name: $pass passed, $fail failed, $neg negative"
 [ "$fail" -eq 0 ]
