@@ -28,7 +28,8 @@ ALL_TARGETS += $(BENCH_BIN) $(BENCH_SMOKE)
 TEST_CMDS += $(call testcmd,$(BENCH_SMOKE) --smoke)
 
 # BENCH_VARIANT picks the kernel for the QEMU half (default: ours if
-# linux/patches/ours exists, else stock); BENCH_QEMU=0 skips it.
+# linux/patches/ours exists, else stock), BENCH_FFA=builtin its FF-A
+# built-in flavour (default module); BENCH_QEMU=0 skips it.
 BENCH_QEMU ?= 1
 .PHONY: bench bench-host bench-qemu
 bench-host: $(BENCH_BIN)

@@ -204,7 +204,7 @@ def md_host(h, sc):
 def md_qemu(q):
     freq = q.get("cntfrq")
     lines = ["## QEMU (TCG, -icount shift=0): CNTVCT_EL0 ticks seen by Linux", "",
-             f"Kernel variant measured: **{q.get('variant', '?')}** (FF-A as a module; ffa_test's `bench` "
+             f"Kernel measured: **{q.get('variant', '?')}** (variant/FF-A; ffa_test's `bench` "
              "debugfs file, linux/modules/ffa_test/ffa_test_bench.c). "
              f"Counter frequency {freq if freq else '?'} Hz; with shift=0 each guest instruction is 1 ns "
              "of virtual time, so ticks follow the instruction count and repeat run to run"

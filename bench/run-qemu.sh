@@ -7,6 +7,8 @@
 # collected into <out>/qemu.json.
 #   usage: bench/run-qemu.sh <out dir> [variant]
 # variant defaults to `ours` when linux/patches/ours exists, else `stock`.
+# BENCH_FFA=builtin measures the FF-A built-in kernel instead (ffa_test,
+# with its bench file, is then built into the kernel: no module is loaded).
 # BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT the seconds
 # each boot may take (default 900).
 set -euo pipefail
@@ -19,24 +21,31 @@ fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 "$top/tools/setup.sh" qemu fw
-kdir=$("$top/tools/build-kernel.sh" "$variant" module | tail -n 1) || {
-	echo "run-qemu: kernel variant '$variant' did not build; try BENCH_VARIANT=stock" >&2
+ffa=${BENCH_FFA:-module}
+case $ffa in module|builtin) ;; *) echo "run-qemu: BENCH_FFA must be module or builtin" >&2; exit 2;; esac
+kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1) || {
+	echo "run-qemu: kernel $variant/$ffa did not build; try BENCH_VARIANT=stock" >&2
 	exit 1
 }
-mods=$out/qemu-$variant
-"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
+mods=$out/qemu-$variant-$ffa
+mkdir -p "$mods"
+extra=()
+if [ "$ffa" = module ]; then
+	"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
+	extra+=("$mods/ffa_test.ko")
+fi
 aarch64-linux-gnu-gcc -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -DFFA_BENCH_ECHO="\"${BENCH_ECHO:-1000}\"" \
 	-o "$mods/ffa-bench" "$top/linux/tests/ffa-bench.c"
-initrd=$out/initramfs-bench-$variant.cpio.gz
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "$mods/ffa_test.ko" "$mods/ffa-bench"
+initrd=$out/initramfs-bench-$variant-$ffa.cpio.gz
+"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "${extra[@]}" "$mods/ffa-bench"
 logs=()
 for mode in nvhe protected; do
-	log=$out/qemu-$variant-$mode.log
-	echo "run-qemu: booting $variant/$mode with -icount shift=0 (log $log)" >&2
+	log=$out/qemu-$variant-$ffa-$mode.log
+	echo "run-qemu: booting $variant/$ffa/$mode with -icount shift=0 (log $log)" >&2
 	FFA_STACK_QEMU_EXTRA="-icount shift=0" "$top/tools/qemu-boot.sh" \
 		-t "${BENCH_TIMEOUT:-900}" -l "$log" "$kdir" "$initrd" "$mode" ||
 		echo "run-qemu: $mode boot ended with status $? (see $log)" >&2
 	logs+=("$mode=$log")
 done
-"$top/bench/report.py" --qemu "$variant" "$out/qemu.json" "${logs[@]}"
+"$top/bench/report.py" --qemu "$variant/$ffa" "$out/qemu.json" "${logs[@]}"
