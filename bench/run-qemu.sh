@@ -4,7 +4,7 @@
 # once protected (every call through pKVM's FF-A proxy). In each boot
 # /tests/ffa-bench drives ffa_test's "bench" file, which times direct
 # messages and share/reclaim in CNTVCT_EL0 ticks; the console lines are
-# collected into <out>/qemu.json.
+# collected into <out>/qemu-<variant>-<module|builtin>.json.
 #   usage: bench/run-qemu.sh <out dir> [variant]
 # variant defaults to `ours` when linux/patches/ours exists, else `stock`.
 # BENCH_FFA=builtin measures the FF-A built-in kernel instead (ffa_test,
@@ -48,4 +48,4 @@ for mode in nvhe protected; do
 		echo "run-qemu: $mode boot ended with status $? (see $log)" >&2
 	logs+=("$mode=$log")
 done
-"$top/bench/report.py" --qemu "$variant/$ffa" "$out/qemu.json" "${logs[@]}"
+"$top/bench/report.py" --qemu "$variant/$ffa" "$out/qemu-$variant-$ffa.json" "${logs[@]}"
