@@ -25,5 +25,8 @@ tpm-tests: $(BUILD)/tests/tpm-tests $(BUILD)/tests/tpm-swtpm-tests
 ALL_TARGETS += $(BUILD)/tests/tpm-tests $(BUILD)/tests/tpm-swtpm-tests
 TEST_BINS += $(BUILD)/tests/tpm-tests
 TEST_CMDS += $(call testcmd,tests/tpm/swtpm-test.sh $(BUILD)/tests/tpm-swtpm-tests)
-# The whole TPM path in one QEMU boot (FF-A as a module under pKVM).
+# The whole TPM path in QEMU: FF-A as a module under pKVM, and the issue's
+# acceptance cell (ours, FF-A and tpm_ffa built in, protected), where IMA's
+# boot_aggregate must equal the PCRs the firmware extended.
 TEST_CMDS += $(call testcmd,tests/tpm/boot-tpm.sh stock module protected)
+TEST_CMDS += $(call testcmd,tests/tpm/boot-tpm.sh ours builtin protected)
