@@ -809,7 +809,28 @@ static struct ffa_driver ffa_test_driver = {
 	.remove = ffa_test_remove,
 	.id_table = ffa_test_ids,
 };
-module_ffa_driver(ffa_test_driver);
+static int __init ffa_test_init(void)
+{
+	return ffa_register(&ffa_test_driver);
+}
+
+/*
+ * Built in, register right after the FF-A core (same initcall level, later
+ * in link order): the partition is then bound before KVM initialises, and
+ * ffa_test_early.c can show FF-A working before, across and after pKVM's
+ * installation.
+ */
+#ifdef MODULE
+module_init(ffa_test_init);
+#else
+rootfs_initcall(ffa_test_init);
+#endif
+
+static void __exit ffa_test_exit(void)
+{
+	ffa_unregister(&ffa_test_driver);
+}
+module_exit(ffa_test_exit);
 
 MODULE_DESCRIPTION("ffa-stack test partition client: FF-A checks over debugfs");
 MODULE_LICENSE("GPL");
