@@ -228,7 +228,11 @@ def md_qemu(q):
               "one boot; min is the figure without an interrupt landing inside the call.",
               "`contig` shares N pages as one constituent, `scatter` as N one-page",
               "constituents. protected / nvhe is the proxy's overhead: pKVM checking and",
-              "updating the ownership of every page it forwards, on top of the same SPMC work.", ""]
+              "updating the ownership of every page it forwards, on top of the same SPMC work.",
+              "nvhe figures and the echo repeat to the tick from boot to boot; pKVM's cost for",
+              "a share also depends on where the pages land in the host's stage 2 (a block",
+              "mapping to split or not), so protected shares of many pages vary by up to",
+              "about 15% between boots.", ""]
     for mode, m in modes.items():
         for note in m.get("notes", []):
             lines.append(f"- {mode}: {note}")
