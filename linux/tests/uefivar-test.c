@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,11 +61,34 @@ static int read_var(const char *path, uint32_t *attr, uint8_t *data, size_t cap,
 	return 0;
 }
 
+/*
+ * efivarfs creates the file of every variable it finds at mount immutable
+ * unless the kernel knows the variable is safe to change (a short list of
+ * EFI globals): userspace must clear the flag before writing, as efibootmgr
+ * does. A variable created in this mount is not immutable.
+ */
+static void make_mutable(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int flags;
+
+	if (fd < 0)
+		return;
+	if (!ioctl(fd, FS_IOC_GETFLAGS, &flags) && (flags & FS_IMMUTABLE_FL)) {
+		flags &= ~FS_IMMUTABLE_FL;
+		ioctl(fd, FS_IOC_SETFLAGS, &flags);
+	}
+	close(fd);
+}
+
 static int write_var(const char *path, uint32_t attr, const void *data, size_t len)
 {
 	uint8_t buf[4 + 64];
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	int fd;
 	ssize_t n;
+
+	make_mutable(path);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 
 	if (fd < 0 || len > 64) {
 		if (fd >= 0)
