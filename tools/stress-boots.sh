@@ -25,7 +25,7 @@ for i in $(seq 1 "$boots"); do
 		"$kdir" "$initrd" protected
 	rc=$?
 	set -e
-	line=$(grep -o 'ffa_test: stress: .*' "$log" | head -n 1 || true)
+	line=$(grep -o 'ffa_test: stress: [0-9]* calls.*' "$log" | head -n 1 || true)
 	read -r calls cpus after failed < <(echo "$line" | sed -n \
 		's/.*stress: \([0-9]*\) calls on \([0-9]*\) CPUs, \([0-9]*\) after pKVM finalised, \([0-9]*\) failed.*/\1 \2 \3 \4/p') ||
 		{ calls=0 cpus=0 after=0 failed=-1; }
