@@ -48,6 +48,7 @@ def prepare(variant, ffa):
     if ffa == "module":
         extra.insert(0, os.path.join(mods, "ffa_test.ko"))
     extra += tpm_extras(kdir, mods)
+    extra += uefivar_extras(kdir, mods)
     sh([os.path.join(TOP, "tools/mkinitramfs.sh"), kdir, initrd] + extra)
     return kdir, initrd
 
@@ -61,6 +62,28 @@ def tpm_extras(kdir, mods):
     config = open(os.path.join(kdir, "config"), errors="replace").read()
     builtin = re.search(r"^CONFIG_FFA_STACK_TPM=y", config, re.M) is not None
     return ([] if builtin or not os.path.exists(ko) else [ko]) + [prog]
+
+
+def uefivar_extras(kdir, mods):
+    """/tests/uefivar-test, and uefivar_mm.ko unless built in (builtin.list)."""
+    ko, prog = os.path.join(mods, "uefivar_mm.ko"), os.path.join(mods, "uefivar-test")
+    if not os.path.exists(prog):
+        return []
+    config = open(os.path.join(kdir, "config"), errors="replace").read()
+    builtin = re.search(r"^CONFIG_FFA_STACK_UEFIVAR=y", config, re.M) is not None
+    return ([] if builtin or not os.path.exists(ko) else [ko]) + [prog]
+
+
+def uefivar_result(text):
+    """UEFI variables over FF-A from Linux: efivarfs over the partition, write,
+    read, EXIT_BOOT_SERVICE hiding BS-only variables (uefivar-test). True when
+    efivarfs came up and no check failed, False on any failure, None when
+    the test did not run."""
+    if re.search(r"^ffa-stack: check uefivar-\S+ fail", text, re.M):
+        return False
+    if re.search(r"^ffa-stack: check uefivar-efivarfs ok", text, re.M):
+        return True
+    return None
 
 
 def tpm_ima(text):
@@ -153,6 +176,7 @@ def evaluate(log, rc, mode, ffa="module"):
         # PARTITION_INFO_GET at the end of boot, not just what the bus
         # enumerated early on.
         "partinfo_now": check3("partinfo"),
+        "uefivar": uefivar_result(text),
         "share_host_rx_refused": check3("share-host-rx"),
         # pKVM refuses foreign pages, double shares, bad descriptors, renegotiation.
         "isolation": check3("isolation"),
