@@ -809,6 +809,7 @@ static struct ffa_driver ffa_test_driver = {
 	.remove = ffa_test_remove,
 	.id_table = ffa_test_ids,
 };
+
 static int __init ffa_test_init(void)
 {
 	return ffa_register(&ffa_test_driver);
