@@ -40,68 +40,58 @@ grep -q '^CONFIG_DEBUG_FS=y' "$kbuild/.config" || die "$kbuild has CONFIG_DEBUG_
 # build would get. install -C keeps timestamps of unchanged files.
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-src=$out/src/ffa_test
-mkdir -p "$src/compat" "$src/include/ffa" "$src/include/services"
-install -C -m 644 "$here"/ffa_test/*.c "$here"/ffa_test/*.h "$here/ffa_test/Kbuild" \
-	"$here/ffa_test/Kconfig" "$src/"
-install -C -m 644 "$here/ffa_test/compat/stdint.h" "$here/ffa_test/compat/stdbool.h" "$src/compat/"
-install -C -m 644 "$repo/include/ffa/uuid.h" "$src/include/ffa/"
-install -C -m 644 "$repo/include/services/test_sp.h" "$src/include/services/"
 
-make -C "$kbuild" M="$src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
-	modules >"$out/module-build.log" 2>&1 || {
-	cat "$out/module-build.log" >&2
-	die "module build failed against $kbuild (log: $out/module-build.log)"
-}
-install -m 644 "$src/ffa_test.ko" "$out/ffa_test.ko"
-
-"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
-	-Wstrict-prototypes -Wmissing-prototypes \
-	-o "$out/ffa-test" "$repo/linux/tests/ffa-test.c" ||
-	die "ffa-test build failed: is ${cross}gcc with a static libc installed (tools/setup.sh fw; libc6-dev-arm64-cross)?"
-
-# tpm_ffa (TPM over CRB over FF-A) and /tests/tpm-test, the same way, when
-# the kernel has a TPM core to register with.
-if grep -q '^CONFIG_TCG_TPM=[ym]' "$kbuild/.config"; then
-	tsrc=$out/src/tpm_ffa
-	mkdir -p "$tsrc/compat" "$tsrc/include/ffa" "$tsrc/include/services"
-	install -C -m 644 "$here/tpm_ffa/tpm_ffa.c" "$here/tpm_ffa/Kbuild" "$here/tpm_ffa/Kconfig" "$tsrc/"
-	install -C -m 644 "$here"/tpm_ffa/compat/*.h "$tsrc/compat/"
-	install -C -m 644 "$repo/include/ffa/uuid.h" "$tsrc/include/ffa/"
-	install -C -m 644 "$repo/include/services/tpm_crb_ffa.h" "$tsrc/include/services/"
-	make -C "$kbuild" M="$tsrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
-		modules >"$out/tpm-module-build.log" 2>&1 || {
-		cat "$out/tpm-module-build.log" >&2
-		die "tpm_ffa build failed against $kbuild (log: $out/tpm-module-build.log)"
+# build_module <dir under linux/modules> <header in include/services>:
+# stage the module with the project headers it includes, build it W=1 with
+# warnings as errors, and copy <dir>.ko to the output directory.
+build_module() {
+	local name=$1 header=$2 msrc=$out/src/$1
+	mkdir -p "$msrc/compat" "$msrc/include/ffa" "$msrc/include/services"
+	install -C -m 644 "$here/$name"/*.c "$here/$name/Kbuild" "$here/$name/Kconfig" "$msrc/"
+	if compgen -G "$here/$name/*.h" >/dev/null; then
+		install -C -m 644 "$here/$name"/*.h "$msrc/"
+	fi
+	install -C -m 644 "$here/$name"/compat/*.h "$msrc/compat/"
+	install -C -m 644 "$repo/include/ffa/uuid.h" "$msrc/include/ffa/"
+	install -C -m 644 "$repo/include/services/$header" "$msrc/include/services/"
+	make -C "$kbuild" M="$msrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
+		modules >"$out/$name-build.log" 2>&1 || {
+		cat "$out/$name-build.log" >&2
+		die "$name build failed against $kbuild (log: $out/$name-build.log)"
 	}
-	install -m 644 "$tsrc/tpm_ffa.ko" "$out/tpm_ffa.ko"
+	install -m 644 "$msrc/$name.ko" "$out/$name.ko"
+}
+
+# build_program <output name> <source>... [-- extra compiler flags]: a static
+# aarch64 test program for the initramfs's /tests.
+build_program() {
+	local prog=$1 srcs=() flags=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do srcs+=("$1"); shift; done
+	[ $# -gt 0 ] && { shift; flags=("$@"); }
 	"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
-		-Wstrict-prototypes -Wmissing-prototypes -I"$repo/include" -I"$repo" \
-		-o "$out/tpm-test" "$repo/linux/tests/tpm-test.c" "$repo/services/tpm/measure.c" \
+		-Wstrict-prototypes -Wmissing-prototypes "${flags[@]}" \
+		-o "$out/$prog" "${srcs[@]}" ||
+		die "$prog build failed: is ${cross}gcc with a static libc installed (tools/setup.sh fw; libc6-dev-arm64-cross)?"
+}
+
+build_module ffa_test test_sp.h
+build_program ffa-test "$repo/linux/tests/ffa-test.c"
+
+# tpm_ffa (TPM over CRB over FF-A) and /tests/tpm-test, when the kernel has a
+# TPM core to register with.
+if grep -q '^CONFIG_TCG_TPM=[ym]' "$kbuild/.config"; then
+	build_module tpm_ffa tpm_crb_ffa.h
+	build_program tpm-test "$repo/linux/tests/tpm-test.c" "$repo/services/tpm/measure.c" \
 		"$repo/services/tpm/eventlog.c" "$repo/services/tpm/sha256.c" \
-		"$repo/tests/tpm/replay.c" || die "tpm-test build failed"
+		"$repo/tests/tpm/replay.c" -- -I"$repo/include" -I"$repo"
 else
 	echo "linux/modules/build.sh: $kbuild has CONFIG_TCG_TPM off: skipping tpm_ffa and tpm-test" >&2
 fi
 
-# uefivar_mm: the efivars backend over the UEFI variable partition, staged
-# the same way, and its initramfs test program.
-uv_src=$out/src/uefivar_mm
-mkdir -p "$uv_src/compat" "$uv_src/include/ffa" "$uv_src/include/services"
-install -C -m 644 "$here/uefivar_mm/uefivar_mm.c" "$here/uefivar_mm/Kbuild" \
-	"$here/uefivar_mm/Kconfig" "$uv_src/"
-install -C -m 644 "$here"/uefivar_mm/compat/*.h "$uv_src/compat/"
-install -C -m 644 "$repo/include/ffa/uuid.h" "$uv_src/include/ffa/"
-install -C -m 644 "$repo/include/services/mm_var.h" "$uv_src/include/services/"
-make -C "$kbuild" M="$uv_src" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
-	modules >"$out/uefivar_mm-build.log" 2>&1 || {
-	cat "$out/uefivar_mm-build.log" >&2
-	die "uefivar_mm build failed against $kbuild (log: $out/uefivar_mm-build.log)"
-}
-install -m 644 "$uv_src/uefivar_mm.ko" "$out/uefivar_mm.ko"
-"${cross}gcc" -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
-	-Wstrict-prototypes -Wmissing-prototypes \
-	-o "$out/uefivar-test" "$repo/linux/tests/uefivar-test.c" ||
-	die "uefivar-test build failed: is ${cross}gcc with a static libc installed?"
+# uefivar_mm: the efivars backend over the UEFI variable partition, and its
+# initramfs test program.
+build_module uefivar_mm mm_var.h
+build_program uefivar-test "$repo/linux/tests/uefivar-test.c"
 
 echo "$out"
