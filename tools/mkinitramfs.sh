@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Packs an initramfs for one kernel build: our static /init, busybox (for
-# the interactive shell of `make run`), the kernel's FF-A modules when FF-A
-# is a module, and any extra modules and test programs given.
+# Packs an initramfs for one kernel build: our static /init, Debian's arm64
+# busybox (the shell of `make run`; tools/arm64-root.sh fetches it, never the
+# host's x86-64 one), the kernel's FF-A modules when FF-A is a module, and any
+# extra modules and test programs given.
 #   usage: tools/mkinitramfs.sh <kernel cache dir> <out.cpio.gz> [extra .ko or test program]...
 # A *.ko argument is loaded by /init (after the FF-A modules); anything else
 # is installed as an executable under /tests and run by /init.
@@ -16,8 +17,13 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage"/{bin,etc,lib/modules,tests,proc,sys,dev,tmp}
 aarch64-linux-gnu-gcc -std=gnu11 -static -O2 -Wall -Wextra -Werror \
 	-o "$stage/init" "$top/linux/initramfs/init.c"
-cp /bin/busybox "$stage/bin/busybox"
-for applet in sh ls cat echo dmesg mount grep head tail poweroff reboot; do
+"$top/tools/setup.sh" fw
+arm64=$("$top/tools/arm64-root.sh" base | tail -n 1)
+install -m 0755 "$arm64/rootfs/bin/busybox" "$stage/bin/busybox"
+for applet in sh ash ls cat echo dmesg mount umount grep egrep head tail poweroff reboot sed awk \
+	cut wc ps kill sleep mkdir rmdir rm cp mv ln chmod hexdump od dd find xargs sort uniq tr \
+	test [ printf env uname vi less free df du stat true false sync id which clear mknod \
+	insmod rmmod lsmod modprobe tee touch date basename dirname readlink realpath; do
 	ln -s busybox "$stage/bin/$applet"
 done
 : >"$stage/etc/modules"

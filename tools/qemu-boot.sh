@@ -32,6 +32,7 @@ case $mode in protected|nvhe) ;; *) echo "qemu-boot: mode must be protected or n
 [ -f "$fw" ] || { echo "qemu-boot: firmware $fw missing: run make fw" >&2; exit 1; }
 [ -f "$kdir/Image" ] || { echo "qemu-boot: $kdir/Image missing: run tools/build-kernel.sh" >&2; exit 1; }
 [ -f "$initrd" ] || { echo "qemu-boot: initramfs $initrd missing: run tools/mkinitramfs.sh" >&2; exit 1; }
+"$top/tools/setup.sh" qemu
 log=${log:-$top/build/boot-$mode.log}
 mkdir -p "$(dirname "$log")"
 append="console=ttyAMA0 kvm-arm.mode=$mode panic=-1 $extra"
@@ -52,7 +53,6 @@ if [ -n "${FFA_STACK_QEMU_EXTRA:-}" ]; then
 fi
 swtpm_pid=
 if [ "${FFA_STACK_NO_TPM:-0}" != 1 ]; then
-	"$top/tools/setup.sh" qemu
 	tpmdir=$top/build/tpm/$(basename "$log" .log)-$(printf '%s' "$log" | sha256sum | cut -c1-8)
 	mkdir -p "$tpmdir"
 	rm -f "$tpmdir/sock"

@@ -12,7 +12,7 @@ declare -A pkgs=(
 	[host]="gcc make libc6-dev"
 	[fw]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross"
 	[qemu]="qemu-system-arm ipxe-qemu device-tree-compiler swtpm swtpm-tools"
-	[kernel]="linux-source-6.12 busybox-static gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu flex bison bc libssl-dev libelf-dev cpio xz-utils kmod python3 perl"
+	[kernel]="linux-source-6.12 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu flex bison bc libssl-dev libelf-dev cpio xz-utils kmod python3 perl"
 	[fuzz]="clang libclang-rt-14-dev llvm"
 	[bench]="valgrind gnuplot-nox"
 )

@@ -9,6 +9,7 @@
 # Ends with "fw-boot: N passed, M failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
+"$top/tools/setup.sh" qemu || { echo "fw-boot: could not install QEMU (tools/setup.sh qemu)"; echo "fw-boot: 0 passed, 1 failed"; exit 1; }
 fw=${1:-$top/build/fw.bin}
 smoke=${2:-}
 [ -f "$fw" ] || { echo "fw-boot: $fw missing: run make fw" >&2; exit 1; }

@@ -6,6 +6,7 @@
 #   usage: tests/fw/dtc-check.sh <path to fw-dtb-fixup>
 set -uo pipefail
 tool=${1:?usage: dtc-check.sh <fw-dtb-fixup>}
+"$(cd "$(dirname "$0")/../.." && pwd)/tools/setup.sh" qemu || { echo "fw-dtc: could not install QEMU and dtc (tools/setup.sh qemu)"; echo "fw-dtc: 0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
