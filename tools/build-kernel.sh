@@ -15,6 +15,12 @@ variant=${1:?usage: build-kernel.sh <variant> <builtin|module>}
 ffa=${2:?usage: build-kernel.sh <variant> <builtin|module>}
 patchdir=$top/linux/patches/$variant
 [ -d "$patchdir" ] || { echo "build-kernel: no variant '$variant' (no $patchdir)" >&2; exit 2; }
+# A variant's patches: the paths its `series` file lists (relative to
+# linux/patches, so variants share patches instead of copying them), or
+# else every *.patch in its folder but a cover letter, in name order.
+patch_list=$("$top/tools/variant-patches.sh" "$variant")
+patches=()
+[ -z "$patch_list" ] || mapfile -t patches <<<"$patch_list"
 case $ffa in builtin|module) ;; *) echo "build-kernel: FF-A mode must be builtin or module, not '$ffa'" >&2; exit 2;; esac
 
 "$top/tools/setup.sh" kernel >&2
@@ -42,7 +48,7 @@ overlay_hash() { # everything an overlay copies: a change relinks, never rebuild
 # The key covers what needs a full build; the overlay's sources are tracked
 # separately (overlay-key) and only recompile drivers/ffa_stack and relink.
 key=$( { echo "$pkgver $variant $ffa ${overlay[*]}"; cat "$0" "${frags[@]}";
-	 find "$patchdir" -name '*.patch' | sort | xargs -r cat; } | sha256sum | cut -c1-16)
+	 cat "${patches[@]}" /dev/null; } | sha256sum | cut -c1-16)
 cache=${FFA_STACK_CACHE:-$HOME/.cache/ffa-stack}/kernel/$variant-$ffa-$key
 want_overlay=none
 [ ${#overlay[@]} -eq 0 ] || want_overlay=$(overlay_hash)
@@ -97,7 +103,7 @@ echo "build-kernel: building $variant/$ffa into $cache (log: $log)" >&2
 rm -rf "$cache/src" "$cache/build" "$cache/mods"
 mkdir -p "$cache/src" "$cache/build"
 tar -xf "$src_tar" -C "$cache/src" --strip-components=1
-for p in $(find "$patchdir" -name '*.patch' | sort); do
+for p in ${patches[@]+"${patches[@]}"}; do
 	echo "build-kernel: applying $(basename "$p")" >&2
 	patch -d "$cache/src" -p1 --forward --quiet <"$p" ||
 		{ echo "build-kernel: $p does not apply to linux-source $pkgver" >&2; exit 1; }

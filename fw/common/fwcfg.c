@@ -38,6 +38,48 @@ uint32_t fwcfg_read_u32(const struct fwcfg_io *io, uint16_t key)
 	return fw_le32(b);
 }
 
+static int name_is(const uint8_t *entry_name, const char *name)
+{
+	for (unsigned int i = 0; i < FWCFG_FILE_NAME_MAX; i++) {
+		if ((char)entry_name[i] != name[i])
+			return 0;
+		if (!name[i])
+			return 1;
+	}
+	/* An entry without a NUL in its 56 bytes names nothing. */
+	return 0;
+}
+
+int fwcfg_read_file(const struct fwcfg_io *io, const char *name, uint8_t *buf, uint32_t max,
+		    uint32_t *len)
+{
+	uint8_t e[FWCFG_FILE_ENTRY_SIZE];
+	uint32_t count;
+
+	read_bytes(io, FWCFG_FILE_DIR, e, 4);
+	count = fw_be32(e);
+	if (count > FWCFG_FILE_COUNT_MAX)
+		return FWCFG_ERR_DIR;
+	/* The directory streams on from the count; the selector stays put. */
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t size;
+		uint16_t key;
+
+		for (unsigned int j = 0; j < FWCFG_FILE_ENTRY_SIZE; j++)
+			e[j] = io->read8(io->ctx);
+		if (!name_is(e + 8, name))
+			continue;
+		size = fw_be32(e);
+		key = (uint16_t)(e[4] << 8 | e[5]);
+		if (size > max)
+			return FWCFG_ERR_SIZE;
+		read_bytes(io, key, buf, size);
+		*len = size;
+		return 0;
+	}
+	return FWCFG_ERR_NOFILE;
+}
+
 int fwcfg_dma_read(const struct fwcfg_io *io, uint16_t key, uint64_t dst, uint32_t len)
 {
 	uint8_t *d;

@@ -25,6 +25,13 @@
 #define FWCFG_INITRD_DATA 0x0012u
 #define FWCFG_CMDLINE_SIZE 0x0014u
 #define FWCFG_CMDLINE_DATA 0x0015u
+/* The file directory: a big-endian count, then 64-byte entries {size (BE
+ * 32), selector (BE 16), reserved 16, name[56], NUL-terminated}. */
+#define FWCFG_FILE_DIR 0x0019u
+#define FWCFG_FILE_ENTRY_SIZE 64u
+#define FWCFG_FILE_NAME_MAX 56u
+/* More entries than QEMU could ever list: a corrupt directory. */
+#define FWCFG_FILE_COUNT_MAX 4096u
 
 #define FWCFG_ID_DMA (1u << 1)
 #define FWCFG_DMA_SIGNATURE 0x51454D5520434647ull  /* "QEMU CFG" */
@@ -56,11 +63,21 @@ enum fwcfg_error {
 	FWCFG_ERR_NODMA = -2,     /* no DMA interface */
 	FWCFG_ERR_DMA = -3,       /* transfer failed or never completed */
 	FWCFG_ERR_MAP = -4,       /* descriptor or target not in NS RAM */
+	FWCFG_ERR_NOFILE = -5,    /* no file of that name */
+	FWCFG_ERR_SIZE = -6,      /* file larger than the caller's buffer */
+	FWCFG_ERR_DIR = -7,       /* implausible file directory */
 };
 
 int fwcfg_probe(const struct fwcfg_io *io);
 uint32_t fwcfg_read_u32(const struct fwcfg_io *io, uint16_t key);
 /* Copy the first len bytes of item key to NS RAM at dst. */
+/*
+ * Read the fw_cfg file @name (e.g. "opt/ffa-stack/fault", given with QEMU's
+ * -fw_cfg name=...,string=...) into @buf by PIO: 0 and its size in *@len,
+ * or FWCFG_ERR_NOFILE, FWCFG_ERR_SIZE (larger than @max), FWCFG_ERR_DIR.
+ */
+int fwcfg_read_file(const struct fwcfg_io *io, const char *name, uint8_t *buf, uint32_t max,
+		    uint32_t *len);
 int fwcfg_dma_read(const struct fwcfg_io *io, uint16_t key, uint64_t dst, uint32_t len);
 
 /* The arm64 Image header (Documentation/arch/arm64/booting: 64 bytes,

@@ -9,6 +9,7 @@
  * (or a fault, which is reported and powers the machine off).
  */
 #include "fw/common/fwcfg.h"
+#include "fw/qemu-virt/fault.h"
 #include "fw/qemu-virt/plat.h"
 #include "fw/qemu-virt/sysreg.h"
 
@@ -71,6 +72,7 @@ static void load_linux(const struct dt_mem *mem, struct boot_info *bi)
 
 	if (err)
 		fw_fatal("%s", boot_strerror(err));
+	plat_fault_init(&io);
 }
 
 static void fixup_dt(const struct boot_info *bi)

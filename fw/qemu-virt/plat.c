@@ -8,6 +8,7 @@
 
 #include "fw/common/dt.h"
 #include "fw/common/spmc_glue.h"
+#include "fw/qemu-virt/fault.h"
 #include "fw/qemu-virt/sysreg.h"
 #include "services/test/test_sp.h"
 
@@ -108,6 +109,8 @@ static void ffa_call_logged(void *ctx, struct ffa_regs *r)
 	unsigned int el = (unsigned int)(read_sysreg(spsr_el3) >> 2) & 3u;
 	const char *who = el == 2 ? "hypervisor" : el == 1 ? "kernel" : "?";
 
+	if (plat_fault_apply(r, el))
+		return;
 	FW_FFA_INNER(ctx, r);
 	if ((uint32_t)r->x[0] != FFA_SUCCESS_32)
 		return;

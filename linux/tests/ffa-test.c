@@ -240,5 +240,16 @@ int main(void)
 			 FT_DIR, strerror(-err));
 	failed += report("isolation", line);
 
+	/*
+	 * Last: a MEM_SHARE whose endpoint descriptor lies past the fragment.
+	 * 6.12's proxy reads it anyway (inside its TX page, so it does not
+	 * fault); the fixed proxy refuses it.
+	 */
+	err = read_line(FT_DIR "/emad_offset", line, sizeof(line));
+	if (err)
+		snprintf(line, sizeof(line), "fail cannot read %s/emad_offset: %s",
+			 FT_DIR, strerror(-err));
+	failed += report("emad-offset", line);
+
 	return failed ? 1 : 0;
 }

@@ -5,7 +5,8 @@
  * the installation while every CPU is making FF-A calls.
  *
  *   at probe      NS_INFO: whose pages the SPMC holds as the normal world's
- *                 RX/TX; when they are the host's, remember them
+ *                 RX/TX; when they are the host's, remember them; when they
+ *                 are pKVM's, find the host's in the driver's state
  *   device_initcall   one echo, logged as "device_initcall echo ok|fail"
  *   stress=1      one kthread per online CPU echoing from probe until
  *                 late_initcall, then "stress: ..." with the counts
@@ -19,6 +20,7 @@
 
 #include <linux/atomic.h>
 #include <linux/cpumask.h>
+#include <linux/kallsyms.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 
@@ -104,6 +106,49 @@ static void ft_stress_start(struct ffa_test *t)
 		ft_pkvm_state());
 }
 
+#ifndef MODULE
+/*
+ * When the host registered its RX/TX through pKVM's proxy, the SPMC holds the
+ * hypervisor's pages and NS_INFO cannot name the host's; no interface of the
+ * arm_ffa driver does either. A built-in client reads them from the driver's
+ * private state (drv_info in drivers/firmware/arm_ffa/driver.c, which keeps
+ * rx_buffer, tx_buffer and rxtx_bufsz in a row; CONFIG_KALLSYMS_ALL finds
+ * it). That layout is not an ABI, so nothing is trusted that does not look
+ * exactly like it: two distinct page-aligned linear-map pages the page
+ * allocator gave out, followed by a 4 KiB buffer size.
+ */
+static void ft_find_driver_rxtx(struct ffa_test *t)
+{
+	unsigned long sym = kallsyms_lookup_name("drv_info");
+	unsigned long *w;
+	unsigned int i;
+
+	if (!sym || !*(void **)sym)
+		return;
+	w = *(unsigned long **)sym;
+	for (i = 0; i + 2 < 16; i++) {
+		void *rx = (void *)w[i], *tx = (void *)w[i + 1];
+
+		if (w[i + 2] != SZ_4K || rx == tx || !PAGE_ALIGNED(rx) ||
+		    !PAGE_ALIGNED(tx) || !virt_addr_valid(rx) ||
+		    !virt_addr_valid(tx))
+			continue;
+		if (ft_buffer_owner(t, virt_to_phys(rx), 1) != FT_HOST ||
+		    ft_buffer_owner(t, virt_to_phys(tx), 1) != FT_HOST)
+			continue;
+		t->early_rx = virt_to_phys(rx);
+		t->early_tx = virt_to_phys(tx);
+		pr_info("host rxtx from the driver's state (pKVM %s)\n",
+			ft_pkvm_state());
+		return;
+	}
+}
+#else
+static void ft_find_driver_rxtx(struct ffa_test *t)
+{
+}
+#endif
+
 void ft_early_probe(struct ffa_test *t)
 {
 	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
@@ -121,6 +166,9 @@ void ft_early_probe(struct ffa_test *t)
 		}
 		pr_info("probe rxtx %s (pKVM %s)\n", ft_owner_names[owner],
 			ft_pkvm_state());
+		/* The proxy's pages: the host's sit behind them. */
+		if (owner == FT_HYP)
+			ft_find_driver_rxtx(t);
 	}
 	/* Only a built-in client can stop its threads at late_initcall. */
 	if (IS_BUILTIN(CONFIG_FFA_STACK_TEST) && stress && !ft_stress_run.tasks)

@@ -62,9 +62,14 @@
  * which we cannot take); ffa_test's lock is held and no other client of ours
  * shares memory, so nothing else writes TX meanwhile.
  *
- * Not attacked on purpose: the 6.12 proxy reads the endpoint descriptor at
- * the host-supplied ep_mem_offset without a bound, so a large one makes EL2
- * read outside its TX buffer; trying it could take the machine down.
+ * emad_offset (a debugfs file of its own, read last): a v1.1 MEM_SHARE whose
+ * ep_mem_offset points past the fragment, still inside the TX page. The 6.12
+ * proxy reads composite_off there without a bound (stale bytes of an earlier
+ * transaction, outside what the host sent); ours refuses it with
+ * INVALID_PARAMETERS before reading. An offset that leaves the hypervisor's
+ * mapping would make 6.12 fault at EL2 and take the machine down, so the
+ * attack stays inside the page: on 6.12 the read is real but its answer
+ * depends on whatever the page held, and the check reports that answer.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -759,6 +764,64 @@ static const struct {
 	{ "overflow", ft_iso_overflow },
 	{ "renegotiate", ft_iso_renegotiate },
 };
+
+/* Past any fragment the suite sends, inside the one-page TX buffer. */
+#define FT_ISO_EMAD_OFF	0x800u
+
+int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
+		   size_t len)
+{
+	struct ft_iso_chunk c = { .pages = 1 };
+	const char *why = ft_iso_unmet(t);
+	struct ft_iso_range rg;
+	struct ffa_mem_region *mr;
+	struct ft_iso *s;
+	u32 desc_len;
+	u64 handle;
+	int ret;
+
+	if (why)
+		return ft_result(res, len, 0, "skip %s", why);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return ft_result(res, len, -ENOMEM, "fail out of memory");
+	*s = (struct ft_iso){ .t = t, .res = res, .len = len };
+	s->step = "before the emad-offset attack";
+	ret = ft_iso_still_works(s, NULL);
+	if (ret)
+		goto out;
+	s->step = "emad-offset";
+	c.page = ft_iso_alloc(s, 0);
+	if (!c.page) {
+		ret = ft_iso_fail(s, "out of memory");
+		goto out;
+	}
+	rg = (struct ft_iso_range){ page_to_phys(c.page), PAGE_SIZE / FFA_PAGE_SIZE };
+	desc_len = ft_iso_write_desc(t, &rg, 1, rg.pages, 0);
+	mr = phys_to_virt(t->early_tx);
+	mr->ep_mem_offset = FT_ISO_EMAD_OFF;
+	ret = ft_iso_raw_share(s, desc_len, &handle);
+	if (!ret) {
+		ft_iso_undo(s, handle);
+		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment was accepted (handle 0x%llx, reclaimed)",
+				  FT_ISO_EMAD_OFF, desc_len, handle);
+		goto out;
+	}
+	if (ret != -EINVAL) {
+		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment: FF-A %s, not INVALID_PARAMETERS",
+				  FT_ISO_EMAD_OFF, desc_len, ft_errno_name(ret));
+		goto out;
+	}
+	ret = ft_iso_still_works(s, &c);
+	if (!ret)
+		ret = ft_result(res, len, 0,
+				"ok MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment refused: FF-A INVALID_PARAMETERS, system still works",
+				FT_ISO_EMAD_OFF, desc_len);
+out:
+	ft_iso_free(s, c.page, 0);
+	kfree(s);
+	return ret;
+}
 
 int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
 {

@@ -659,6 +659,7 @@ static const struct ft_check ft_checks[FT_NR_FILES] = {
 	{ "share_host_rx", ft_share_host_rx, false, 1, true, "" },
 	{ "isolation", ft_isolation, false, 1, true, "" },
 	{ "partinfo", ft_partinfo, false, 1, true, "" },
+	{ "emad_offset", ft_emad_offset, false, 1, true, "" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)
