@@ -9,7 +9,7 @@
 # variant defaults to `ours` when linux/patches/ours exists, else `stock`.
 # BENCH_FFA=builtin measures the FF-A built-in kernel instead (ffa_test,
 # with its bench file, is then built into the kernel: no module is loaded).
-# BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT the seconds
+# BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT (default 3 x FFA_STACK_TIMEOUT: -icount is slow) the seconds
 # each boot may take (default 900).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,7 +44,7 @@ for mode in nvhe protected; do
 	log=$out/qemu-$variant-$ffa-$mode.log
 	echo "run-qemu: booting $variant/$ffa/$mode with -icount shift=0 (log $log)" >&2
 	FFA_STACK_QEMU_EXTRA="-icount shift=0" "$top/tools/qemu-boot.sh" \
-		-t "${BENCH_TIMEOUT:-900}" -l "$log" "$kdir" "$initrd" "$mode" ||
+		-t "${BENCH_TIMEOUT:-$((3 * ${FFA_STACK_TIMEOUT:-300}))}" -l "$log" "$kdir" "$initrd" "$mode" ||
 		echo "run-qemu: $mode boot ended with status $? (see $log)" >&2
 	logs+=("$mode=$log")
 done

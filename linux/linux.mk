@@ -11,14 +11,16 @@ demo: fw
 	@tools/boot-check.sh stock module nvhe
 
 # The hosted session first (every FF-A call against the same SPMC core, in
-# user space), then the real system with a shell (Ctrl-A X quits QEMU).
+# user space), then the real system with a shell on the console (`poweroff`
+# ends it; Ctrl-A X quits QEMU). CELL=variant/ffa/mode picks the cell.
+CELL ?= ours/builtin/protected
 run: fw run-host
-	@kdir=$$(tools/build-kernel.sh stock module | tail -n 1) && \
-	tools/mkinitramfs.sh "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz && \
-	tools/qemu-boot.sh -i -a ffa_stack.shell=1 "$$kdir" $(BUILD)/initramfs-stock-module.cpio.gz protected
+	@tools/cell.sh boot -i $(CELL)
 
 TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module protected)
 TEST_CMDS += $(call testcmd,tools/boot-check.sh -q stock module nvhe)
+# What `make run` gives, typed at on a pty: prompt, commands, poweroff.
+TEST_CMDS += $(call testcmd,tools/shell-check.py ours/builtin/protected)
 
 # The boot matrix (tools/matrix.py): every kernel variant x FF-A built-in or
 # module x pKVM protected or nVHE, checked against tests/matrix/expected.json.

@@ -14,13 +14,12 @@ variant=${1:?usage: boot-check.sh [-q] <variant> <builtin|module> <protected|nvh
 ffa=${2:?}
 mode=${3:?}
 name=boot-$variant-$ffa-$mode
-kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1)
-initrd=$top/build/initramfs-$variant-$ffa.cpio.gz
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd"
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t none "$variant/$ffa/$mode" | tail -n 2)
+[ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell (see above)"; echo "$name: 0 passed, 1 failed"; exit 1; }
 log=$top/build/boot/$name.log
 start=$(date +%s)
 set +e
-"$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$log" "$kdir" "$initrd" "$mode"
+"$top/tools/qemu-boot.sh" -l "$log" "$kdir" "$initrd" "$mode"
 rc=$?
 set -e
 secs=$(( $(date +%s) - start ))

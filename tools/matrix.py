@@ -7,9 +7,12 @@ and build/matrix.md. Each cell's expected outcome is data in
 tests/matrix/expected.json; a cell that differs from it fails (exit 1), and
 the last line is "matrix: N passed, M failed" (one per cell).
 
-    tools/matrix.py [--variants stock,upstream,ours] [--cells ours/builtin/protected,...]
+    tools/matrix.py [--variants stock,ours,...] [--cells ours/builtin/protected,...]
 
-Variants default to every linux/patches/<variant> directory.
+The cells are the keys of the expectations file: "variant/ffa/mode", or
+"variant/ffa/mode+fault" for a boot with an injected firmware fault
+(fw/qemu-virt/fault.h, given to QEMU as a fw_cfg file). --variants and
+--cells select among them; a name that matches no cell is an error.
 """
 import argparse
 import json
@@ -34,44 +37,20 @@ ANCHORS = [
 ]
 
 
+# Checks that report a hazard: true is the failure.
+BAD_WHEN_TRUE = {"host_rxtx_unpinned_at_end"}
+
+
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE, **kw).stdout
 
 
 def prepare(variant, ffa):
-    kdir = sh([os.path.join(TOP, "tools/build-kernel.sh"), variant, ffa]).strip().splitlines()[-1]
-    mods = os.path.join(BUILD, "modules", f"{variant}-{ffa}")
-    sh([os.path.join(TOP, "linux/modules/build.sh"), kdir, mods])
-    initrd = os.path.join(BUILD, f"initramfs-matrix-{variant}-{ffa}.cpio.gz")
-    # FF-A built in: the client drivers are built in too (builtin.list).
-    extra = [os.path.join(mods, "ffa-test")]
-    if ffa == "module":
-        extra.insert(0, os.path.join(mods, "ffa_test.ko"))
-    extra += tpm_extras(kdir, mods)
-    extra += uefivar_extras(kdir, mods)
-    sh([os.path.join(TOP, "tools/mkinitramfs.sh"), kdir, initrd] + extra)
+    """Kernel, client modules and programs, initramfs: tools/cell.sh, the one
+    way every boot of the project prepares a cell."""
+    out = sh([os.path.join(TOP, "tools/cell.sh"), "prepare", f"{variant}/{ffa}/protected"])
+    kdir, initrd = out.strip().splitlines()[-2:]
     return kdir, initrd
-
-
-def tpm_extras(kdir, mods):
-    """/tests/tpm-test, and tpm_ffa.ko unless the kernel has it built in
-    (builtin.list); build.sh makes both only for kernels with a TPM core."""
-    ko, prog = os.path.join(mods, "tpm_ffa.ko"), os.path.join(mods, "tpm-test")
-    if not os.path.exists(prog):
-        return []
-    config = open(os.path.join(kdir, "config"), errors="replace").read()
-    builtin = re.search(r"^CONFIG_FFA_STACK_TPM=y", config, re.M) is not None
-    return ([] if builtin or not os.path.exists(ko) else [ko]) + [prog]
-
-
-def uefivar_extras(kdir, mods):
-    """/tests/uefivar-test, and uefivar_mm.ko unless built in (builtin.list)."""
-    ko, prog = os.path.join(mods, "uefivar_mm.ko"), os.path.join(mods, "uefivar-test")
-    if not os.path.exists(prog):
-        return []
-    config = open(os.path.join(kdir, "config"), errors="replace").read()
-    builtin = re.search(r"^CONFIG_FFA_STACK_UEFIVAR=y", config, re.M) is not None
-    return ([] if builtin or not os.path.exists(ko) else [ko]) + [prog]
 
 
 def uefivar_result(text):
@@ -129,6 +108,18 @@ def rxtx_registrar(secure_log):
     return el
 
 
+def host_rxtx_unpinned(secure_log, mode):
+    """True when boot ended with the normal world's RX/TX registered at the
+    SPMC by the kernel itself (EL1) while pKVM protects memory: pages the
+    hypervisor never pinned, which the host could give to a guest while the
+    SPMC still writes into them. A registration by EL2 is the proxy's own
+    buffers (it pins the host's behind them); none standing is safe too.
+    None without pKVM (nvhe: nothing to bypass)."""
+    if mode != "protected":
+        return None
+    return rxtx_registrar(secure_log) == 1
+
+
 def stress_result(text):
     m = re.search(r"ffa_test: stress: (\d+) calls on (\d+) CPUs, (\d+) after pKVM finalised, "
                   r"(\d+) failed", text)
@@ -180,6 +171,10 @@ def evaluate(log, rc, mode, ffa="module"):
         "share_host_rx_refused": check3("share-host-rx"),
         # pKVM refuses foreign pages, double shares, bad descriptors, renegotiation.
         "isolation": check3("isolation"),
+        # A MEM_SHARE whose endpoint descriptor offset points past the
+        # fragment (fix-review.md): refused with INVALID_PARAMETERS.
+        "emad_offset_refused": check3("emad-offset"),
+        "host_rxtx_unpinned_at_end": host_rxtx_unpinned(log + ".secure", mode),
     }
     # A built-in client's FF-A call at device_initcall, right after KVM
     # initialised (kvm_arm_init runs earlier in the same level).
@@ -203,21 +198,41 @@ def evaluate(log, rc, mode, ffa="module"):
     return checks, via_proxy, probe_level(lines), ffa_errors, stress
 
 
-def run_cell(variant, ffa, mode, expected):
-    kdir, initrd = prepare(variant, ffa)
-    log = os.path.join(BUILD, "matrix", f"{variant}-{ffa}-{mode}.log")
+def fault_safe(text, secure_log, mode, want_line):
+    """A fault cell ended safe: boot finished, no host RX/TX registered at
+    the SPMC behind pKVM, and the kernel said what failed in exactly one
+    line matching @want_line (from the expectations)."""
+    lines = [l for l in text.splitlines() if re.search(want_line, l)]
+    return (re.search(r"^ffa-stack: done", text, re.M) is not None and
+            host_rxtx_unpinned(secure_log, mode) is False and len(lines) == 1)
+
+
+def run_cell(key, want, prepared):
+    base, _, fault = key.partition("+")
+    variant, ffa, mode = base.split("/")
+    if (variant, ffa) not in prepared:
+        prepared[(variant, ffa)] = prepare(variant, ffa)
+    kdir, initrd = prepared[(variant, ffa)]
+    name = f"{variant}-{ffa}-{mode}" + (f"-{fault}" if fault else "")
+    log = os.path.join(BUILD, "matrix", f"{name}.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
     # initcall_debug's "calling" lines are KERN_DEBUG: loglevel=8 shows them.
     args = "initcall_debug loglevel=8" + (" ffa_test.stress=1" if ffa == "builtin" else "")
-    rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-t", "300", "-l", log,
-                         "-a", args, kdir, initrd, mode]).returncode
+    env = dict(os.environ)
+    if fault:
+        env["FFA_STACK_QEMU_EXTRA"] = (env.get("FFA_STACK_QEMU_EXTRA", "") +
+                                       f" -fw_cfg name=opt/ffa-stack/fault,string={fault}").strip()
+    rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-l", log,
+                         "-a", args, kdir, initrd, mode], env=env).returncode
     checks, via_proxy, level, errors, stress = evaluate(log, rc, mode, ffa)
-    tpm, ima = tpm_ima(open(log, errors="replace").read())
+    text = open(log, errors="replace").read()
+    tpm, ima = tpm_ima(text)
     cell = {
-        "variant": variant, "ffa": ffa, "mode": mode,
+        "variant": variant, "ffa": ffa, "mode": mode, "firmware": "ffa-stack",
+        "fault": fault or None,
         "checks": checks,
-        "all_checks_pass": all(v is not False for v in checks.values()),
+        "all_checks_pass": all(v is not (name not in BAD_WHEN_TRUE) for name, v in checks.items()),
         "rxtx_via_proxy": via_proxy,
         "probe_initcall": level,
         "ffa_errors": errors,
@@ -228,18 +243,16 @@ def run_cell(variant, ffa, mode, expected):
         "seconds": round(time.time() - start, 1),
         "log": os.path.relpath(log, TOP),
     }
-    key = f"{variant}/{ffa}/{mode}"
-    want = expected.get(key)
+    if fault:
+        cell["fault_end_state_safe"] = fault_safe(text, log + ".secure", mode,
+                                                  want["kernel_line"])
     diffs = []
-    if want is None:
-        diffs.append("no expectation recorded")
-    else:
-        for name, value in want.get("checks", {}).items():
-            if checks.get(name) != value:
-                diffs.append(f"{name}: got {checks.get(name)}, expected {value}")
-        for field in ("rxtx_via_proxy", "probe_initcall"):
-            if field in want and cell[field] != want[field]:
-                diffs.append(f"{field}: got {cell[field]}, expected {want[field]}")
+    for check_name, value in want.get("checks", {}).items():
+        if checks.get(check_name) != value:
+            diffs.append(f"{check_name}: got {checks.get(check_name)}, expected {value}")
+    for field in ("rxtx_via_proxy", "probe_initcall", "fault_end_state_safe"):
+        if field in want and cell.get(field) != want[field]:
+            diffs.append(f"{field}: got {cell.get(field)}, expected {want[field]}")
     cell["matches_expectation"] = not diffs
     cell["differences"] = diffs
     return cell
@@ -256,7 +269,10 @@ def write_reports(cells):
     hdr = ["cell"] + names + ["tpm/ima", "rxtx via proxy", "probe at", "as expected"]
     out = ["| " + " | ".join(hdr) + " |", "|" + "---|" * len(hdr)]
     for c in cells:
-        row = [f"{c['variant']}/{c['ffa']}/{c['mode']}"] + [fmt(c["checks"][n]) for n in names]
+        cell_name = f"{c['variant']}/{c['ffa']}/{c['mode']}"
+        if c["fault"]:
+            cell_name += f" + fault {c['fault']} (end state safe: {fmt(c['fault_end_state_safe'])})"
+        row = [cell_name] + [fmt(c["checks"][n]) for n in names]
         ima = c["ima"]
         row += [f"{fmt(c['tpm'])} / {ima['first'] or 'none'}"
                 f"{' = PCRs' if ima['matches_pcrs'] else ''}{' (TPM-bypass)' if ima['tpm_bypass'] else ''}"]
@@ -268,26 +284,37 @@ def write_reports(cells):
     return "\n".join(out)
 
 
+def select_cells(expected, variants, wanted):
+    """The expectation keys to boot, in file order; exits on a name that
+    selects nothing, so a typo can never pass as an empty run."""
+    keys = [k for k in expected if not k.startswith("_")]
+    known_variants = {k.split("/")[0] for k in keys}
+    for v in variants:
+        if v not in known_variants:
+            sys.exit(f"matrix: no cells for variant '{v}' in tests/matrix/expected.json "
+                     f"(known: {', '.join(sorted(known_variants))})")
+    for c in wanted:
+        if c not in keys:
+            sys.exit(f"matrix: no cell '{c}' in tests/matrix/expected.json "
+                     f"(cells look like ours/builtin/protected or ours/builtin/protected+version-2.0)")
+    return [k for k in keys if (not variants or k.split("/")[0] in variants)
+            and (not wanted or k in wanted)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    known = [v for v in ("stock", "upstream", "ours")
-             if os.path.isdir(os.path.join(TOP, "linux/patches", v))]
-    ap.add_argument("--variants", default=",".join(known))
+    ap.add_argument("--variants", default="")
     ap.add_argument("--cells", default="")
     args = ap.parse_args()
     expected = json.load(open(os.path.join(TOP, "tests/matrix/expected.json")))
-    wanted = [c for c in args.cells.split(",") if c]
-    cells = []
-    for variant in args.variants.split(","):
-        for ffa in ("builtin", "module"):
-            for mode in ("protected", "nvhe"):
-                key = f"{variant}/{ffa}/{mode}"
-                if wanted and key not in wanted:
-                    continue
-                cell = run_cell(variant, ffa, mode, expected)
-                verdict = "as expected" if cell["matches_expectation"] else "UNEXPECTED: " + "; ".join(cell["differences"])
-                print(f"matrix: {key}: {verdict} ({cell['seconds']}s)", flush=True)
-                cells.append(cell)
+    keys = select_cells(expected, [v for v in args.variants.split(",") if v],
+                        [c for c in args.cells.split(",") if c])
+    cells, prepared = [], {}
+    for key in keys:
+        cell = run_cell(key, expected[key], prepared)
+        verdict = "as expected" if cell["matches_expectation"] else "UNEXPECTED: " + "; ".join(cell["differences"])
+        print(f"matrix: {key}: {verdict} ({cell['seconds']}s)", flush=True)
+        cells.append(cell)
     print(write_reports(cells))
     bad = sum(not c["matches_expectation"] for c in cells)
     print(f"matrix: {len(cells) - bad} passed, {bad} failed")

@@ -3,6 +3,7 @@
 # (build/fw.bin) loads the kernel, initramfs and command line from fw_cfg.
 #   usage: tools/qemu-boot.sh [-i] [-t seconds] [-l log] [-a "extra args"] <kernel dir> <initramfs> <protected|nvhe>
 #   -i  interactive (console on this terminal, no timeout)
+#   -t  seconds until a hung boot is stopped (default $FFA_STACK_TIMEOUT, 300)
 # UEFI variables persist in flash bank 1, the file $FFA_STACK_VARS (default
 # build/uefivars.flash, created sparse at QEMU's 64 MiB if missing);
 # FFA_STACK_VARS=none boots without it.
@@ -14,7 +15,7 @@
 # one) is attached as QEMU's tpm-tis-device unless FFA_STACK_NO_TPM=1.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-interactive=0 timeout=120 log= extra=
+interactive=0 timeout=${FFA_STACK_TIMEOUT:-300} log= extra=
 while getopts "it:l:a:" o; do
 	case $o in
 	i) interactive=1 ;;

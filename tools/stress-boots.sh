@@ -11,17 +11,14 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 boots=20
 [ "${1:-}" = -n ] && { boots=$2; shift 2; }
 variant=${1:-ours}
-kdir=$("$top/tools/build-kernel.sh" "$variant" builtin | tail -n 1)
-mods=$top/build/modules/$variant-builtin
-"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
-initrd=$top/build/initramfs-stress-$variant.cpio.gz
 # No test programs: /init only has to reach userspace and power off.
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd"
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t none "$variant/builtin/protected" | tail -n 2)
+[ -n "${initrd:-}" ] || { echo "stress-boots-$variant: could not prepare the cell"; exit 1; }
 pass=0 fail=0 calls_total=0
 for i in $(seq 1 "$boots"); do
 	log=$top/build/stress/$variant-$i.log
 	set +e
-	FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -t 240 -l "$log" -a "ffa_test.stress=1" \
+	FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -l "$log" -a "ffa_test.stress=1" \
 		"$kdir" "$initrd" protected
 	rc=$?
 	set -e

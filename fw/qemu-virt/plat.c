@@ -112,8 +112,15 @@ static void ffa_call_logged(void *ctx, struct ffa_regs *r)
 	if (plat_fault_apply(r, el))
 		return;
 	FW_FFA_INNER(ctx, r);
-	if ((uint32_t)r->x[0] != FFA_SUCCESS_32)
+	if ((uint32_t)r->x[0] != FFA_SUCCESS_32) {
+		/* A refused registration change is evidence too (pKVM's revocation
+		 * at hyp_ffa_init is refused when nothing is registered). */
+		if (fid == FFA_RXTX_MAP_32 || fid == FFA_RXTX_MAP_64 || fid == FFA_RXTX_UNMAP)
+			fw_slog("ffa: refused %s by EL%u (%s): FF-A error %ld",
+				fid == FFA_RXTX_UNMAP ? "RXTX_UNMAP" : "RXTX_MAP", el, who,
+				(long)(int32_t)r->x[2]);
 		return;
+	}
 	if (fid == FFA_RXTX_MAP_32 || fid == FFA_RXTX_MAP_64)
 		fw_slog("ffa: RXTX_MAP by EL%u (%s): tx 0x%lx rx 0x%lx, %lu pages", el, who,
 			(unsigned long)tx, (unsigned long)rx, (unsigned long)pages);

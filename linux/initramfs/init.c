@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,9 +164,26 @@ static void run_tests(void)
 		free(list);
 }
 
+/*
+ * busybox's poweroff, halt and reboot ask PID 1 by signal (SIGUSR2, SIGUSR1,
+ * SIGTERM). The kernel drops signals to init that it has no handler for, so
+ * without these the shell's `poweroff` would do nothing.
+ */
+static void on_power_signal(int sig)
+{
+	sync();
+	reboot(sig == SIGTERM ? RB_AUTOBOOT : RB_POWER_OFF);
+}
+
 static void shell(void)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	signal(SIGUSR1, on_power_signal);
+	signal(SIGUSR2, on_power_signal);
+	signal(SIGTERM, on_power_signal);
+	printf(OUT "shell: busybox sh on the console; poweroff ends QEMU\n");
+	pid = fork();
 
 	if (pid == 0) {
 		setsid();
@@ -176,6 +194,9 @@ static void shell(void)
 			dup2(fd, 1);
 			dup2(fd, 2);
 		}
+		setenv("PATH", "/bin:/sbin:/usr/bin:/usr/sbin:/tests", 1);
+		setenv("HOME", "/", 1);
+		setenv("PS1", "ffa-stack# ", 1);
 		execl("/bin/sh", "sh", (char *)NULL);
 		printf(OUT "no shell in the initramfs (/bin/sh): %s\n", strerror(errno));
 		_exit(127);

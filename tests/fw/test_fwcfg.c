@@ -24,7 +24,7 @@ struct item {
 };
 
 struct fake_dev {
-	struct item items[0x20];
+	struct item items[0x28];
 	uint16_t sel;
 	uint32_t off;
 	bool no_sig, no_dma_bit, bad_dma_sig, dma_error, dma_stuck;
@@ -50,7 +50,7 @@ static const struct item *cur(void)
 		tmp = (struct item){ id, 4 };
 		return &tmp;
 	}
-	return dev.sel < 0x20 ? &dev.items[dev.sel] : NULL;
+	return dev.sel < 0x28 ? &dev.items[dev.sel] : NULL;
 }
 
 static void d_select(void *ctx, uint16_t key)
@@ -236,6 +236,79 @@ TEST(boot_plan_fits_exactly_at_the_end_of_ram)
 
 	CHECK_EQ(boot_plan_layout(&cfg, 0, RAM_SIZE - 0x200000 - 0x200000, 0x200000, &p), 0);
 	CHECK_EQ(p.initrd_end, RAM_BASE + RAM_SIZE);
+}
+
+/* A file directory with @n entries: "etc/other" at 0x20, then @name at 0x21. */
+static uint8_t dir[4 + 3 * FWCFG_FILE_ENTRY_SIZE];
+
+static void put_file_dir(uint32_t count, const char *name, uint32_t size)
+{
+	static uint8_t other[3] = { 1, 2, 3 };
+	uint8_t *e = dir + 4;
+
+	memset(dir, 0, sizeof(dir));
+	fw_put_be32(dir, count);
+	fw_put_be32(e, sizeof(other));
+	e[5] = 0x20;
+	memcpy(e + 8, "etc/other", 9);
+	e += FWCFG_FILE_ENTRY_SIZE;
+	fw_put_be32(e, size);
+	e[5] = 0x21;
+	memcpy(e + 8, name, strlen(name) < FWCFG_FILE_NAME_MAX ? strlen(name) : FWCFG_FILE_NAME_MAX);
+	put_item(FWCFG_FILE_DIR, dir, sizeof(dir));
+	put_item(0x20, other, sizeof(other));
+}
+
+TEST(fwcfg_file_found_by_exact_name)
+{
+	static char fault[] = "version-2.0";
+	uint8_t buf[32];
+	uint32_t len = 0;
+
+	setup();
+	put_file_dir(2, "opt/ffa-stack/fault", 11);
+	put_item(0x21, fault, 11);
+	CHECK_EQ(fwcfg_read_file(&io, "opt/ffa-stack/fault", buf, sizeof(buf), &len), 0);
+	CHECK_EQ(len, 11);
+	CHECK(memcmp(buf, "version-2.0", 11) == 0);
+	CHECK_EQ(fwcfg_read_file(&io, "etc/other", buf, sizeof(buf), &len), 0);
+	CHECK_EQ(len, 3);
+	CHECK_EQ(buf[2], 3);
+}
+
+TEST_NEG(fwcfg_file_absent_or_a_prefix_is_not_found)
+{
+	uint8_t buf[32];
+	uint32_t len = 7;
+
+	setup();
+	put_file_dir(2, "opt/ffa-stack/fault", 11);
+	CHECK_EQ(fwcfg_read_file(&io, "opt/ffa-stack", buf, sizeof(buf), &len), FWCFG_ERR_NOFILE);
+	CHECK_EQ(fwcfg_read_file(&io, "opt/ffa-stack/fault2", buf, sizeof(buf), &len),
+		 FWCFG_ERR_NOFILE);
+	/* Only the first entry counted: the second is never read. */
+	put_file_dir(1, "opt/ffa-stack/fault", 11);
+	CHECK_EQ(fwcfg_read_file(&io, "opt/ffa-stack/fault", buf, sizeof(buf), &len),
+		 FWCFG_ERR_NOFILE);
+	CHECK_EQ(len, 7);
+}
+
+TEST_NEG(fwcfg_file_unterminated_name_or_too_big_or_bad_dir)
+{
+	char longname[FWCFG_FILE_NAME_MAX + 1];
+	uint8_t buf[8];
+	uint32_t len = 0;
+
+	setup();
+	memset(longname, 'a', FWCFG_FILE_NAME_MAX);
+	longname[FWCFG_FILE_NAME_MAX] = '\0';
+	put_file_dir(2, longname, 4);
+	CHECK_EQ(fwcfg_read_file(&io, longname, buf, sizeof(buf), &len), FWCFG_ERR_NOFILE);
+	put_file_dir(2, "big", 9);
+	CHECK_EQ(fwcfg_read_file(&io, "big", buf, sizeof(buf), &len), FWCFG_ERR_SIZE);
+	put_file_dir(FWCFG_FILE_COUNT_MAX + 1, "big", 4);
+	CHECK_EQ(fwcfg_read_file(&io, "big", buf, sizeof(buf), &len), FWCFG_ERR_DIR);
+	CHECK_EQ(len, 0);
 }
 
 TEST_NEG(fwcfg_absent_device)

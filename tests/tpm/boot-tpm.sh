@@ -16,21 +16,16 @@ variant=${1:?usage: boot-tpm.sh <variant> <builtin|module> <protected|nvhe>}
 ffa=${2:?}
 mode=${3:?}
 name=boot-tpm-$variant-$ffa-$mode
-kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1)
-mods=$top/build/modules/tpm-$variant-$ffa
-"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
-extra=("$mods/tpm-test")
-grep -q '^CONFIG_FFA_STACK_TPM=y' "$kdir/config" || extra=("$mods/tpm_ffa.ko" "${extra[@]}")
-initrd=$top/build/initramfs-tpm-$variant-$ffa.cpio.gz
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "${extra[@]}"
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t tpm-test "$variant/$ffa/$mode" | tail -n 2)
+[ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell"; echo "$name: 0 passed, 1 failed"; exit 1; }
 log=$top/build/boot/$name.log
 set +e
-FFA_STACK_NO_TPM=0 "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$log" "$kdir" "$initrd" "$mode"
+FFA_STACK_NO_TPM=0 "$top/tools/qemu-boot.sh" -l "$log" "$kdir" "$initrd" "$mode"
 rc=$?
 set -e
 nolog=$top/build/boot/$name-notpm.log
 set +e
-FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-240}" -l "$nolog" "$kdir" "$initrd" "$mode"
+FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -l "$nolog" "$kdir" "$initrd" "$mode"
 norc=$?
 set -e
 pass=0 fail=0 neg=0

@@ -8,11 +8,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 name=uefivar-qemu
-kdir=$("$top/tools/build-kernel.sh" stock module | tail -n 1)
-mods=$top/build/uefivar-mods
-"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
-initrd=$top/build/initramfs-uefivar.cpio.gz
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "$mods/uefivar_mm.ko" "$mods/uefivar-test"
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t uefivar-test stock/module/nvhe | tail -n 2)
+[ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell"; echo "$name: 0 passed, 1 failed"; exit 1; }
 flash=$top/build/uefivar-qemu.flash
 rm -f "$flash"
 pass=0 fail=0
@@ -29,7 +26,7 @@ has() { grep -Eq "$1" "$log"; }
 for boot in 1 2; do
 	log=$top/build/boot/$name-$boot.log
 	set +e
-	FFA_STACK_VARS=$flash "$top/tools/qemu-boot.sh" -t "${BOOT_TIMEOUT:-120}" -l "$log" \
+	FFA_STACK_VARS=$flash "$top/tools/qemu-boot.sh" -l "$log" \
 		"$kdir" "$initrd" nvhe
 	rc=$?
 	set -e

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# One way to prepare and boot any cell of the system: kernel variant x FF-A
+# built in or module x pKVM protected or nvhe (firmware: ours, build/fw.bin).
+#   usage: tools/cell.sh prepare [-t programs] <cell>
+#          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] <cell>
+#   <cell>    variant/ffa/mode, e.g. ours/builtin/protected, stock/module/nvhe
+#   prepare   builds (or takes from the cache) the kernel, the client modules
+#             and test programs, packs the initramfs, and prints two lines:
+#             the kernel cache directory and the initramfs
+#   boot      prepares, then boots it (tools/qemu-boot.sh): -i interactive
+#             with a shell on the console (`poweroff` ends QEMU), otherwise
+#             /init runs every test program and powers off
+#   -f fault  inject a firmware fault (fw/qemu-virt/fault.h)
+#   -t        the test programs /init runs, e.g. "tpm-test" or none (default:
+#             all of ffa-test, tpm-test, uefivar-test)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build
+usage() { sed -n 's/^#   usage: //p; s/^#          /  /p' "$0" >&2; exit 2; }
+
+parse_cell() { # sets variant ffa mode, or says what is wrong
+	IFS=/ read -r variant ffa mode extra <<<"$1"
+	[ -n "${mode:-}" ] && [ -z "${extra:-}" ] ||
+		{ echo "cell: '$1' is not variant/ffa/mode (e.g. ours/builtin/protected)" >&2; exit 2; }
+	[ -d "$top/linux/patches/$variant" ] ||
+		{ echo "cell: no variant '$variant' (one of: $(ls "$top/linux/patches" | tr '\n' ' '))" >&2; exit 2; }
+	case $ffa in builtin|module) ;; *) echo "cell: FF-A must be builtin or module, not '$ffa'" >&2; exit 2 ;; esac
+	case $mode in protected|nvhe) ;; *) echo "cell: mode must be protected or nvhe, not '$mode'" >&2; exit 2 ;; esac
+}
+
+prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
+	local mods extra=() ko prog
+	kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1)
+	touch "$kdir"	# most recently used, for tools/prune-cache.sh
+	"$top/tools/prune-cache.sh"
+	mods=$build/modules/$variant-$ffa
+	"$top/linux/modules/build.sh" "$kdir" "$mods" >&2
+	# Module clients unless the kernel has them built in (builtin.list).
+	for pair in ffa_test:FFA_STACK_TEST tpm_ffa:FFA_STACK_TPM uefivar_mm:FFA_STACK_UEFIVAR; do
+		ko=$mods/${pair%%:*}.ko
+		[ -f "$ko" ] || continue
+		grep -q "^CONFIG_${pair#*:}=y" "$kdir/config" || extra+=("$ko")
+	done
+	for prog in $programs; do
+		[ "$prog" = none ] && continue
+		case " ffa-test tpm-test uefivar-test " in
+		*" $prog "*) ;;
+		*) echo "cell: no test program '$prog' (ffa-test, tpm-test, uefivar-test or none)" >&2; exit 2 ;;
+		esac
+		# tpm-test and uefivar-test exist only for kernels with the service's core.
+		[ -f "$mods/$prog" ] && extra+=("$mods/$prog")
+	done
+	initrd=$build/initramfs-$variant-$ffa.cpio.gz
+	[ "$programs" = "$all_programs" ] || initrd=$build/initramfs-$variant-$ffa-${programs// /-}.cpio.gz
+	"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" ${extra[@]+"${extra[@]}"}
+}
+
+all_programs="ffa-test tpm-test uefivar-test"
+programs=$all_programs
+cmd=${1:-}
+[ $# -ge 1 ] && shift
+case $cmd in
+prepare)
+	if [ "${1:-}" = -t ]; then
+		programs=${2:?}
+		shift 2
+	fi
+	[ $# -eq 1 ] || usage
+	parse_cell "$1"
+	prepare
+	echo "$kdir"
+	echo "$initrd"
+	;;
+boot)
+	interactive=0 log= args= fault=
+	while getopts "il:a:f:t:" o; do
+		case $o in
+		i) interactive=1 ;;
+		l) log=$OPTARG ;;
+		a) args=$OPTARG ;;
+		f) fault=$OPTARG ;;
+		t) programs=$OPTARG ;;
+		*) usage ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	[ $# -eq 1 ] || usage
+	parse_cell "$1"
+	prepare
+	log=${log:-$build/boot/$variant-$ffa-$mode.log}
+	if [ -n "$fault" ]; then
+		export FFA_STACK_QEMU_EXTRA="${FFA_STACK_QEMU_EXTRA:-} -fw_cfg name=opt/ffa-stack/fault,string=$fault"
+	fi
+	boot=("$top/tools/qemu-boot.sh" -l "$log")
+	if [ "$interactive" -eq 1 ]; then
+		boot+=(-i)
+		args="ffa_stack.shell=1 $args"
+	fi
+	exec "${boot[@]}" -a "$args" "$kdir" "$initrd" "$mode"
+	;;
+*)
+	usage
+	;;
+esac
