@@ -10,8 +10,9 @@ the last line is "matrix: N passed, M failed" (one per cell).
     tools/matrix.py [--variants stock,ours,...] [--cells ours/builtin/protected,...]
 
 The cells are the keys of the expectations file: "variant/ffa/mode", or
-"variant/ffa/mode+fault" for a boot with an injected firmware fault
-(fw/qemu-virt/fault.h, given to QEMU as a fw_cfg file). --variants and
+"variant/ffa/mode+name" for another boot of that kernel whose expectation
+names a firmware fault to inject ("fault", fw/qemu-virt/fault.h, given to
+QEMU as a fw_cfg file) and/or extra kernel arguments ("kernel_args"). --variants and
 --cells select among them; a name that matches no cell is an error.
 """
 import argparse
@@ -208,17 +209,19 @@ def fault_safe(text, secure_log, mode, want_line):
 
 
 def run_cell(key, want, prepared):
-    base, _, fault = key.partition("+")
+    base, _, suffix = key.partition("+")
     variant, ffa, mode = base.split("/")
+    fault = want.get("fault")
     if (variant, ffa) not in prepared:
         prepared[(variant, ffa)] = prepare(variant, ffa)
     kdir, initrd = prepared[(variant, ffa)]
-    name = f"{variant}-{ffa}-{mode}" + (f"-{fault}" if fault else "")
+    name = f"{variant}-{ffa}-{mode}" + (f"-{suffix}" if suffix else "")
     log = os.path.join(BUILD, "matrix", f"{name}.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
     # initcall_debug's "calling" lines are KERN_DEBUG: loglevel=8 shows them.
     args = "initcall_debug loglevel=8" + (" ffa_test.stress=1" if ffa == "builtin" else "")
+    args += " " + want.get("kernel_args", "")
     env = dict(os.environ)
     if fault:
         env["FFA_STACK_QEMU_EXTRA"] = (env.get("FFA_STACK_QEMU_EXTRA", "") +
@@ -230,7 +233,8 @@ def run_cell(key, want, prepared):
     tpm, ima = tpm_ima(text)
     cell = {
         "variant": variant, "ffa": ffa, "mode": mode, "firmware": "ffa-stack",
-        "fault": fault or None,
+        "fault": fault,
+        "kernel_args": want.get("kernel_args"),
         "checks": checks,
         "all_checks_pass": all(v is not (name not in BAD_WHEN_TRUE) for name, v in checks.items()),
         "rxtx_via_proxy": via_proxy,
@@ -272,6 +276,8 @@ def write_reports(cells):
         cell_name = f"{c['variant']}/{c['ffa']}/{c['mode']}"
         if c["fault"]:
             cell_name += f" + fault {c['fault']} (end state safe: {fmt(c['fault_end_state_safe'])})"
+        if c["kernel_args"]:
+            cell_name += f" + `{c['kernel_args']}`"
         row = [cell_name] + [fmt(c["checks"][n]) for n in names]
         ima = c["ima"]
         row += [f"{fmt(c['tpm'])} / {ima['first'] or 'none'}"

@@ -765,8 +765,14 @@ static const struct {
 	{ "renegotiate", ft_iso_renegotiate },
 };
 
-/* Past any fragment the suite sends, inside the one-page TX buffer. */
-#define FT_ISO_EMAD_OFF	0x800u
+/*
+ * Past any fragment the suite sends, inside the one-page TX buffer, unless
+ * emad_off says otherwise: the matrix's emad-far cells set it beyond the
+ * hypervisor's mapping to show what 6.12 does with an unbounded offset.
+ */
+static unsigned int emad_off = 0x800;
+module_param(emad_off, uint, 0444);
+MODULE_PARM_DESC(emad_off, "ep_mem_offset of the emad_offset attack");
 
 int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 		   size_t len)
@@ -799,24 +805,26 @@ int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 	rg = (struct ft_iso_range){ page_to_phys(c.page), PAGE_SIZE / FFA_PAGE_SIZE };
 	desc_len = ft_iso_write_desc(t, &rg, 1, rg.pages, 0);
 	mr = phys_to_virt(t->early_tx);
-	mr->ep_mem_offset = FT_ISO_EMAD_OFF;
+	mr->ep_mem_offset = emad_off;
+	pr_info("isolation: emad-offset: MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment\n",
+		emad_off, desc_len);
 	ret = ft_iso_raw_share(s, desc_len, &handle);
 	if (!ret) {
 		ft_iso_undo(s, handle);
 		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment was accepted (handle 0x%llx, reclaimed)",
-				  FT_ISO_EMAD_OFF, desc_len, handle);
+				  emad_off, desc_len, handle);
 		goto out;
 	}
 	if (ret != -EINVAL) {
 		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment: FF-A %s, not INVALID_PARAMETERS",
-				  FT_ISO_EMAD_OFF, desc_len, ft_errno_name(ret));
+				  emad_off, desc_len, ft_errno_name(ret));
 		goto out;
 	}
 	ret = ft_iso_still_works(s, &c);
 	if (!ret)
 		ret = ft_result(res, len, 0,
 				"ok MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment refused: FF-A INVALID_PARAMETERS, system still works",
-				FT_ISO_EMAD_OFF, desc_len);
+				emad_off, desc_len);
 out:
 	ft_iso_free(s, c.page, 0);
 	kfree(s);
