@@ -811,12 +811,14 @@ int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 	ret = ft_iso_raw_share(s, desc_len, &handle);
 	if (!ret) {
 		ft_iso_undo(s, handle);
-		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment was accepted (handle 0x%llx, reclaimed)",
+		ret = ft_iso_fail(s,
+				  "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment was accepted (handle 0x%llx, reclaimed)",
 				  emad_off, desc_len, handle);
 		goto out;
 	}
 	if (ret != -EINVAL) {
-		ret = ft_iso_fail(s, "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment: FF-A %s, not INVALID_PARAMETERS",
+		ret = ft_iso_fail(s,
+				  "MEM_SHARE with ep_mem_offset 0x%x in a %u-byte fragment: FF-A %s, not INVALID_PARAMETERS",
 				  emad_off, desc_len, ft_errno_name(ret));
 		goto out;
 	}
