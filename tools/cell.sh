@@ -12,7 +12,8 @@
 #             /init runs every test program and powers off
 #   -f fault  inject a firmware fault (fw/qemu-virt/fault.h)
 #   -t        the test programs /init runs, e.g. "tpm-test" or none (default:
-#             all of ffa-test, tpm-test, uefivar-test)
+#             all of ffa-test, tpm-test, uefivar-test and real-clients, the
+#             overlay of Debian's arm64 clients: tools/clients-overlay.sh)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
@@ -29,7 +30,7 @@ parse_cell() { # sets variant ffa mode, or says what is wrong
 }
 
 prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
-	local mods extra=() ko prog
+	local mods extra=() ko prog overlay
 	kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1)
 	touch "$kdir"	# most recently used, for tools/prune-cache.sh
 	"$top/tools/prune-cache.sh"
@@ -42,10 +43,10 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 		grep -q "^CONFIG_${pair#*:}=y" "$kdir/config" || extra+=("$ko")
 	done
 	for prog in $programs; do
-		[ "$prog" = none ] && continue
-		case " ffa-test tpm-test uefivar-test " in
+		case $prog in none|real-clients) continue ;; esac
+		case " $all_programs " in
 		*" $prog "*) ;;
-		*) echo "cell: no test program '$prog' (ffa-test, tpm-test, uefivar-test or none)" >&2; exit 2 ;;
+		*) echo "cell: no test program '$prog' ($all_programs or none)" >&2; exit 2 ;;
 		esac
 		# tpm-test and uefivar-test exist only for kernels with the service's core.
 		[ -f "$mods/$prog" ] && extra+=("$mods/$prog")
@@ -53,9 +54,17 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 	initrd=$build/initramfs-$variant-$ffa.cpio.gz
 	[ "$programs" = "$all_programs" ] || initrd=$build/initramfs-$variant-$ffa-${programs// /-}.cpio.gz
 	"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" ${extra[@]+"${extra[@]}"}
+	# The real clients (Debian's tpm2-tools, efivar, ...) come as a second
+	# archive after ours; the kernel unpacks both.
+	case " $programs " in
+	*" real-clients "*)
+		overlay=$("$top/tools/clients-overlay.sh" | tail -n 1)
+		cat "$overlay" >>"$initrd"
+		;;
+	esac
 }
 
-all_programs="ffa-test tpm-test uefivar-test"
+all_programs="ffa-test tpm-test uefivar-test real-clients"
 programs=$all_programs
 cmd=${1:-}
 [ $# -ge 1 ] && shift

@@ -23,7 +23,7 @@ install -m 0755 "$arm64/rootfs/bin/busybox" "$stage/bin/busybox"
 for applet in sh ash ls cat echo dmesg mount umount grep egrep head tail poweroff reboot sed awk \
 	cut wc ps kill sleep mkdir rmdir rm cp mv ln chmod hexdump od dd find xargs sort uniq tr \
 	test [ printf env uname vi less free df du stat true false sync id which clear mknod \
-	insmod rmmod lsmod modprobe tee touch date basename dirname readlink realpath; do
+	insmod rmmod lsmod modprobe tee touch date basename dirname readlink realpath mktemp cmp join; do
 	ln -s busybox "$stage/bin/$applet"
 done
 : >"$stage/etc/modules"

@@ -3,7 +3,7 @@
  * The TPM on QEMU virt: QEMU's tpm-tis-device (swtpm behind it) appears in
  * its DTB as a "tcg,tpm-tis-mmio" node on the platform bus. The firmware
  * takes it over: it drives the TIS itself, measures what it boots (PCR 0
- * firmware image, PCR 1 device tree, PCR 4 kernel, PCR 5 initrd, then
+ * firmware image, PCR 1 device tree, PCR 9 kernel and initrd, then
  * separators in PCRs 0-7, all SHA-256, with a TCG2 event log), disables
  * the node so Linux cannot bypass the secure world, and serves the TPM to
  * Linux as a CRB over FF-A (services/tpm) with the CRB pages and the event
@@ -195,11 +195,14 @@ static int measure_all(struct fdt *f, const struct boot_info *bi)
 	__asm__("" : "+r"(flash));
 	err = mb_measure(&mb, 0, TCG_EV_POST_CODE, (const void *)flash, fw_size,
 			 "ffa-stack EL3 firmware");
-	err = err ? err : mb_measure(&mb, 4, TCG_EV_IPL,
+	/* The OS loader's files go to PCR 9 as EV_IPL (TCG PC Client PFP: PCRs
+	 * 8-9 are the OS loader's; 4 and 5 hold UEFI boot applications and
+	 * their configuration, which this firmware does not run). */
+	err = err ? err : mb_measure(&mb, 9, TCG_EV_IPL,
 				      (const void *)(uintptr_t)bi->plan.kernel_load,
 				      bi->kernel_size, "linux kernel image");
 	if (!err && bi->initrd_size)
-		err = mb_measure(&mb, 5, TCG_EV_IPL, (const void *)(uintptr_t)bi->plan.initrd_start,
+		err = mb_measure(&mb, 9, TCG_EV_IPL, (const void *)(uintptr_t)bi->plan.initrd_start,
 				 bi->initrd_size, "linux initrd");
 	/* The tree exactly as Linux gets it: no edit may follow this. */
 	err = err ? err : mb_measure(&mb, 1, TCG_EV_TABLE_OF_DEVICES,
@@ -264,7 +267,7 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 	tpm_sp_partition(&tpm_part, &crb);
 	tpm_present = true;
 	fw_print("tpm: TIS at 0x%lx (DID_VID 0x%x) serves CRB over FF-A at 0x%lx; event log "
-		 "at 0x%lx, %u bytes (PCRs 0,1,4,5 + separators 0-7, SHA-256)",
+		 "at 0x%lx, %u bytes (PCRs 0,1,9 + separators 0-7, SHA-256)",
 		 (unsigned long)tis_base, tis.did_vid, (unsigned long)base,
 		 (unsigned long)(base + TPM_LOG_OFFSET), mb.log.len);
 }

@@ -21,7 +21,6 @@
 #define UART_FR 0x18
 #define WARM_MARK_PA 0x41000000ul
 #define WARM_MARK 0x5741524D5245u        /* "WARMRE" */
-#define SPIN_LIMIT 100000000u
 
 void smoke_main(uint64_t dtb);
 void smoke_secondary(uint64_t ctx);
@@ -80,17 +79,44 @@ static uint64_t smc4(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3)
 	return r[0];
 }
 
+/*
+ * How long another CPU gets to do what was asked, in the generic timer's
+ * time (host time under TCG), not in loop iterations: on a loaded host a
+ * vCPU thread can go unscheduled for longer than any fixed spin count.
+ */
+#define WAIT_SECONDS 10u
+
+static uint64_t counter_now(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("isb\n\tmrs %0, cntpct_el0" : "=r"(v));
+	return v;
+}
+
+static uint64_t counter_deadline(void)
+{
+	uint64_t freq;
+
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+	return counter_now() + freq * WAIT_SECONDS;
+}
+
 static int wait_for(volatile uint64_t *v, uint64_t want)
 {
-	for (uint32_t i = 0; i < SPIN_LIMIT; i++)
+	uint64_t end = counter_deadline();
+
+	while (counter_now() < end)
 		if (*v == want)
 			return 1;
-	return 0;
+	return *v == want;
 }
 
 static int wait_affinity(uint64_t mpidr, uint64_t want)
 {
-	for (uint32_t i = 0; i < SPIN_LIMIT; i++)
+	uint64_t end = counter_deadline();
+
+	while (counter_now() < end)
 		if (smc4(PSCI_AFFINITY_INFO_64, mpidr, 0, 0) == want)
 			return 1;
 	return 0;
