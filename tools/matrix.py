@@ -176,6 +176,10 @@ def evaluate(log, rc, mode, ffa="module"):
         # fragment (fix-review.md): refused with INVALID_PARAMETERS.
         "emad_offset_refused": check3("emad-offset"),
         "host_rxtx_unpinned_at_end": host_rxtx_unpinned(log + ".secure", mode),
+        # Debian's own clients over our services (linux/clients/real-clients):
+        # tpm2-tools with a verified quote, efivar/efibootmgr/mokutil.
+        "real_tpm2": check3("real-tpm2"),
+        "real_efivar": check3("real-efivar"),
     }
     # A built-in client's FF-A call at device_initcall, right after KVM
     # initialised (kvm_arm_init runs earlier in the same level).

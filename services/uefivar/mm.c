@@ -101,6 +101,35 @@ void uv_sp_partitions(struct uv_sp *sp, struct spmc_partition out[2])
 	}
 }
 
+/* EFI_GLOBAL_VARIABLE, 8be4df61-93ca-11d2-aa0d-00e098032b8c, as stored. */
+static const uint8_t efi_global_guid[16] = {
+	0x61, 0xdf, 0xe4, 0x8b, 0xca, 0x93, 0xd2, 0x11,
+	0xaa, 0x0d, 0x00, 0xe0, 0x98, 0x03, 0x2b, 0x8c,
+};
+static const uint8_t name_secure_boot[] = {
+	'S', 0, 'e', 0, 'c', 0, 'u', 0, 'r', 0, 'e', 0, 'B', 0, 'o', 0, 'o', 0, 't', 0, 0, 0,
+};
+static const uint8_t name_setup_mode[] = {
+	'S', 0, 'e', 0, 't', 0, 'u', 0, 'p', 0, 'M', 0, 'o', 0, 'd', 0, 'e', 0, 0, 0,
+};
+
+/*
+ * What the UEFI specification has the platform state, truthfully: no
+ * Platform Key can be enrolled (authenticated variables are unsupported),
+ * so the platform is in Setup Mode and Secure Boot is off. Clients such as
+ * mokutil refuse to run without these.
+ */
+static void publish_platform_state(struct uv_sp *sp)
+{
+	static const uint8_t off = 0, on = 1;
+	const struct uv_key sb = { efi_global_guid, name_secure_boot, sizeof(name_secure_boot) };
+	const struct uv_key sm = { efi_global_guid, name_setup_mode, sizeof(name_setup_mode) };
+
+	if ((uv_vars_publish(&sp->vars, &sb, &off, 1) || uv_vars_publish(&sp->vars, &sm, &on, 1)) &&
+	    sp->vars.log)
+		sp->vars.log(sp->vars.log_ctx, "uefivar: cannot publish SecureBoot/SetupMode: firmware bug");
+}
+
 int uv_sp_init(struct uv_sp *sp, const struct uv_flash *nv_flash, uint8_t *buf, uint64_t buf_pa,
 	       uint64_t buf_size, void *log_ctx, void (*log)(void *ctx, const char *msg))
 {
@@ -121,5 +150,6 @@ int uv_sp_init(struct uv_sp *sp, const struct uv_flash *nv_flash, uint8_t *buf, 
 	uv_vars_init(&sp->vars, err == UV_OK ? &sp->nv : 0, &sp->vol);
 	sp->vars.log_ctx = log_ctx;
 	sp->vars.log = log;
+	publish_platform_state(sp);
 	return err;
 }

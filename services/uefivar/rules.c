@@ -149,3 +149,17 @@ uint64_t uv_rules_prop_get(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t
 	*out = MM_VCP_NAME + k.name_size;
 	return EFI_ST_SUCCESS;
 }
+
+uint64_t uv_rules_read_only(struct uv_vars *v, const struct uv_key *k, uint32_t attr,
+			    uint64_t size)
+{
+	struct uv_rule *r = slot(v->props, &v->nprops, UV_MAX_PROPS, k);
+
+	if (!r)
+		return EFI_ST_OUT_OF_RESOURCES;
+	r->property = MM_VCP_READ_ONLY;
+	r->attr = attr;
+	r->min_size = size;
+	r->max_size = size;
+	return EFI_ST_SUCCESS;
+}

@@ -353,3 +353,12 @@ uint64_t uv_vars_call(struct uv_vars *v, uint64_t func, uint8_t *p, uint64_t len
 		return EFI_ST_UNSUPPORTED;
 	}
 }
+
+uint64_t uv_vars_publish(struct uv_vars *v, const struct uv_key *k, const uint8_t *data,
+			 uint32_t size)
+{
+	const uint32_t attr = EFI_VAR_BS | EFI_VAR_RT;
+	uint64_t status = store_status(uv_store_put(v->vol, k, attr, 0, data, size));
+
+	return status ? status : uv_rules_read_only(v, k, attr, size);
+}

@@ -52,4 +52,11 @@ void uv_vars_init(struct uv_vars *v, struct uv_store *nv, struct uv_store *vol);
 uint64_t uv_vars_call(struct uv_vars *v, uint64_t func, uint8_t *p, uint64_t len, uint64_t cap,
 		      uint64_t *out_len);
 
+/*
+ * A variable the firmware itself states (SecureBoot, SetupMode): volatile,
+ * boot services and runtime, read-only for the normal world from now on.
+ */
+uint64_t uv_vars_publish(struct uv_vars *v, const struct uv_key *k, const uint8_t *data,
+			 uint32_t size);
+
 #endif /* SERVICES_UEFIVAR_VARS_H */

@@ -25,6 +25,9 @@ uint64_t uv_rules_check_set(const struct uv_vars *v, const struct uv_key *k, uin
 /* Locked (after READY_TO_BOOT) or read-only: no write or delete. */
 bool uv_rules_locked(const struct uv_vars *v, const struct uv_key *k);
 uint64_t uv_rules_lock(struct uv_vars *v, uint8_t *p, uint64_t len);
+/* Make k read-only from now on, as VAR_CHECK READ_ONLY would. */
+uint64_t uv_rules_read_only(struct uv_vars *v, const struct uv_key *k, uint32_t attr,
+			    uint64_t size);
 uint64_t uv_rules_prop_set(struct uv_vars *v, uint8_t *p, uint64_t len);
 uint64_t uv_rules_prop_get(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t *out);
 

@@ -119,6 +119,9 @@ TEST(var_get_next_walks_everything_then_not_found)
 			CHECK_EQ(st, EFI_ST_NOT_FOUND);
 			break;
 		}
+		/* The firmware's own SecureBoot and SetupMode are listed too. */
+		if (!strcmp(name, "SecureBoot") || !strcmp(name, "SetupMode"))
+			continue;
 		CHECK_EQ(nsz, 6);
 		CHECK(name[0] == 'N');
 		mask |= 1 << (name[1] - '0');
@@ -166,6 +169,43 @@ TEST(var_query_info)
 	CHECK_EQ(max - ffa_ld64(p + MM_QVI_REMAINING), uv_store_rec_size(4, 4));
 }
 
+/* EFI_GLOBAL_VARIABLE as stored. */
+static const uint8_t efi_global[16] = {
+	0x61, 0xdf, 0xe4, 0x8b, 0xca, 0x93, 0xd2, 0x11,
+	0xaa, 0x0d, 0x00, 0xe0, 0x98, 0x03, 0x2b, 0x8c,
+};
+
+TEST(var_platform_publishes_secure_boot_off_setup_mode_on)
+{
+	uint8_t v = 0xff;
+	uint64_t dsz = 1;
+	uint32_t attr = 0;
+
+	CHECK_EQ(mmf_get(efi_global, "SecureBoot", &attr, &v, &dsz), EFI_ST_SUCCESS);
+	CHECK_EQ(dsz, 1);
+	CHECK_EQ(v, 0);
+	CHECK_EQ(attr, EFI_VAR_BS | EFI_VAR_RT);
+	dsz = 1;
+	CHECK_EQ(mmf_get(efi_global, "SetupMode", &attr, &v, &dsz), EFI_ST_SUCCESS);
+	CHECK_EQ(v, 1);
+}
+
+TEST_NEG(var_platform_state_is_read_only)
+{
+	uint8_t v = 0xff;
+	uint64_t dsz = 1;
+	uint32_t attr = 0;
+
+	CHECK_EQ(mmf_set(efi_global, "SecureBoot", EFI_VAR_BS | EFI_VAR_RT, "\1", 1),
+		 EFI_ST_WRITE_PROTECTED);
+	CHECK_EQ(mmf_set(efi_global, "SetupMode", EFI_VAR_BS | EFI_VAR_RT, "", 0),
+		 EFI_ST_WRITE_PROTECTED);
+	CHECK_EQ(mmf_set(efi_global, "SecureBoot", EFI_VAR_NV | EFI_VAR_BS | EFI_VAR_RT, "\1", 1),
+		 EFI_ST_WRITE_PROTECTED);
+	CHECK_EQ(mmf_get(efi_global, "SecureBoot", &attr, &v, &dsz), EFI_ST_SUCCESS);
+	CHECK_EQ(v, 0);
+}
+
 TEST(var_exit_boot_services_hides_bs_only)
 {
 	uint8_t guid[16] = { 0 };
@@ -179,7 +219,12 @@ TEST(var_exit_boot_services_hides_bs_only)
 	CHECK_EQ(getv("Rt", NULL, out, 32), EFI_ST_SUCCESS);
 	CHECK_EQ(mmf_next(guid, "", 64, out, &nsz), EFI_ST_SUCCESS);
 	CHECK(strcmp(out, "Rt") == 0);
-	CHECK_EQ(mmf_next(guid, "Rt", 64, out, &nsz), EFI_ST_NOT_FOUND);
+	/* Then only the firmware's runtime SecureBoot and SetupMode. */
+	CHECK_EQ(mmf_next(guid, "Rt", 64, out, &nsz), EFI_ST_SUCCESS);
+	CHECK(strcmp(out, "SecureBoot") == 0);
+	CHECK_EQ(mmf_next(guid, "SecureBoot", 64, out, &nsz), EFI_ST_SUCCESS);
+	CHECK(strcmp(out, "SetupMode") == 0);
+	CHECK_EQ(mmf_next(guid, "SetupMode", 64, out, &nsz), EFI_ST_NOT_FOUND);
 	/* Runtime writes still work. */
 	CHECK_EQ(mmf_set(g1, "Rt", NBR, "new", 3), EFI_ST_SUCCESS);
 	/* A reboot is a new boot: visible again. */
