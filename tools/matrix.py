@@ -240,7 +240,7 @@ def run_cell(key, want, prepared):
         "fault": fault,
         "kernel_args": want.get("kernel_args"),
         "checks": checks,
-        "all_checks_pass": all(v is not (name not in BAD_WHEN_TRUE) for name, v in checks.items()),
+        "all_checks_pass": all(v is not (name in BAD_WHEN_TRUE) for name, v in checks.items()),
         "rxtx_via_proxy": via_proxy,
         "probe_initcall": level,
         "ffa_errors": errors,
