@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One way to prepare and boot any cell of the system: kernel variant x FF-A
-# built in or module x pKVM protected or nvhe (firmware: ours, build/fw.bin).
+# built in or module x pKVM protected or nvhe x secure-world firmware.
 #   usage: tools/cell.sh prepare [-t programs] <cell>
 #          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] <cell>
-#   <cell>    variant/ffa/mode, e.g. ours/builtin/protected, stock/module/nvhe
+#   <cell>    variant/ffa/mode[@firmware], e.g. ours/builtin/protected,
+#             stock/module/nvhe, ours/builtin/protected@tfa-optee (firmware:
+#             ffa-stack, ours, by default; tfa-optee or tfa-el3spmc, built
+#             by tools/peer-fw.sh from ../shared/peer)
 #   prepare   builds (or takes from the cache) the kernel, the client modules
 #             and test programs, packs the initramfs, and prints two lines:
 #             the kernel cache directory and the initramfs
@@ -19,8 +22,23 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 usage() { sed -n 's/^#   usage: //p; s/^#          /  /p' "$0" >&2; exit 2; }
 
-parse_cell() { # sets variant ffa mode, or says what is wrong
-	IFS=/ read -r variant ffa mode extra <<<"$1"
+parse_cell() { # sets variant ffa mode firmware, or says what is wrong
+	local cell=${1%@*}
+	firmware=ffa-stack
+	[ "$cell" = "$1" ] || firmware=${1##*@}
+	case $firmware in
+	ffa-stack) ;;
+	tfa-optee|tfa-el3spmc)
+		# A peer secure world (tools/peer-fw.sh): its image as -bios; no
+		# flash file (U-Boot keeps its environment there), no TPM.
+		local cfg=el1
+		[ "$firmware" = tfa-el3spmc ] && cfg=el3
+		FFA_STACK_FW=$("$top/tools/peer-fw.sh" "$cfg" | tail -n 1)
+		export FFA_STACK_FW FFA_STACK_VARS=none FFA_STACK_NO_TPM=1
+		;;
+	*) echo "cell: no firmware '$firmware' (ffa-stack, tfa-optee or tfa-el3spmc)" >&2; exit 2 ;;
+	esac
+	IFS=/ read -r variant ffa mode extra <<<"$cell"
 	[ -n "${mode:-}" ] && [ -z "${extra:-}" ] ||
 		{ echo "cell: '$1' is not variant/ffa/mode (e.g. ours/builtin/protected)" >&2; exit 2; }
 	[ -d "$top/linux/patches/$variant" ] ||

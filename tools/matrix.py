@@ -10,7 +10,8 @@ the last line is "matrix: N passed, M failed" (one per cell).
     tools/matrix.py [--variants stock,ours,...] [--cells ours/builtin/protected,...]
 
 The cells are the keys of the expectations file: "variant/ffa/mode", or
-"variant/ffa/mode+name" for another boot of that kernel whose expectation
+"variant/ffa/mode@firmware" on a peer secure world (tfa-optee, tfa-el3spmc:
+tools/peer-fw.sh), "variant/ffa/mode+name" for another boot of that kernel whose expectation
 names a firmware fault to inject ("fault", fw/qemu-virt/fault.h, given to
 QEMU as a fw_cfg file) and/or extra kernel arguments ("kernel_args"). --variants and
 --cells select among them; a name that matches no cell is an error.
@@ -130,7 +131,38 @@ def stress_result(text):
     return {"calls": calls, "cpus": cpus, "after_pkvm": after, "failed": failed}
 
 
-def evaluate(log, rc, mode, ffa="module"):
+OPTEE_UUID = "486178e0-e7f8-11e3-bc5e-0002a5d5c51b"
+# Firmware of the matrix: ours, and the peers tools/peer-fw.sh builds.
+FIRMWARES = {"ffa-stack": None, "tfa-optee": "el1", "tfa-el3spmc": "el3"}
+# What only our firmware can show: its test, TPM and variable partitions,
+# and its log of who registered RX/TX from which EL.
+OURS_ONLY = ("partitions_found", "client_bound", "direct_msg", "direct_msg2",
+             "share_lend_reclaim", "partinfo_now", "uefivar", "share_host_rx_refused",
+             "isolation", "emad_offset_refused", "host_rxtx_unpinned_at_end",
+             "usable_at_device_initcall", "smp_stress", "real_tpm2", "real_efivar")
+
+
+def optee_bound(text):
+    """Linux's OP-TEE driver over FF-A: OP-TEE's partition enumerated and
+    /dev/tee0 there (the driver exchanged its API version and capabilities
+    by direct messages). None where there is no OP-TEE (our firmware)."""
+    if not re.search(rf"^ffa-stack: ffa-device .* uuid={OPTEE_UUID}", text, re.M):
+        return None
+    return re.search(r"^ffa-stack: tee0 present", text, re.M) is not None
+
+
+def evaluate(log, rc, mode, ffa="module", firmware="ffa-stack"):
+    checks, via_proxy, level, errors, stress = evaluate_ours(log, rc, mode, ffa)
+    text = open(log, errors="replace").read()
+    checks["optee_bound"] = optee_bound(text)
+    if firmware != "ffa-stack":
+        for name in OURS_ONLY:
+            checks[name] = None
+        via_proxy, stress = None, None
+    return checks, via_proxy, level, errors, stress
+
+
+def evaluate_ours(log, rc, mode, ffa="module"):
     text = open(log, errors="replace").read()
     lines = text.splitlines()
 
@@ -214,12 +246,16 @@ def fault_safe(text, secure_log, mode, want_line):
 
 def run_cell(key, want, prepared):
     base, _, suffix = key.partition("+")
+    base, _, firmware = base.partition("@")
+    firmware = firmware or "ffa-stack"
     variant, ffa, mode = base.split("/")
     fault = want.get("fault")
     if (variant, ffa) not in prepared:
         prepared[(variant, ffa)] = prepare(variant, ffa)
     kdir, initrd = prepared[(variant, ffa)]
     name = f"{variant}-{ffa}-{mode}" + (f"-{suffix}" if suffix else "")
+    if firmware != "ffa-stack":
+        name = f"{firmware}-{name}"
     log = os.path.join(BUILD, "matrix", f"{name}.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
@@ -227,16 +263,23 @@ def run_cell(key, want, prepared):
     args = "initcall_debug loglevel=8" + (" ffa_test.stress=1" if ffa == "builtin" else "")
     args += " " + want.get("kernel_args", "")
     env = dict(os.environ)
+    if FIRMWARES[firmware]:
+        # A peer secure world: its image as -bios, no flash file for our
+        # variable store (U-Boot keeps its environment there) and no TPM.
+        env["FFA_STACK_FW"] = sh([os.path.join(TOP, "tools/peer-fw.sh"),
+                                  FIRMWARES[firmware]]).strip().splitlines()[-1]
+        env["FFA_STACK_VARS"] = "none"
+        env["FFA_STACK_NO_TPM"] = "1"
     if fault:
         env["FFA_STACK_QEMU_EXTRA"] = (env.get("FFA_STACK_QEMU_EXTRA", "") +
                                        f" -fw_cfg name=opt/ffa-stack/fault,string={fault}").strip()
     rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-l", log,
                          "-a", args, kdir, initrd, mode], env=env).returncode
-    checks, via_proxy, level, errors, stress = evaluate(log, rc, mode, ffa)
+    checks, via_proxy, level, errors, stress = evaluate(log, rc, mode, ffa, firmware)
     text = open(log, errors="replace").read()
     tpm, ima = tpm_ima(text)
     cell = {
-        "variant": variant, "ffa": ffa, "mode": mode, "firmware": "ffa-stack",
+        "variant": variant, "ffa": ffa, "mode": mode, "firmware": firmware,
         "fault": fault,
         "kernel_args": want.get("kernel_args"),
         "checks": checks,
@@ -273,7 +316,18 @@ def fmt(v):
 def write_reports(cells):
     with open(os.path.join(BUILD, "matrix.json"), "w") as f:
         json.dump({"cells": cells}, f, indent=2)
-    names = list(cells[0]["checks"]) if cells else []
+    out = []
+    for firmware in FIRMWARES:
+        here = [c for c in cells if c["firmware"] == firmware]
+        if here:
+            out += [f"### firmware {firmware}", ""] + table(here) + [""]
+    with open(os.path.join(BUILD, "matrix.md"), "w") as f:
+        f.write("\n".join(out) + "\n")
+    return "\n".join(out)
+
+
+def table(cells):
+    names = list(cells[0]["checks"])
     hdr = ["cell"] + names + ["tpm/ima", "rxtx via proxy", "probe at", "as expected"]
     out = ["| " + " | ".join(hdr) + " |", "|" + "---|" * len(hdr)]
     for c in cells:
@@ -289,9 +343,7 @@ def write_reports(cells):
         row += [fmt(c["rxtx_via_proxy"]), c["probe_initcall"] or "never",
                 "yes" if c["matches_expectation"] else "**NO**: " + "; ".join(c["differences"])]
         out.append("| " + " | ".join(row) + " |")
-    with open(os.path.join(BUILD, "matrix.md"), "w") as f:
-        f.write("\n".join(out) + "\n")
-    return "\n".join(out)
+    return out
 
 
 def select_cells(expected, variants, wanted):
@@ -299,6 +351,10 @@ def select_cells(expected, variants, wanted):
     selects nothing, so a typo can never pass as an empty run."""
     keys = [k for k in expected if not k.startswith("_")]
     known_variants = {k.split("/")[0] for k in keys}
+    for k in keys:
+        fw = k.partition("+")[0].partition("@")[2]
+        if fw and fw not in FIRMWARES:
+            sys.exit(f"matrix: cell '{k}' names firmware '{fw}' (known: {', '.join(FIRMWARES)})")
     for v in variants:
         if v not in known_variants:
             sys.exit(f"matrix: no cells for variant '{v}' in tests/matrix/expected.json "

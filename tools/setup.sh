@@ -7,6 +7,7 @@
 #   kernel  linux-source-6.12 and its build dependencies
 #   fuzz    clang and libFuzzer runtime
 #   bench   valgrind, gnuplot
+#   peer    what TF-A and OP-TEE need to build (tools/peer-fw.sh), U-Boot as BL33
 set -eu
 declare -A pkgs=(
 	[host]="gcc make libc6-dev"
@@ -15,10 +16,11 @@ declare -A pkgs=(
 	[kernel]="linux-source-6.12 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu flex bison bc libssl-dev libelf-dev cpio xz-utils kmod python3 perl"
 	[fuzz]="clang libclang-rt-14-dev llvm"
 	[bench]="valgrind gnuplot-nox"
+	[peer]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu device-tree-compiler python3-pyelftools python3-cryptography libssl-dev u-boot-qemu make xz-utils"
 )
 missing=()
 for group in "$@"; do
-	[ -n "${pkgs[$group]+x}" ] || { echo "setup.sh: unknown group '$group' (host fw qemu kernel fuzz bench)" >&2; exit 2; }
+	[ -n "${pkgs[$group]+x}" ] || { echo "setup.sh: unknown group '$group' (host fw qemu kernel fuzz bench peer)" >&2; exit 2; }
 	for p in ${pkgs[$group]}; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 	done

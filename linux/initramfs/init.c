@@ -132,6 +132,8 @@ static void report_ffa_devices(void)
 	}
 	closedir(d);
 	printf(OUT "ffa-devices %d\n", n);
+	/* A TEE driver that bound over FF-A (OP-TEE's) gives /dev/tee0. */
+	printf(OUT "tee0 %s\n", access("/dev/tee0", F_OK) ? "absent" : "present");
 }
 
 /* Runs every program in /tests in name order; each prints its own result lines. */
