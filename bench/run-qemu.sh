@@ -9,8 +9,8 @@
 # variant defaults to `ours` when linux/patches/ours exists, else `stock`.
 # BENCH_FFA=builtin measures the FF-A built-in kernel instead (ffa_test,
 # with its bench file, is then built into the kernel: no module is loaded).
-# BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT (default 3 x FFA_STACK_TIMEOUT: -icount is slow) the seconds
-# each boot may take (default 900).
+# BENCH_ECHO (default 1000) sets the round trips, BENCH_TIMEOUT the seconds
+# each boot may take (default 3 x FFA_STACK_TIMEOUT: -icount is slow).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: run-qemu.sh <out dir> [variant]}
@@ -23,22 +23,15 @@ out=$(cd "$out" && pwd)
 "$top/tools/setup.sh" qemu fw
 ffa=${BENCH_FFA:-module}
 case $ffa in module|builtin) ;; *) echo "run-qemu: BENCH_FFA must be module or builtin" >&2; exit 2;; esac
-kdir=$("$top/tools/build-kernel.sh" "$variant" "$ffa" | tail -n 1) || {
-	echo "run-qemu: kernel $variant/$ffa did not build; try BENCH_VARIANT=stock" >&2
-	exit 1
-}
 mods=$out/qemu-$variant-$ffa
 mkdir -p "$mods"
-extra=()
-if [ "$ffa" = module ]; then
-	"$top/linux/modules/build.sh" "$kdir" "$mods" >/dev/null
-	extra+=("$mods/ffa_test.ko")
-fi
 aarch64-linux-gnu-gcc -std=c11 -static -O2 -Wall -Wextra -Werror -Wvla -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -DFFA_BENCH_ECHO="\"${BENCH_ECHO:-1000}\"" \
 	-o "$mods/ffa-bench" "$top/linux/tests/ffa-bench.c"
-initrd=$out/initramfs-bench-$variant-$ffa.cpio.gz
-"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" "${extra[@]}" "$mods/ffa-bench"
+# The cell as every boot prepares it (tools/cell.sh), with only ffa-bench in /tests.
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t none -x "$mods/ffa-bench" \
+	"$variant/$ffa/nvhe" | tail -n 2)
+[ -n "${initrd:-}" ] || { echo "run-qemu: cell $variant/$ffa did not prepare; try BENCH_VARIANT=stock" >&2; exit 1; }
 logs=()
 for mode in nvhe protected; do
 	log=$out/qemu-$variant-$ffa-$mode.log

@@ -111,7 +111,7 @@ void spmc_direct_req(struct spmc *s, struct ffa_regs *r)
 	spmc_unlock(s, SPMC_LOCK_PARTITION(idx));
 	if (ret > 0) {
 		/* Not an FF-A status: a handler bug must not look like success. */
-		spmc_log(s, "spmc: partition handler returned a positive status");
+		spmc_log(s, "partition handler returned a positive status");
 		ret = FFA_RET_ABORTED;
 	}
 	if (ret != FFA_RET_SUCCESS) {

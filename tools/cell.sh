@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One way to prepare and boot any cell of the system: kernel variant x FF-A
 # built in or module x pKVM protected or nvhe x secure-world firmware.
-#   usage: tools/cell.sh prepare [-t programs] <cell>
+#   usage: tools/cell.sh prepare [-t programs] [-x program] <cell>
 #          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] <cell>
 #   <cell>    variant/ffa/mode[@firmware], e.g. ours/builtin/protected,
 #             stock/module/nvhe, ours/builtin/protected@tfa-optee (firmware:
@@ -17,6 +17,7 @@
 #   -t        the test programs /init runs, e.g. "tpm-test" or none (default:
 #             all of ffa-test, tpm-test, uefivar-test and real-clients, the
 #             overlay of Debian's arm64 clients: tools/clients-overlay.sh)
+#   -x        one more static arm64 program for /tests (e.g. the benchmark's)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
@@ -69,8 +70,15 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 		# tpm-test and uefivar-test exist only for kernels with the service's core.
 		[ -f "$mods/$prog" ] && extra+=("$mods/$prog")
 	done
+	for prog in ${extra_programs[@]+"${extra_programs[@]}"}; do
+		[ -x "$prog" ] || { echo "cell: extra program $prog is not an executable file" >&2; exit 2; }
+		extra+=("$prog")
+	done
 	initrd=$build/initramfs-$variant-$ffa.cpio.gz
 	[ "$programs" = "$all_programs" ] || initrd=$build/initramfs-$variant-$ffa-${programs// /-}.cpio.gz
+	if [ ${#extra_programs[@]} -gt 0 ]; then
+		initrd=${initrd%.cpio.gz}-$(basename "${extra_programs[0]}").cpio.gz
+	fi
 	"$top/tools/mkinitramfs.sh" "$kdir" "$initrd" ${extra[@]+"${extra[@]}"}
 	# The real clients (Debian's tpm2-tools, efivar, ...) come as a second
 	# archive after ours; the kernel unpacks both.
@@ -83,15 +91,20 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 }
 
 all_programs="ffa-test tpm-test uefivar-test real-clients"
+extra_programs=()
 programs=$all_programs
 cmd=${1:-}
 [ $# -ge 1 ] && shift
 case $cmd in
 prepare)
-	if [ "${1:-}" = -t ]; then
-		programs=${2:?}
-		shift 2
-	fi
+	while getopts "t:x:" o; do
+		case $o in
+		t) programs=$OPTARG ;;
+		x) extra_programs+=("$OPTARG") ;;
+		*) usage ;;
+		esac
+	done
+	shift $((OPTIND - 1))
 	[ $# -eq 1 ] || usage
 	parse_cell "$1"
 	prepare
