@@ -2,7 +2,7 @@
 # One way to prepare and boot any cell of the system: kernel variant x FF-A
 # built in or module x pKVM protected or nvhe x secure-world firmware.
 #   usage: tools/cell.sh prepare [-t programs] [-x program] <cell>
-#          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] <cell>
+#          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] [-x program] <cell>
 #   <cell>    variant/ffa/mode[@firmware], e.g. ours/builtin/protected,
 #             stock/module/nvhe, ours/builtin/protected@tfa-optee (firmware:
 #             ffa-stack, ours, by default; tfa-optee or tfa-el3spmc, built
@@ -95,36 +95,28 @@ extra_programs=()
 programs=$all_programs
 cmd=${1:-}
 [ $# -ge 1 ] && shift
+interactive=0 log= args= fault=
+while getopts "il:a:f:t:x:" o; do
+	case $o in
+	i) interactive=1 ;;
+	l) log=$OPTARG ;;
+	a) args=$OPTARG ;;
+	f) fault=$OPTARG ;;
+	t) programs=$OPTARG ;;
+	x) extra_programs+=("$OPTARG") ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] || usage
 case $cmd in
 prepare)
-	while getopts "t:x:" o; do
-		case $o in
-		t) programs=$OPTARG ;;
-		x) extra_programs+=("$OPTARG") ;;
-		*) usage ;;
-		esac
-	done
-	shift $((OPTIND - 1))
-	[ $# -eq 1 ] || usage
 	parse_cell "$1"
 	prepare
 	echo "$kdir"
 	echo "$initrd"
 	;;
 boot)
-	interactive=0 log= args= fault=
-	while getopts "il:a:f:t:" o; do
-		case $o in
-		i) interactive=1 ;;
-		l) log=$OPTARG ;;
-		a) args=$OPTARG ;;
-		f) fault=$OPTARG ;;
-		t) programs=$OPTARG ;;
-		*) usage ;;
-		esac
-	done
-	shift $((OPTIND - 1))
-	[ $# -eq 1 ] || usage
 	parse_cell "$1"
 	prepare
 	log=${log:-$build/boot/$variant-$ffa-$mode.log}

@@ -375,15 +375,24 @@ def main():
     expected = json.load(open(os.path.join(TOP, "tests/matrix/expected.json")))
     keys = select_cells(expected, [v for v in args.variants.split(",") if v],
                         [c for c in args.cells.split(",") if c])
-    cells, prepared = [], {}
+    cells, prepared, failed_prep = [], {}, []
     for key in keys:
-        cell = run_cell(key, expected[key], prepared)
+        try:
+            cell = run_cell(key, expected[key], prepared)
+        except subprocess.CalledProcessError as e:
+            # The cell could not even be prepared (a kernel, the peer
+            # firmware): a failed cell, with the tool's own words above.
+            cell = {"key": key, "seconds": 0, "matches_expectation": False,
+                    "differences": [f"could not prepare: {os.path.basename(e.cmd[0])} exited {e.returncode}"]}
+            print(f"matrix: {key}: FAILED: {cell['differences'][0]}", flush=True)
+            failed_prep.append(cell)
+            continue
         verdict = "as expected" if cell["matches_expectation"] else "UNEXPECTED: " + "; ".join(cell["differences"])
         print(f"matrix: {key}: {verdict} ({cell['seconds']}s)", flush=True)
         cells.append(cell)
     print(write_reports(cells))
-    bad = sum(not c["matches_expectation"] for c in cells)
-    print(f"matrix: {len(cells) - bad} passed, {bad} failed")
+    bad = sum(not c["matches_expectation"] for c in cells) + len(failed_prep)
+    print(f"matrix: {len(cells) + len(failed_prep) - bad} passed, {bad} failed")
     return 1 if bad else 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a secure world nobody on this project wrote, for QEMU virt: TF-A
 # v2.14.0 with OP-TEE 4.10.0, from the pinned source archives in
-# ../shared/peer (or $FFA_STACK_PEER), with Debian's u-boot-qemu as BL33
+# ../shared/peer (or $FFA_STACK_PEER, see below), with Debian's u-boot-qemu as BL33
 # (it loads -kernel/-initrd/-append from fw_cfg, as our firmware does).
 #   usage: tools/peer-fw.sh <el1|el3>
 #   el1  TF-A's SPMD at EL3, OP-TEE as the S-EL1 SPMC      (matrix: tfa-optee)
@@ -14,7 +14,17 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cfg=${1:?usage: peer-fw.sh <el1|el3>}
 case $cfg in el1|el3) ;; *) echo "peer-fw: configuration must be el1 or el3, not '$cfg'" >&2; exit 2 ;; esac
-peer=${FFA_STACK_PEER:-$top/../shared/peer}
+# Where the archives are: $FFA_STACK_PEER, else ../shared/peer beside this
+# checkout, else beside the checkout this one was cloned from (a clean
+# clone in /tmp of a working tree still finds them).
+peer=${FFA_STACK_PEER:-}
+if [ -z "$peer" ]; then
+	peer=$top/../shared/peer
+	origin=$(git -C "$top" config --get remote.origin.url 2>/dev/null || true)
+	if [ ! -d "$peer" ] && [ -n "$origin" ] && [ -d "$origin/../shared/peer" ]; then
+		peer=$origin/../shared/peer
+	fi
+fi
 for f in SHA256SUMS tf-a.tar.xz optee_os.tar.xz optee-build.tar.xz; do
 	[ -f "$peer/$f" ] || { echo "peer-fw: $peer/$f is missing: point FFA_STACK_PEER at a directory with the TF-A and OP-TEE archives and their SHA256SUMS" >&2; exit 1; }
 done

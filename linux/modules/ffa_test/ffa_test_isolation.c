@@ -752,6 +752,29 @@ static const char *ft_iso_unmet(struct ffa_test *t)
 	return NULL;
 }
 
+/*
+ * The start of every suite here: what it needs is there, the state is
+ * allocated (*@out, NULL when the suite cannot run: the result is then
+ * written and returned), and FF-A works before any attack, since a refusal
+ * only means something if it does. Nonzero with *@out set: FF-A did not.
+ */
+static int ft_iso_start(struct ffa_test *t, char *res, size_t len, struct ft_iso **out)
+{
+	const char *why = ft_iso_unmet(t);
+	struct ft_iso *s;
+
+	*out = NULL;
+	if (why)
+		return ft_result(res, len, 0, "skip %s", why);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return ft_result(res, len, -ENOMEM, "fail out of memory");
+	*s = (struct ft_iso){ .t = t, .res = res, .len = len };
+	*out = s;
+	s->step = "before any attack";
+	return ft_iso_still_works(s, NULL);
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct ft_iso *s);
@@ -778,22 +801,15 @@ int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 		   size_t len)
 {
 	struct ft_iso_chunk c = { .pages = 1 };
-	const char *why = ft_iso_unmet(t);
 	struct ft_iso_range rg;
 	struct ffa_mem_region *mr;
 	struct ft_iso *s;
 	u32 desc_len;
 	u64 handle;
-	int ret;
+	int ret = ft_iso_start(t, res, len, &s);
 
-	if (why)
-		return ft_result(res, len, 0, "skip %s", why);
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
-		return ft_result(res, len, -ENOMEM, "fail out of memory");
-	*s = (struct ft_iso){ .t = t, .res = res, .len = len };
-	s->step = "before the emad-offset attack";
-	ret = ft_iso_still_works(s, NULL);
+		return ret;
 	if (ret)
 		goto out;
 	s->step = "emad-offset";
@@ -836,19 +852,11 @@ out:
 int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
 {
 	struct ft_iso *s;
-	const char *why = ft_iso_unmet(t);
 	unsigned int i;
-	int ret;
+	int ret = ft_iso_start(t, res, len, &s);
 
-	if (why)
-		return ft_result(res, len, 0, "skip %s", why);
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
-		return ft_result(res, len, -ENOMEM, "fail out of memory");
-	*s = (struct ft_iso){ .t = t, .res = res, .len = len };
-	/* A refusal only means something if FF-A works to begin with. */
-	s->step = "before any attack";
-	ret = ft_iso_still_works(s, NULL);
+		return ret;
 	for (i = 0; !ret && i < ARRAY_SIZE(ft_iso_attacks); i++) {
 		pr_info("isolation: attack %s\n", ft_iso_attacks[i].name);
 		ret = ft_iso_attacks[i].run(s);
