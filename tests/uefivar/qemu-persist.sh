@@ -4,11 +4,13 @@
 # and a boot-service-only variable through efivarfs and uefivar_mm, ends boot
 # services and checks the BS-only variable vanished; boot 2 must read the
 # counter back (persistence across a reboot) and repeats the EBS checks.
+# Debian's efibootmgr (the real-clients overlay) writes Timeout in boot 1 and
+# must read it back in boot 2.
 # Ends with "uefivar-qemu: N passed, M failed".
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 name=uefivar-qemu
-{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t uefivar-test stock/module/nvhe | tail -n 2)
+{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t "uefivar-test real-clients" stock/module/nvhe | tail -n 2)
 [ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell"; echo "$name: 0 passed, 1 failed"; exit 1; }
 flash=$top/build/uefivar-qemu.flash
 rm -f "$flash"
@@ -26,7 +28,9 @@ has() { grep -Eq "$1" "$log"; }
 for boot in 1 2; do
 	log=$top/build/boot/$name-$boot.log
 	set +e
-	FFA_STACK_VARS=$flash "$top/tools/qemu-boot.sh" -l "$log" \
+	persist=set
+	[ "$boot" -eq 2 ] && persist=check
+	FFA_STACK_VARS=$flash "$top/tools/qemu-boot.sh" -l "$log" -a "real_clients.persist=$persist" \
 		"$kdir" "$initrd" nvhe
 	rc=$?
 	set -e
@@ -41,6 +45,10 @@ for boot in 1 2; do
 		grep -Eq 'uefivar: [0-9]+ variables in flash bank 1' "$log.secure"
 done
 check "boot 2: counter persisted across the reboot" has 'check uefivar-persist ok previous-boots=1'
+check "boot 1: efibootmgr wrote Timeout (real client)" \
+	grep -q 'check real-efibootmgr-persist-set ok' "$top/build/boot/$name-1.log"
+check "boot 2: efibootmgr's Timeout survived the reboot" has 'check real-efibootmgr-persist-check ok'
+check "boot 2: the real clients all passed" has 'check real-efivar ok'
 check "boot 2: last boot's BS-only variable visible before EBS" \
 	has 'check uefivar-bs-visible-before-ebs ok'
 grep -hE 'uefivar' "$log" "$log.secure" | sed 's/^/   | /' | head -24
