@@ -8,7 +8,8 @@
 #   usage: tools/arm64-root.sh <base|clients>
 #   base     busybox (the initramfs's shell and applets)
 #   clients  base + the real clients of the services (tpm2-tools, efivar,
-#            efibootmgr, mokutil, bash, chattr)
+#            efibootmgr, mokutil, bash, chattr, and Python for Linux's own
+#            tpm2 selftests)
 # Prints the unpacked root's directory as the last line of stdout.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +17,7 @@ set_name=${1:?usage: arm64-root.sh <base|clients>}
 case $set_name in
 base) pkgs=(busybox-static) ;;
 clients) pkgs=(busybox-static tpm2-tools libtss2-tcti-device0 efivar efibootmgr mokutil bash
-	e2fsprogs) ;;
+	e2fsprogs python3.11-minimal libpython3.11-stdlib) ;;
 *) echo "arm64-root: unknown set '$set_name' (base or clients)" >&2; exit 2 ;;
 esac
 "$top/tools/setup.sh" host >&2
@@ -70,6 +71,9 @@ while IFS='=' read -r name version; do
 done <<<"$closure"
 printf '%s\n' "$closure" >"$root/packages"
 touch "$root/ready"
-# Keep only the newest unpacked root of each set.
-find "$cache/arm64-root" -mindepth 1 -maxdepth 1 -name "$set_name-*" ! -path "$root" -exec rm -rf {} +
+# Keep this unpacked root and the one before it of each set (another
+# checkout may still be using it), prune older ones.
+ls -1dt "$cache/arm64-root/$set_name"-*/ | tail -n +3 | while read -r old; do
+	rm -rf "${old%/}"
+done
 echo "$root"

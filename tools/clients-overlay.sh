@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real clients of the services, for the guest: Debian's arm64 tpm2-tools,
-# efivar, efibootmgr, mokutil, bash and chattr (tools/arm64-root.sh clients),
+# efivar, efibootmgr, mokutil, bash, chattr and Python (tools/arm64-root.sh
+# clients) with Linux 6.12's own tpm2 selftests,
 # each program with the ELF closure of its NEEDED libraries, the TSS2 device
 # TCTI (loaded at run time, so no NEEDED names it) and the dynamic loader,
 # plus the runner linux/clients/real-clients as /tests/real-clients. Packed
@@ -13,7 +14,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/setup.sh" fw >&2
 root=$("$top/tools/arm64-root.sh" clients | tail -n 1)
 rootfs=$root/rootfs
-key=$(cat "$0" "$top/linux/clients/real-clients" | sha256sum | cut -c1-16)
+key=$( { cat "$0" "$top/linux/clients/real-clients"; dpkg-query -W -f='${Version}' linux-source-6.12; } |
+	sha256sum | cut -c1-16)
 out=$root/overlay-$key.cpio.gz
 if [ -f "$out" ]; then
 	echo "$out"
@@ -22,7 +24,13 @@ fi
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 progs=(usr/bin/tpm2 usr/bin/efivar bin/efibootmgr usr/bin/mokutil bin/bash usr/bin/chattr
-	usr/lib/aarch64-linux-gnu/libtss2-tcti-device.so.0)
+	usr/lib/aarch64-linux-gnu/libtss2-tcti-device.so.0 usr/bin/python3.11)
+# Python's standard library, with its extension modules (their libraries
+# join the closure below).
+pylib=usr/lib/python3.11
+for so in "$rootfs/$pylib"/lib-dynload/*.so; do
+	progs+=("${so#"$rootfs"/}")
+done
 copy() { # one path of the root, and what a symlink points at
 	local rel=$1 dst
 	[ -e "$rootfs/$rel" ] || [ -L "$rootfs/$rel" ] ||
@@ -66,6 +74,16 @@ done
 for l in "$rootfs"/usr/bin/tpm2_*; do
 	cp -P "$l" "$stage/usr/bin/"
 done
+mkdir -p "$stage/$pylib"
+(cd "$rootfs/$pylib" && tar -cf - --exclude=test --exclude=idlelib --exclude=tkinter \
+	--exclude=__pycache__ --exclude=lib-dynload .) | tar -xf - -C "$stage/$pylib"
+ln -sf python3.11 "$stage/usr/bin/python3"
+# Linux's own tpm2 selftests, from the kernel source the project builds.
+src_tar=/usr/src/linux-source-6.12.tar.xz
+[ -f "$src_tar" ] || { echo "clients-overlay: $src_tar missing (tools/setup.sh kernel)" >&2; exit 1; }
+mkdir -p "$stage/usr/share/selftests"
+tar -xf "$src_tar" -C "$stage/usr/share/selftests" --strip-components=4 --wildcards \
+	'*/tools/testing/selftests/tpm2/*'
 mkdir -p "$stage/tests" "$stage/etc"
 install -m 0755 "$top/linux/clients/real-clients" "$stage/tests/real-clients"
 (cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --owner root:root --quiet) | gzip -6 >"$out.tmp"
