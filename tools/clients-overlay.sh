@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real clients of the services, for the guest: Debian's arm64 tpm2-tools,
 # efivar, efibootmgr, mokutil, bash, chattr and Python (tools/arm64-root.sh
-# clients) with Linux 6.12's own tpm2 selftests,
+# clients) with Linux 6.12's own tpm2 and efivarfs selftests,
 # each program with the ELF closure of its NEEDED libraries, the TSS2 device
 # TCTI (loaded at run time, so no NEEDED names it) and the dynamic loader,
 # plus the runner linux/clients/real-clients as /tests/real-clients. Packed
@@ -83,7 +83,12 @@ src_tar=/usr/src/linux-source-6.12.tar.xz
 [ -f "$src_tar" ] || { echo "clients-overlay: $src_tar missing (tools/setup.sh kernel)" >&2; exit 1; }
 mkdir -p "$stage/usr/share/selftests"
 tar -xf "$src_tar" -C "$stage/usr/share/selftests" --strip-components=4 --wildcards \
-	'*/tools/testing/selftests/tpm2/*'
+	'*/tools/testing/selftests/tpm2/*' '*/tools/testing/selftests/efivarfs/*'
+# The efivarfs selftest's two helpers, static like every program of ours.
+for h in create-read open-unlink; do
+	aarch64-linux-gnu-gcc -static -O2 -Wall -o "$stage/usr/share/selftests/efivarfs/$h" \
+		"$stage/usr/share/selftests/efivarfs/$h.c"
+done
 mkdir -p "$stage/tests" "$stage/etc"
 install -m 0755 "$top/linux/clients/real-clients" "$stage/tests/real-clients"
 (cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --owner root:root --quiet) | gzip -6 >"$out.tmp"
