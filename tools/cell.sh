@@ -2,6 +2,7 @@
 # One way to prepare and boot any cell of the system: kernel variant x FF-A
 # built in or module x pKVM protected or nvhe x secure-world firmware.
 #   usage: tools/cell.sh prepare [-t programs] [-x program] <cell>
+#          tools/cell.sh env [-f fault] <cell>
 #          tools/cell.sh boot [-i] [-l log] [-a "kernel args"] [-f fault] [-t programs] [-x program] <cell>
 #   <cell>    variant/ffa/mode[@firmware], e.g. ours/builtin/protected,
 #             stock/module/nvhe, ours/builtin/protected@tfa-optee (firmware:
@@ -10,6 +11,8 @@
 #   prepare   builds (or takes from the cache) the kernel, the client modules
 #             and test programs, packs the initramfs, and prints two lines:
 #             the kernel cache directory and the initramfs
+#   env       prints what the boot needs in the environment (NAME=value:
+#             the peer firmware image, the fault as a QEMU fw_cfg argument)
 #   boot      prepares, then boots it (tools/qemu-boot.sh): -i interactive
 #             with a shell on the console (`poweroff` ends QEMU), otherwise
 #             /init runs every test program and powers off
@@ -28,15 +31,7 @@ parse_cell() { # sets variant ffa mode firmware, or says what is wrong
 	firmware=ffa-stack
 	[ "$cell" = "$1" ] || firmware=${1##*@}
 	case $firmware in
-	ffa-stack) ;;
-	tfa-optee|tfa-el3spmc)
-		# A peer secure world (tools/peer-fw.sh): its image as -bios; no
-		# flash file (U-Boot keeps its environment there), no TPM.
-		local cfg=el1
-		[ "$firmware" = tfa-el3spmc ] && cfg=el3
-		FFA_STACK_FW=$("$top/tools/peer-fw.sh" "$cfg" | tail -n 1)
-		export FFA_STACK_FW FFA_STACK_VARS=none FFA_STACK_NO_TPM=1
-		;;
+	ffa-stack|tfa-optee|tfa-el3spmc) ;;
 	*) echo "cell: no firmware '$firmware' (ffa-stack, tfa-optee or tfa-el3spmc)" >&2; exit 2 ;;
 	esac
 	IFS=/ read -r variant ffa mode extra <<<"$cell"
@@ -90,6 +85,26 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 	esac
 }
 
+# What tools/qemu-boot.sh must be told to boot the cell, as NAME=value
+# lines (the boot below exports them, tools/matrix.py reads `cell.sh env`).
+boot_env() {
+	local cfg=
+	case $firmware in
+	tfa-optee) cfg=el1 ;;
+	tfa-el3spmc) cfg=el3 ;;
+	esac
+	if [ -n "$cfg" ]; then
+		# A peer secure world (tools/peer-fw.sh): its image as -bios; no
+		# flash file (U-Boot keeps its environment there), no TPM.
+		echo "FFA_STACK_FW=$("$top/tools/peer-fw.sh" "$cfg" | tail -n 1)"
+		echo "FFA_STACK_VARS=none"
+		echo "FFA_STACK_NO_TPM=1"
+	fi
+	if [ -n "$fault" ]; then
+		echo "FFA_STACK_QEMU_EXTRA=${FFA_STACK_QEMU_EXTRA:+$FFA_STACK_QEMU_EXTRA }-fw_cfg name=opt/ffa-stack/fault,string=$fault"
+	fi
+}
+
 all_programs="ffa-test tpm-test uefivar-test real-clients"
 extra_programs=()
 programs=$all_programs
@@ -110,6 +125,10 @@ done
 shift $((OPTIND - 1))
 [ $# -eq 1 ] || usage
 case $cmd in
+env)
+	parse_cell "$1"
+	boot_env
+	;;
 prepare)
 	parse_cell "$1"
 	prepare
@@ -120,9 +139,9 @@ boot)
 	parse_cell "$1"
 	prepare
 	log=${log:-$build/boot/$variant-$ffa-$mode.log}
-	if [ -n "$fault" ]; then
-		export FFA_STACK_QEMU_EXTRA="${FFA_STACK_QEMU_EXTRA:-} -fw_cfg name=opt/ffa-stack/fault,string=$fault"
-	fi
+	while IFS= read -r setting; do
+		export "${setting?}"
+	done < <(boot_env)
 	boot=("$top/tools/qemu-boot.sh" -l "$log")
 	if [ "$interactive" -eq 1 ]; then
 		boot+=(-i)

@@ -132,8 +132,9 @@ def stress_result(text):
 
 
 OPTEE_UUID = "486178e0-e7f8-11e3-bc5e-0002a5d5c51b"
-# Firmware of the matrix: ours, and the peers tools/peer-fw.sh builds.
-FIRMWARES = {"ffa-stack": None, "tfa-optee": "el1", "tfa-el3spmc": "el3"}
+# Firmware of the matrix: ours, and the peers tools/peer-fw.sh builds
+# (tools/cell.sh knows how to boot each).
+FIRMWARES = ("ffa-stack", "tfa-optee", "tfa-el3spmc")
 # What only our firmware can show: its test, TPM and variable partitions,
 # and its log of who registered RX/TX from which EL.
 OURS_ONLY = ("partitions_found", "client_bound", "direct_msg", "direct_msg2",
@@ -151,9 +152,8 @@ def optee_bound(text):
     return re.search(r"^ffa-stack: tee0 present", text, re.M) is not None
 
 
-def evaluate(log, rc, mode, ffa="module", firmware="ffa-stack"):
-    checks, via_proxy, level, errors, stress = evaluate_ours(log, rc, mode, ffa)
-    text = open(log, errors="replace").read()
+def evaluate(text, log, rc, mode, ffa, firmware):
+    checks, via_proxy, level, errors, stress = evaluate_ours(text, log, rc, mode, ffa)
     checks["optee_bound"] = optee_bound(text)
     if firmware != "ffa-stack":
         for name in OURS_ONLY:
@@ -162,8 +162,7 @@ def evaluate(log, rc, mode, ffa="module", firmware="ffa-stack"):
     return checks, via_proxy, level, errors, stress
 
 
-def evaluate_ours(log, rc, mode, ffa="module"):
-    text = open(log, errors="replace").read()
+def evaluate_ours(text, log, rc, mode, ffa):
     lines = text.splitlines()
 
     def has(pat):
@@ -262,21 +261,16 @@ def run_cell(key, want, prepared):
     # initcall_debug's "calling" lines are KERN_DEBUG: loglevel=8 shows them.
     args = "initcall_debug loglevel=8" + (" ffa_test.stress=1" if ffa == "builtin" else "")
     args += " " + want.get("kernel_args", "")
+    # The peer firmware image and the fault, as tools/cell.sh boots them.
     env = dict(os.environ)
-    if FIRMWARES[firmware]:
-        # A peer secure world: its image as -bios, no flash file for our
-        # variable store (U-Boot keeps its environment there) and no TPM.
-        env["FFA_STACK_FW"] = sh([os.path.join(TOP, "tools/peer-fw.sh"),
-                                  FIRMWARES[firmware]]).strip().splitlines()[-1]
-        env["FFA_STACK_VARS"] = "none"
-        env["FFA_STACK_NO_TPM"] = "1"
-    if fault:
-        env["FFA_STACK_QEMU_EXTRA"] = (env.get("FFA_STACK_QEMU_EXTRA", "") +
-                                       f" -fw_cfg name=opt/ffa-stack/fault,string={fault}").strip()
+    cell_env = [os.path.join(TOP, "tools/cell.sh"), "env"] + (["-f", fault] if fault else [])
+    for setting in sh(cell_env + [key.partition("+")[0]]).splitlines():
+        name_, _, value = setting.partition("=")
+        env[name_] = value
     rc = subprocess.run([os.path.join(TOP, "tools/qemu-boot.sh"), "-l", log,
                          "-a", args, kdir, initrd, mode], env=env).returncode
-    checks, via_proxy, level, errors, stress = evaluate(log, rc, mode, ffa, firmware)
     text = open(log, errors="replace").read()
+    checks, via_proxy, level, errors, stress = evaluate(text, log, rc, mode, ffa, firmware)
     tpm, ima = tpm_ima(text)
     cell = {
         "variant": variant, "ffa": ffa, "mode": mode, "firmware": firmware,
