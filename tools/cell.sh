@@ -18,7 +18,7 @@
 #             /init runs every test program and powers off
 #   -f fault  inject a firmware fault (fw/qemu-virt/fault.h)
 #   -t        the test programs /init runs, e.g. "tpm-test" or none (default:
-#             all of ffa-test, tpm-test, uefivar-test and real-clients, the
+#             all of ffa-test, tpm-test, uefivar-test, optee-test and real-clients, the
 #             overlay of Debian's arm64 clients: tools/clients-overlay.sh)
 #   -x        one more static arm64 program for /tests (e.g. the benchmark's)
 set -euo pipefail
@@ -105,7 +105,7 @@ boot_env() {
 	fi
 }
 
-all_programs="ffa-test tpm-test uefivar-test real-clients"
+all_programs="ffa-test tpm-test uefivar-test optee-test real-clients"
 extra_programs=()
 programs=$all_programs
 cmd=${1:-}

@@ -152,9 +152,21 @@ def optee_bound(text):
     return re.search(r"^ffa-stack: tee0 present", text, re.M) is not None
 
 
+def optee_share_reclaim(text):
+    """/tests/optee-test: 1, 16 and 256 pages shared with OP-TEE through its
+    driver and reclaimed, with no reclaim error logged and the same pages
+    accepted for a second share (so the hypervisor gave them back). None
+    where the program found no /dev/tee0."""
+    results = re.findall(r"^ffa-stack: check optee-share-(\d+) (ok|fail)", text, re.M)
+    if not results:
+        return None
+    return sorted(int(n) for n, r in results if r == "ok") == [1, 16, 256]
+
+
 def evaluate(text, log, rc, mode, ffa, firmware):
     checks, via_proxy, level, errors, stress = evaluate_ours(text, log, rc, mode, ffa)
     checks["optee_bound"] = optee_bound(text)
+    checks["optee_share_reclaim"] = optee_share_reclaim(text)
     if firmware != "ffa-stack":
         for name in OURS_ONLY:
             checks[name] = None

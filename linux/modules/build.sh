@@ -14,6 +14,7 @@
 #                      include/), usable as-is inside a kernel tree
 #   uefivar_mm.ko      efivars over the UEFI variable partition (src/uefivar_mm/)
 #   uefivar-test       its initramfs test program, for /tests
+#   optee-test         shares 1, 16, 256 pages with OP-TEE via /dev/tee0 and reclaims them
 # The module build is W=1 and warnings are errors. To boot with both, pass
 # them to the initramfs: tools/mkinitramfs.sh <cache> <out.cpio.gz>
 # <out>/ffa_test.ko <out>/ffa-test (it loads FF-A's own modules first).
@@ -93,5 +94,9 @@ fi
 # initramfs test program.
 build_module uefivar_mm mm_var.h
 build_program uefivar-test "$repo/linux/tests/uefivar-test.c"
+
+# /tests/optee-test: Linux's OP-TEE driver sharing and reclaiming memory, on
+# the peer firmware (it finds no /dev/tee0 on ours and checks nothing).
+build_program optee-test "$repo/linux/tests/optee-test.c"
 
 echo "$out"
