@@ -11,8 +11,12 @@
 #ifndef FFA_UUID_H
 #define FFA_UUID_H
 
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stdbool.h>
 #include <stdint.h>
+#endif
 
 struct ffa_uuid {
 	uint8_t b[16];

@@ -47,12 +47,11 @@ out=$(cd "$out" && pwd)
 # warnings as errors, and copy <dir>.ko to the output directory.
 build_module() {
 	local name=$1 header=$2 msrc=$out/src/$1
-	mkdir -p "$msrc/compat" "$msrc/include/ffa" "$msrc/include/services"
+	mkdir -p "$msrc/include/ffa" "$msrc/include/services"
 	install -C -m 644 "$here/$name"/*.c "$here/$name/Kbuild" "$here/$name/Kconfig" "$msrc/"
 	if compgen -G "$here/$name/*.h" >/dev/null; then
 		install -C -m 644 "$here/$name"/*.h "$msrc/"
 	fi
-	install -C -m 644 "$here/$name"/compat/*.h "$msrc/compat/"
 	install -C -m 644 "$repo/include/ffa/uuid.h" "$msrc/include/ffa/"
 	install -C -m 644 "$repo/include/services/$header" "$msrc/include/services/"
 	make -C "$kbuild" M="$msrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \

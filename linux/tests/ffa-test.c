@@ -7,8 +7,10 @@
  *   ffa-stack: check <name> ok|fail|skip <details>
  *   ffa-stack: rxtx <hyp|host|none|...>
  *
- * Each check writes N to a debugfs file of the module and reads back its
- * result line ("ok ...", "skip ..." or "fail ..."). Exit status 0 when no
+ * The module owns the list: its debugfs file "checks" names the checks in
+ * the order to run them, and reading a check's file runs it and gives its
+ * result line ("ok ...", "skip ..." or "fail ..."). The name printed is the
+ * module's, which is also the boot matrix's key. Exit status 0 when no
  * check failed.
  */
 #define _DEFAULT_SOURCE
@@ -23,25 +25,6 @@
 
 #define FT_DIR "/sys/kernel/debug/ffa_test"
 #define FT_LINE 512
-
-struct ft_check {
-	const char *name;
-	const char *file;
-	const char *arg;
-};
-
-/*
- * One page, a multi-page range, and 1 MiB (one high-order block or, when
- * memory is fragmented, many ranges).
- */
-static const struct ft_check checks[] = {
-	{ "echo-100", "echo", "100" },
-	{ "echo2-100", "echo2", "100" },
-	{ "share-1", "share", "1" },
-	{ "share-16", "share", "16" },
-	{ "share-256", "share", "256" },
-	{ "lend-16", "lend", "16" },
-};
 
 static int is_dir(const char *path)
 {
@@ -89,37 +72,6 @@ static int read_line(const char *path, char *buf, size_t len)
 	close(fd);
 	buf[n] = '\0';
 	chomp(buf);
-	return 0;
-}
-
-/* Runs one check; fills @buf with its result line. */
-static int run_check(const struct ft_check *c, char *buf, size_t len)
-{
-	char path[128];
-	int fd, werr = 0, rerr;
-
-	snprintf(path, sizeof(path), "%s/%s", FT_DIR, c->file);
-	fd = open(path, O_WRONLY);
-	if (fd < 0) {
-		snprintf(buf, len, "fail cannot open %s: %s (module too old?)", path,
-			 strerror(errno));
-		return -1;
-	}
-	/* -EIO from the write means the check failed; its line says why. */
-	if (write(fd, c->arg, strlen(c->arg)) < 0)
-		werr = errno;
-	close(fd);
-
-	rerr = read_line(path, buf, len);
-	if (rerr) {
-		snprintf(buf, len, "fail cannot read %s: %s", path, strerror(-rerr));
-		return -1;
-	}
-	if (werr && strncmp(buf, "fail", 4) != 0) {
-		snprintf(buf, len, "fail writing %s to %s: %s", c->arg, path,
-			 strerror(werr));
-		return -1;
-	}
 	return 0;
 }
 
@@ -188,68 +140,47 @@ static void report_rxtx(const char *line)
 	printf("ffa-stack: rxtx %.*s\n", (int)n, p);
 }
 
+/* Runs the check @name: its result line is what reading its file gives. */
+static int run_check(const char *name, char *line, size_t len)
+{
+	char path[128];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/%s", FT_DIR, name);
+	err = read_line(path, line, len);
+	if (err)
+		snprintf(line, len, "fail cannot read %s: %s", path, strerror(-err));
+	if (!strcmp(name, "ns_info")) {
+		if (!err && !strncmp(line, "ok", 2))
+			report_rxtx(line);
+		else
+			printf("ffa-stack: rxtx unknown (ns_info failed)\n");
+	}
+	return report(name, line);
+}
+
 int main(void)
 {
-	char line[FT_LINE];
-	unsigned int i;
+	char line[FT_LINE], list[1024], *name, *save;
 	int failed = 0, err;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	mount_debugfs();
 	if (!is_dir(FT_DIR)) {
-		printf("ffa-stack: check ffa_test-bound fail (no %s: module not loaded or partition not enumerated)\n",
+		printf("ffa-stack: check client_bound fail (no %s: module not loaded or partition not enumerated)\n",
 		       FT_DIR);
 		return 1;
 	}
 	bound_details(line, sizeof(line));
-	printf("ffa-stack: check ffa_test-bound ok %s\n", line);
+	printf("ffa-stack: check client_bound ok %s\n", line);
 
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		run_check(&checks[i], line, sizeof(line));
-		failed += report(checks[i].name, line);
+	err = read_line(FT_DIR "/checks", list, sizeof(list));
+	if (err) {
+		printf("ffa-stack: check checks_listed fail cannot read %s/checks: %s (module older than this program?)\n",
+		       FT_DIR, strerror(-err));
+		return 1;
 	}
-
-	err = read_line(FT_DIR "/ns_info", line, sizeof(line));
-	if (err)
-		snprintf(line, sizeof(line), "fail cannot read %s/ns_info: %s", FT_DIR,
-			 strerror(-err));
-	failed += report("ns_info", line);
-	if (!err && !strncmp(line, "ok", 2))
-		report_rxtx(line);
-	else
-		printf("ffa-stack: rxtx unknown (ns_info failed)\n");
-
-	/* Partition discovery now, not only what the bus enumerated at boot. */
-	err = read_line(FT_DIR "/partinfo", line, sizeof(line));
-	if (err)
-		snprintf(line, sizeof(line), "fail cannot read %s/partinfo: %s",
-			 FT_DIR, strerror(-err));
-	failed += report("partinfo", line);
-
-	/* Under pKVM the proxy must refuse a share of the host's RX page. */
-	err = read_line(FT_DIR "/share_host_rx", line, sizeof(line));
-	if (err)
-		snprintf(line, sizeof(line), "fail cannot read %s/share_host_rx: %s",
-			 FT_DIR, strerror(-err));
-	failed += report("share-host-rx", line);
-
-	/* Under pKVM: pages and calls the proxy must refuse, system unharmed. */
-	err = read_line(FT_DIR "/isolation", line, sizeof(line));
-	if (err)
-		snprintf(line, sizeof(line), "fail cannot read %s/isolation: %s",
-			 FT_DIR, strerror(-err));
-	failed += report("isolation", line);
-
-	/*
-	 * Last: a MEM_SHARE whose endpoint descriptor lies past the fragment.
-	 * 6.12's proxy reads it anyway (inside its TX page, so it does not
-	 * fault); the fixed proxy refuses it.
-	 */
-	err = read_line(FT_DIR "/emad_offset", line, sizeof(line));
-	if (err)
-		snprintf(line, sizeof(line), "fail cannot read %s/emad_offset: %s",
-			 FT_DIR, strerror(-err));
-	failed += report("emad-offset", line);
-
+	for (name = strtok_r(list, "\n", &save); name; name = strtok_r(NULL, "\n", &save))
+		failed += run_check(name, line, sizeof(line));
 	return failed ? 1 : 0;
 }

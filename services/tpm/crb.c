@@ -6,6 +6,7 @@
  * command that was started and not yet executed (one announced in the same
  * START). Documented outcomes are in services/tpm/README.md.
  */
+#include "common/byteorder.h"
 #include "services/tpm/crb.h"
 
 #define TPM_RC_CANCELED 0x0909u
@@ -32,19 +33,6 @@ static void wr64(volatile uint8_t *p, uint32_t off, uint64_t v)
 {
 	wr32(p, off, (uint32_t)v);
 	wr32(p, off + 4u, (uint32_t)(v >> 32));
-}
-
-static uint32_t be32(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-}
-
-static void put_be32(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)(v >> 24);
-	b[1] = (uint8_t)(v >> 16);
-	b[2] = (uint8_t)(v >> 8);
-	b[3] = (uint8_t)v;
 }
 
 /* Word copies between the data buffer and secure memory; n is a multiple
@@ -137,10 +125,9 @@ void tpm_crb_init(struct tpm_crb *c, volatile uint8_t *pages, uint64_t pa,
 /* The response a cancelled command gets: header only, TPM_RC_CANCELED. */
 static uint32_t canceled_response(uint8_t *rsp)
 {
-	rsp[0] = (uint8_t)(TPM_ST_NO_SESSIONS >> 8);
-	rsp[1] = (uint8_t)TPM_ST_NO_SESSIONS;
-	put_be32(rsp + 2, TPM2_HEADER_SIZE);
-	put_be32(rsp + 6, TPM_RC_CANCELED);
+	store_be16(rsp, TPM_ST_NO_SESSIONS);
+	store_be32(rsp + 2, TPM2_HEADER_SIZE);
+	store_be32(rsp + 6, TPM_RC_CANCELED);
 	return TPM2_HEADER_SIZE;
 }
 
@@ -155,7 +142,7 @@ static uint32_t execute(struct tpm_crb *c, unsigned int loc, bool cancel)
 	uint32_t size, rsp_len = 0;
 
 	copy_in(c->cmd, p, TPM_CRB_DATA, TPM2_HEADER_SIZE);
-	size = be32(c->cmd + TPM2_HEADER_SIZE_OFFSET);
+	size = load_be32(c->cmd + TPM2_HEADER_SIZE_OFFSET);
 	if (size < TPM2_HEADER_SIZE || size > TPM_CRB_DATA_SIZE)
 		return TPM_FFA_INV_CRB_CTRL_DATA;
 	if (size > TPM2_HEADER_SIZE) {
@@ -173,7 +160,7 @@ static uint32_t execute(struct tpm_crb *c, unsigned int loc, bool cancel)
 	} else if (c->be->submit(c->be->ctx, loc, c->cmd, size, c->rsp, sizeof(c->rsp),
 				 &rsp_len) != 0 ||
 		   rsp_len < TPM2_HEADER_SIZE || rsp_len > sizeof(c->rsp) ||
-		   be32(c->rsp + TPM2_HEADER_SIZE_OFFSET) != rsp_len) {
+		   load_be32(c->rsp + TPM2_HEADER_SIZE_OFFSET) != rsp_len) {
 		/* PTP: a TPM that cannot answer reports fatal, not garbage. */
 		c->fatal = true;
 		c->state = TPM_CRB_COMPLETE;

@@ -4,32 +4,16 @@
  * extended before it is logged, so a log entry always stands for a PCR
  * change that happened.
  */
+#include "common/byteorder.h"
 #include "services/tpm/measure.h"
 
 #define PW_SESSION_SIZE 9u  /* handle(4) nonce(2) attributes(1) hmac(2) */
 
-static void be16(uint8_t *b, uint16_t v)
-{
-	b[0] = (uint8_t)(v >> 8);
-	b[1] = (uint8_t)v;
-}
-
-static void be32(uint8_t *b, uint32_t v)
-{
-	be16(b, (uint16_t)(v >> 16));
-	be16(b + 2, (uint16_t)v);
-}
-
-static uint32_t get_be32(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-}
-
 static void header(uint8_t *b, uint16_t tag, uint32_t size, uint32_t cc)
 {
-	be16(b, tag);
-	be32(b + 2, size);
-	be32(b + 6, cc);
+	store_be16(b, tag);
+	store_be32(b + 2, size);
+	store_be32(b + 6, cc);
 }
 
 uint32_t tpm2_cmd_startup(uint8_t *buf, uint32_t cap, uint16_t type)
@@ -37,7 +21,7 @@ uint32_t tpm2_cmd_startup(uint8_t *buf, uint32_t cap, uint16_t type)
 	if (cap < 12u)
 		return 0;
 	header(buf, TPM2_ST_NO_SESSIONS, 12u, TPM2_CC_STARTUP);
-	be16(buf + 10, type);
+	store_be16(buf + 10, type);
 	return 12u;
 }
 
@@ -52,14 +36,14 @@ uint32_t tpm2_cmd_pcr_extend(uint8_t *buf, uint32_t cap, uint32_t pcr,
 	if (cap < size || pcr >= TPM2_PCR_COUNT)
 		return 0;
 	header(buf, TPM2_ST_SESSIONS, size, TPM2_CC_PCR_EXTEND);
-	be32(p, pcr);
-	be32(p + 4, PW_SESSION_SIZE);
-	be32(p + 8, TPM2_RS_PW);
-	be16(p + 12, 0);    /* nonce */
+	store_be32(p, pcr);
+	store_be32(p + 4, PW_SESSION_SIZE);
+	store_be32(p + 8, TPM2_RS_PW);
+	store_be16(p + 12, 0);    /* nonce */
 	p[14] = 0;          /* session attributes */
-	be16(p + 15, 0);    /* empty password */
-	be32(p + 17, 1);
-	be16(p + 21, TPM2_ALG_SHA256);
+	store_be16(p + 15, 0);    /* empty password */
+	store_be32(p + 17, 1);
+	store_be16(p + 21, TPM2_ALG_SHA256);
 	for (uint32_t i = 0; i < SHA256_DIGEST_SIZE; i++)
 		p[23 + i] = digest[i];
 	return size;
@@ -72,8 +56,8 @@ uint32_t tpm2_cmd_pcr_read(uint8_t *buf, uint32_t cap, uint32_t pcr)
 	if (cap < size || pcr >= TPM2_PCR_COUNT)
 		return 0;
 	header(buf, TPM2_ST_NO_SESSIONS, size, TPM2_CC_PCR_READ);
-	be32(buf + 10, 1);
-	be16(buf + 14, TPM2_ALG_SHA256);
+	store_be32(buf + 10, 1);
+	store_be16(buf + 14, TPM2_ALG_SHA256);
 	buf[16] = 3;
 	buf[17] = buf[18] = buf[19] = 0;
 	buf[17 + pcr / 8u] = (uint8_t)(1u << (pcr % 8u));
@@ -82,9 +66,9 @@ uint32_t tpm2_cmd_pcr_read(uint8_t *buf, uint32_t cap, uint32_t pcr)
 
 int64_t tpm2_rsp_code(const uint8_t *rsp, uint32_t len)
 {
-	if (len < TPM2_HEADER_SIZE || get_be32(rsp + 2) != len)
+	if (len < TPM2_HEADER_SIZE || load_be32(rsp + 2) != len)
 		return -1;
-	return get_be32(rsp + 6);
+	return load_be32(rsp + 6);
 }
 
 int tpm2_rsp_pcr_read(const uint8_t *rsp, uint32_t len, uint8_t out[SHA256_DIGEST_SIZE])
@@ -95,14 +79,14 @@ int tpm2_rsp_pcr_read(const uint8_t *rsp, uint32_t len, uint8_t out[SHA256_DIGES
 
 	if (tpm2_rsp_code(rsp, len) != TPM2_RC_SUCCESS || len < off + 4u + 3u)
 		return -1;
-	if (get_be32(rsp + off) != 1u)
+	if (load_be32(rsp + off) != 1u)
 		return -1;
 	sel_size = rsp[off + 6u];
 	off += 7u;
 	if (sel_size > 4u || len - off < sel_size + 4u + 2u)
 		return -1;
 	off += sel_size;
-	if (get_be32(rsp + off) != 1u)
+	if (load_be32(rsp + off) != 1u)
 		return -1;
 	off += 4u;
 	if (((uint32_t)rsp[off] << 8 | rsp[off + 1u]) != SHA256_DIGEST_SIZE ||

@@ -3,6 +3,7 @@
  * SHA-256 as FIPS 180-4 specifies it. Written for clarity over speed: the
  * firmware hashes a kernel once per boot.
  */
+#include "common/byteorder.h"
 #include "services/tpm/sha256.h"
 
 static const uint32_t k256[64] = {
@@ -28,8 +29,7 @@ static void compress(struct sha256 *s, const uint8_t *blk)
 	uint32_t w[64], v[8];
 
 	for (unsigned int i = 0; i < 16; i++)
-		w[i] = (uint32_t)blk[4 * i] << 24 | (uint32_t)blk[4 * i + 1] << 16 |
-		       (uint32_t)blk[4 * i + 2] << 8 | blk[4 * i + 3];
+		w[i] = load_be32(blk + 4 * i);
 	for (unsigned int i = 16; i < 64; i++) {
 		uint32_t s0 = ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ (w[i - 15] >> 3);
 		uint32_t s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -106,15 +106,10 @@ void sha256_final(struct sha256 *s, uint8_t out[SHA256_DIGEST_SIZE])
 	}
 	while (s->fill < SHA256_BLOCK_SIZE - 8u)
 		s->block[s->fill++] = 0;
-	for (unsigned int i = 0; i < 8; i++)
-		s->block[SHA256_BLOCK_SIZE - 1u - i] = (uint8_t)(bits >> (8u * i));
+	store_be64(s->block + SHA256_BLOCK_SIZE - 8u, bits);
 	compress(s, s->block);
-	for (unsigned int i = 0; i < 8; i++) {
-		out[4 * i] = (uint8_t)(s->h[i] >> 24);
-		out[4 * i + 1] = (uint8_t)(s->h[i] >> 16);
-		out[4 * i + 2] = (uint8_t)(s->h[i] >> 8);
-		out[4 * i + 3] = (uint8_t)s->h[i];
-	}
+	for (unsigned int i = 0; i < 8; i++)
+		store_be32(out + 4 * i, s->h[i]);
 }
 
 void sha256(const void *data, size_t len, uint8_t out[SHA256_DIGEST_SIZE])

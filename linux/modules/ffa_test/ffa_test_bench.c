@@ -16,32 +16,20 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/arm_ffa.h>
-#include <linux/debugfs.h>
-#include <linux/device.h>
 #include <linux/fs.h>
-#include <linux/gfp.h>
-#include <linux/kernel.h>
 #include <linux/math64.h>
-#include <linux/mm.h>
-#include <linux/mutex.h>
-#include <linux/scatterlist.h>
-#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <asm/arch_timer.h>
 
-#include <services/test_sp.h>
-
-#include "ffa_test_bench.h"
+#include "ffa_test.h"
 
 #define FT_BENCH_ECHO_MAX	100000u
 #define FT_BENCH_REPS		20u
 #define FT_BENCH_RESULT_LEN	2048
 
 struct ft_bench {
-	struct ffa_device *fdev;
-	/* ffa_test's lock: one check or benchmark at a time. */
-	struct mutex *lock;
+	/* Its lock serialises the benchmark with the checks. */
+	struct ffa_test *t;
 	size_t used;
 	char result[FT_BENCH_RESULT_LEN];
 };
@@ -88,7 +76,7 @@ static void ft_out_stat(struct ft_bench *b, const char *op,
 
 static int ft_bench_send(struct ft_bench *b, bool req2, u32 round)
 {
-	const struct ffa_msg_ops *msg = b->fdev->ops->msg_ops;
+	struct ffa_test *t = b->t;
 	struct ffa_send_direct_data2 d2 = {
 		.data = { TSP_CMD_ECHO, round },
 	};
@@ -99,12 +87,12 @@ static int ft_bench_send(struct ft_bench *b, bool req2, u32 round)
 	int ret;
 
 	if (req2) {
-		ret = msg->sync_send_receive2(b->fdev, &b->fdev->uuid, &d2);
+		ret = t->msg->sync_send_receive2(t->fdev, &t->fdev->uuid, &d2);
 		if (!ret && (d2.data[0] != TSP_CMD_ECHO || d2.data[1] != round))
 			ret = -EPROTO;
 		return ret;
 	}
-	ret = msg->sync_send_receive(b->fdev, &d);
+	ret = t->msg->sync_send_receive(t->fdev, &d);
 	if (!ret && (d.data0 != TSP_CMD_ECHO || d.data1 != round))
 		ret = -EPROTO;
 	return ret;
@@ -138,110 +126,40 @@ static int ft_bench_echo(struct ft_bench *b, u32 n, bool req2)
 	return 0;
 }
 
-/* n pages, as one block (contiguous) or one page per sg entry. */
-struct ft_bench_region {
-	struct page **pages;
-	unsigned int nr;
-	bool contig;
-	struct sg_table sgt;
-	/* Not reclaimed: the secure side may still map it, never free it. */
-	bool leak;
-};
-
-static int ft_bench_alloc(struct ft_bench_region *r, u32 n, bool contig)
-{
-	struct scatterlist *sg;
-	unsigned int i;
-
-	r->contig = contig;
-	r->pages = kcalloc(n, sizeof(*r->pages), GFP_KERNEL);
-	if (!r->pages)
-		return -ENOMEM;
-	if (contig) {
-		r->pages[0] = alloc_pages(GFP_KERNEL, get_order(n * PAGE_SIZE));
-		if (!r->pages[0])
-			return -ENOMEM;
-		r->nr = 1;
-		if (sg_alloc_table(&r->sgt, 1, GFP_KERNEL))
-			return -ENOMEM;
-		sg_set_page(r->sgt.sgl, r->pages[0], n * PAGE_SIZE, 0);
-		return 0;
-	}
-	for (r->nr = 0; r->nr < n; r->nr++) {
-		r->pages[r->nr] = alloc_page(GFP_KERNEL);
-		if (!r->pages[r->nr])
-			return -ENOMEM;
-	}
-	if (sg_alloc_table(&r->sgt, n, GFP_KERNEL))
-		return -ENOMEM;
-	for_each_sg(r->sgt.sgl, sg, n, i)
-		sg_set_page(sg, r->pages[i], PAGE_SIZE, 0);
-	return 0;
-}
-
-static void ft_bench_free(struct ft_bench_region *r, u32 n)
-{
-	unsigned int i;
-
-	if (r->leak) {
-		pr_err("bench: leaking %u pages that were not reclaimed from the partition\n",
-		       n);
-	} else {
-		for (i = 0; i < r->nr; i++)
-			if (r->contig)
-				__free_pages(r->pages[i], get_order(n * PAGE_SIZE));
-			else
-				__free_page(r->pages[i]);
-	}
-	if (r->sgt.sgl)
-		sg_free_table(&r->sgt);
-	kfree(r->pages);
-}
-
-static int ft_bench_share_once(struct ft_bench *b, struct ft_bench_region *r,
+static int ft_bench_share_once(struct ft_bench *b, struct ft_region *r,
 			       struct ft_stat *share, struct ft_stat *reclaim)
 {
-	const struct ffa_mem_ops *mem = b->fdev->ops->mem_ops;
-	struct ffa_mem_region_attributes attr = {
-		.receiver = b->fdev->vm_id,
-		.attrs = FFA_MEM_RW,
-	};
-	struct ffa_mem_ops_args args = {
-		.use_txbuf = true,
-		.nattrs = 1,
-		.attrs = &attr,
-		.sg = r->sgt.sgl,
-	};
 	u64 t0, t1;
 	int ret;
 
 	t0 = ft_now();
-	ret = mem->memory_share(&args);
+	ret = ft_region_send(r, b->t, false);
 	t1 = ft_now();
 	if (ret)
 		return ret;
 	ft_stat_add(share, t1 - t0);
 	t0 = ft_now();
-	ret = mem->memory_reclaim(args.g_handle, 0);
+	ret = ft_region_reclaim(r, b->t);
 	t1 = ft_now();
-	if (ret) {
-		r->leak = true;
+	if (ret)
 		return ret;
-	}
 	ft_stat_add(reclaim, t1 - t0);
 	return 0;
 }
 
+/* n pages as one block (contig) or one constituent per page (scatter). */
 static int ft_bench_share(struct ft_bench *b, u32 n, bool contig)
 {
 	const char *layout = contig ? "contig" : "scatter";
 	struct ft_stat share = {}, reclaim = {};
-	struct ft_bench_region r = {};
+	struct ft_region r = {};
 	char op[32];
 	u32 i;
 	int ret;
 
-	ret = ft_bench_alloc(&r, n, contig);
+	ret = ft_region_alloc(&r, n, contig ? MAX_PAGE_ORDER : 0);
+	if (!ret && r.nr_chunks != (contig ? 1 : n))
+		ret = -ENOMEM;
 	if (ret) {
 		ft_out(b, "fail share-%s-%u: cannot allocate the pages\n",
 		       layout, n);
@@ -260,7 +178,7 @@ static int ft_bench_share(struct ft_bench *b, u32 n, bool contig)
 	snprintf(op, sizeof(op), "reclaim-%s-%u", layout, n);
 	ft_out_stat(b, op, &reclaim);
 out:
-	ft_bench_free(&r, n);
+	ft_region_free(&r);
 	return ret;
 }
 
@@ -273,8 +191,7 @@ static void ft_bench_run(struct ft_bench *b, u32 n)
 	b->result[0] = '\0';
 	ft_out(b, "ok cntfrq=%u echo=%u reps=%u ffa=%u.%u\n",
 	       arch_timer_get_cntfrq(), n, FT_BENCH_REPS,
-	       FFA_MAJOR_VERSION(b->fdev->ops->info_ops->api_version_get()),
-	       FFA_MINOR_VERSION(b->fdev->ops->info_ops->api_version_get()));
+	       FFA_MAJOR_VERSION(b->t->version), FFA_MINOR_VERSION(b->t->version));
 	/* Each failure is reported on its own line; the others still run. */
 	ft_bench_echo(b, n, false);
 	ft_bench_echo(b, n, true);
@@ -296,11 +213,11 @@ static ssize_t ft_bench_write(struct file *file, const char __user *ubuf,
 		return ret;
 	if (n < 1 || n > FT_BENCH_ECHO_MAX)
 		return -ERANGE;
-	mutex_lock(b->lock);
+	mutex_lock(&b->t->lock);
 	ft_bench_run(b, n);
 	ret = strncmp(b->result, "fail", 4) && !strstr(b->result, "\nfail") ?
 	      0 : -EIO;
-	mutex_unlock(b->lock);
+	mutex_unlock(&b->t->lock);
 	return ret ? ret : count;
 }
 
@@ -310,9 +227,9 @@ static ssize_t ft_bench_read(struct file *file, char __user *ubuf,
 	struct ft_bench *b = file->private_data;
 	ssize_t ret;
 
-	mutex_lock(b->lock);
+	mutex_lock(&b->t->lock);
 	ret = simple_read_from_buffer(ubuf, count, ppos, b->result, b->used);
-	mutex_unlock(b->lock);
+	mutex_unlock(&b->t->lock);
 	return ret;
 }
 
@@ -324,19 +241,17 @@ static const struct file_operations ft_bench_fops = {
 	.llseek = default_llseek,
 };
 
-int ft_bench_init(struct ffa_device *fdev, struct dentry *dir,
-		  struct mutex *lock)
+int ft_bench_init(struct ffa_test *t)
 {
 	struct ft_bench *b;
 
-	b = devm_kzalloc(&fdev->dev, sizeof(*b), GFP_KERNEL);
+	b = devm_kzalloc(&t->fdev->dev, sizeof(*b), GFP_KERNEL);
 	if (!b)
 		return -ENOMEM;
-	b->fdev = fdev;
-	b->lock = lock;
+	b->t = t;
 	b->used = scnprintf(b->result, sizeof(b->result),
 			    "idle: write N to time N echo round trips and %u shares/reclaims per size\n",
 			    FT_BENCH_REPS);
-	debugfs_create_file("bench", 0600, dir, b, &ft_bench_fops);
+	debugfs_create_file("bench", 0600, t->dir, b, &ft_bench_fops);
 	return 0;
 }

@@ -10,10 +10,9 @@
  *   device_initcall   one echo, logged as "device_initcall echo ok|fail"
  *   stress=1      one kthread per online CPU echoing from probe until
  *                 late_initcall, then "stress: ..." with the counts
- *   partinfo      (debugfs) PARTITION_INFO_GET for our UUID, now
- *   share_host_rx (debugfs) MEM_SHARE of the host RX page remembered at
- *                 probe: under pKVM the proxy must refuse it, as the page is
- *                 pinned for the hypervisor
+ *   share_host_rx_refused  (check) MEM_SHARE of the host RX page
+ *                 remembered at probe: under pKVM the proxy must refuse it,
+ *                 as the page is pinned for the hypervisor
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -44,15 +43,6 @@ struct ft_stress {
 };
 
 static struct ft_stress ft_stress_run;
-
-static bool ft_pkvm_finalised(void)
-{
-#ifdef MODULE
-	return false;
-#else
-	return is_protected_kvm_enabled() && is_pkvm_initialized();
-#endif
-}
 
 static int ft_stress_fn(void *arg)
 {
@@ -184,16 +174,8 @@ void ft_early_remove(struct ffa_test *t)
 int ft_share_host_rx(struct ffa_test *t, u32 n, bool unused, char *res,
 		     size_t len)
 {
-	struct ffa_mem_region_attributes attr = {
-		.receiver = t->fdev->vm_id,
-		.attrs = FFA_MEM_RO,
-	};
-	struct ffa_mem_ops_args args = {
-		.use_txbuf = true,
-		.nattrs = 1,
-		.attrs = &attr,
-	};
 	struct scatterlist sg;
+	u64 handle;
 	int ret;
 
 	if (!t->early_rx)
@@ -207,42 +189,16 @@ int ft_share_host_rx(struct ffa_test *t, u32 n, bool unused, char *res,
 		return ret;
 	sg_init_table(&sg, 1);
 	sg_set_page(&sg, pfn_to_page(PHYS_PFN(t->early_rx)), PAGE_SIZE, 0);
-	args.sg = &sg;
-	ret = t->mem->memory_share(&args);
+	ret = ft_mem_send(t, &sg, false, FFA_MEM_RO, &handle);
 	if (!ret) {
-		t->mem->memory_reclaim(args.g_handle, 0);
+		t->mem->memory_reclaim(handle, 0);
 		return ft_result(res, len, -EIO,
 				 "fail the host shared its own RX buffer page 0x%llx (handle 0x%llx, reclaimed): pKVM did not pin it",
-				 t->early_rx, args.g_handle);
+				 t->early_rx, handle);
 	}
 	return ft_result(res, len, 0,
 			 "ok MEM_SHARE of the host RX page refused: FF-A %s, errno %d",
 			 ft_errno_name(ret), ret);
-}
-
-/*
- * PARTITION_INFO_GET now, for our UUID: the seed's failure shows as
- * partitions enumerated at boot that FF-A can no longer list once pKVM traps.
- */
-int ft_partinfo(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
-{
-	static const uuid_t uuid = FFA_UUID_FFA_STACK_TEST;
-	struct ffa_partition_info info = {};
-	char uuid_str[UUID_STRING_LEN + 1];
-	int ret;
-
-	snprintf(uuid_str, sizeof(uuid_str), "%pUb", &uuid);
-	ret = t->fdev->ops->info_ops->partition_info_get(uuid_str, &info);
-	if (ret)
-		return ft_result(res, len, -EIO,
-				 "fail PARTITION_INFO_GET(%s): FF-A %s, errno %d",
-				 uuid_str, ft_errno_name(ret), ret);
-	if (info.id != t->fdev->vm_id)
-		return ft_result(res, len, -EIO,
-				 "fail PARTITION_INFO_GET(%s) gave ID 0x%04x, bound to 0x%04x",
-				 uuid_str, info.id, t->fdev->vm_id);
-	return ft_result(res, len, 0, "ok partition 0x%04x, %u execution contexts",
-			 info.id, info.exec_ctxt);
 }
 
 #ifndef MODULE

@@ -62,7 +62,7 @@
  * which we cannot take); ffa_test's lock is held and no other client of ours
  * shares memory, so nothing else writes TX meanwhile.
  *
- * emad_offset (a debugfs file of its own, read last): a v1.1 MEM_SHARE whose
+ * emad_offset_refused (a check of its own, run last): a v1.1 MEM_SHARE whose
  * ep_mem_offset points past the fragment, still inside the TX page. The 6.12
  * proxy reads composite_off there without a bound (stale bytes of an earlier
  * transaction, outside what the host sent); ours refuses it with
@@ -73,8 +73,6 @@
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
-
-#include <linux/arm-smccc.h>
 
 #include "ffa_test.h"
 
@@ -95,41 +93,11 @@ struct ft_iso {
 	char summary[FT_ISO_SUMMARY];
 };
 
-/* One physically contiguous piece of a region. */
-struct ft_iso_chunk {
-	struct page *page;
-	unsigned int pages;
-};
-
 /* A constituent of a raw descriptor, in FF-A pages. */
 struct ft_iso_range {
 	u64 addr;
 	u32 pages;
 };
-
-/* The arm_ffa driver's errno for each FF-A status, indexed by -status. */
-static const int ft_iso_errnos[] = {
-	0, -EOPNOTSUPP, -EINVAL, -ENOMEM, -EBUSY, -EINTR, -EACCES, -EAGAIN,
-	-ECANCELED, -ENODATA,
-};
-
-static int ft_iso_errno(s32 status)
-{
-	if (status < 0 && status > -(s32)ARRAY_SIZE(ft_iso_errnos))
-		return ft_iso_errnos[-status];
-	return -EPROTO;
-}
-
-/* The FF-A status for an errno, for the summary (0 when it has none). */
-static int ft_iso_status(int err)
-{
-	unsigned int i;
-
-	for (i = 1; i < ARRAY_SIZE(ft_iso_errnos); i++)
-		if (ft_iso_errnos[i] == err)
-			return -(int)i;
-	return 0;
-}
 
 __printf(2, 3) static int ft_iso_fail(struct ft_iso *s, const char *fmt, ...)
 {
@@ -162,7 +130,7 @@ static int ft_iso_expect(struct ft_iso *s, int got, int want)
 	if (got == want) {
 		pr_info("isolation: %s refused: FF-A %s\n", s->step,
 			ft_errno_name(got));
-		ft_iso_note(s, "%d", ft_iso_status(got));
+		ft_iso_note(s, "%d", ft_errno_status(got));
 		return 0;
 	}
 	if (!got)
@@ -172,64 +140,19 @@ static int ft_iso_expect(struct ft_iso *s, int got, int want)
 			   ft_errno_name(got), got, ft_errno_name(want));
 }
 
-/* A result line of ft_echo()/ft_call() without its "fail " and newline. */
-static const char *ft_iso_why(char *line)
-{
-	line = strim(line);
-	return strncmp(line, "fail ", 5) ? line : line + 5;
-}
-
-/*
- * Raw FF-A calls, for what the arm_ffa driver never sends. The host reaches
- * FF-A by SMC (checked before anything runs); under pKVM it traps to EL2.
- */
-static void ft_iso_smc(unsigned long fid, unsigned long a1, unsigned long a2,
-		       unsigned long a3, struct arm_smccc_1_2_regs *out)
-{
-	struct arm_smccc_1_2_regs in = {
-		.a0 = fid, .a1 = a1, .a2 = a2, .a3 = a3,
-	};
-
-	arm_smccc_1_2_smc(&in, out);
-}
-
-/* 0 for FFA_SUCCESS, the errno of an FFA_ERROR, -EPROTO for anything else. */
-static int ft_iso_ret(const struct arm_smccc_1_2_regs *r)
-{
-	if (r->a0 == FFA_SUCCESS || r->a0 == FFA_FN64_SUCCESS)
-		return 0;
-	if (r->a0 == FFA_ERROR)
-		return ft_iso_errno((s32)r->a2);
-	return -EPROTO;
-}
-
 /* MEM_SHARE or MEM_LEND of @c[0..n) through the arm_ffa driver. */
-static int ft_iso_send(struct ffa_test *t, const struct ft_iso_chunk *c,
+static int ft_iso_send(struct ffa_test *t, const struct ft_chunk *c,
 		       unsigned int n, bool lend, u64 *handle)
 {
-	struct ffa_mem_region_attributes attr = {
-		.receiver = t->fdev->vm_id,
-		.attrs = FFA_MEM_RW,
-	};
-	struct ffa_mem_ops_args args = {
-		.use_txbuf = true,
-		.nattrs = 1,
-		.attrs = &attr,
-	};
 	struct scatterlist sg[2];
 	unsigned int i;
-	int ret;
 
 	if (!n || n > ARRAY_SIZE(sg))
 		return -E2BIG;
 	sg_init_table(sg, n);
 	for (i = 0; i < n; i++)
-		sg_set_page(&sg[i], c[i].page, c[i].pages * PAGE_SIZE, 0);
-	args.sg = sg;
-	ret = lend ? t->mem->memory_lend(&args) : t->mem->memory_share(&args);
-	if (!ret)
-		*handle = args.g_handle;
-	return ret;
+		sg_set_page(&sg[i], c[i].page, ft_chunk_bytes(&c[i]), 0);
+	return ft_mem_send(t, sg, lend, FFA_MEM_RW, handle);
 }
 
 /* An attack that got through: take the memory back at once. */
@@ -244,27 +167,29 @@ static void ft_iso_undo(struct ft_iso *s, u64 handle)
 	}
 }
 
-/* A direct request to the partition; on failure the step fails with why. */
-static int ft_iso_call(struct ft_iso *s, struct ffa_send_direct_data *d,
-		       const char *what)
+/* A reclaim the step needs; a failure leaks the pages and fails the step. */
+static int ft_iso_reclaim(struct ft_iso *s, u64 handle, int ret, const char *what)
+{
+	int reclaim = s->t->mem->memory_reclaim(handle, 0);
+
+	if (!reclaim)
+		return ret;
+	s->leak = true;
+	if (ret)
+		return ret;
+	return ft_iso_fail(s, "MEM_RECLAIM of %s 0x%llx: FF-A %s", what, handle,
+			   ft_errno_name(reclaim));
+}
+
+/* A command about @handle to the partition; on failure the step fails with why. */
+static int ft_iso_handle_cmd(struct ft_iso *s, u32 cmd, u64 handle,
+			     struct ffa_send_direct_data *d, const char *what)
 {
 	char line[FT_RESULT_LEN];
 
-	if (ft_call(s->t, d, what, line, sizeof(line)))
-		return ft_iso_fail(s, "%s", ft_iso_why(line));
+	if (ft_handle_call(s->t, cmd, handle, 0, d, what, line, sizeof(line)))
+		return ft_iso_fail(s, "%s", ft_result_why(line));
 	return 0;
-}
-
-static int ft_iso_handle_cmd(struct ft_iso *s, u32 cmd, u64 handle,
-			     const char *what)
-{
-	struct ffa_send_direct_data d = {
-		.data0 = cmd,
-		.data1 = lower_32_bits(handle),
-		.data2 = upper_32_bits(handle),
-	};
-
-	return ft_iso_call(s, &d, what);
 }
 
 static struct page *ft_iso_alloc(struct ft_iso *s, unsigned int order)
@@ -292,19 +217,16 @@ static void ft_iso_free(struct ft_iso *s, struct page *page, unsigned int order)
  * The partition retrieves @handle, checksums it and relinquishes it: the
  * checksum must be what we wrote.
  */
-static int ft_iso_checksum(struct ft_iso *s, const struct ft_iso_chunk *c,
+static int ft_iso_checksum(struct ft_iso *s, const struct ft_chunk *c,
 			   u64 handle, u64 want)
 {
-	struct ffa_send_direct_data d = {
-		.data0 = TSP_CMD_MEM_CHECKSUM,
-		.data1 = lower_32_bits(handle),
-		.data2 = upper_32_bits(handle),
-	};
-	u32 pages = c->pages * (PAGE_SIZE / FFA_PAGE_SIZE);
+	u32 pages = ft_chunk_bytes(c) / FFA_PAGE_SIZE;
+	struct ffa_send_direct_data d;
 	u64 got;
 	int ret;
 
-	ret = ft_iso_call(s, &d, "MEM_CHECKSUM afterwards");
+	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_CHECKSUM, handle, &d,
+				"MEM_CHECKSUM afterwards");
 	if (ret)
 		return ret;
 	got = lower_32_bits(d.data1) | (u64)lower_32_bits(d.data2) << 32;
@@ -320,77 +242,91 @@ static int ft_iso_checksum(struct ft_iso *s, const struct ft_iso_chunk *c,
  * partition checksums, then reclaim. @c is the attacked memory when the
  * step must have left it shareable, NULL for a fresh page.
  */
-static int ft_iso_still_works(struct ft_iso *s, const struct ft_iso_chunk *c)
+static int ft_iso_still_works(struct ft_iso *s, const struct ft_chunk *c)
 {
-	struct ft_iso_chunk fresh = { .pages = 1 };
+	struct ft_chunk fresh = {};
 	struct ffa_test *t = s->t;
 	char line[FT_RESULT_LEN];
 	u64 handle, want;
-	int ret, reclaim;
+	int ret;
 
 	if (ft_echo(t, 1, false, line, sizeof(line)))
-		return ft_iso_fail(s, "echo afterwards: %s", ft_iso_why(line));
+		return ft_iso_fail(s, "echo afterwards: %s", ft_result_why(line));
 	if (!c) {
 		fresh.page = ft_iso_alloc(s, 0);
 		if (!fresh.page)
 			return -ENOMEM;
 		c = &fresh;
 	}
-	memset(page_address(c->page), 0xa5 ^ s->refused, c->pages * PAGE_SIZE);
-	want = tsp_fnv1a(TSP_FNV_OFFSET, page_address(c->page),
-			 c->pages * PAGE_SIZE);
+	memset(page_address(c->page), 0xa5 ^ s->refused, ft_chunk_bytes(c));
+	want = tsp_fnv1a(TSP_FNV_OFFSET, page_address(c->page), ft_chunk_bytes(c));
 	ret = ft_iso_send(t, c, 1, false, &handle);
 	if (ret) {
 		ret = ft_iso_fail(s,
-				  "MEM_SHARE of %u page(s) at 0x%llx afterwards: FF-A %s (errno %d)",
-				  c->pages, (u64)page_to_phys(c->page),
-				  ft_errno_name(ret), ret);
+				  "MEM_SHARE of %lu page(s) at 0x%llx afterwards: FF-A %s (errno %d)",
+				  ft_chunk_bytes(c) / PAGE_SIZE,
+				  (u64)page_to_phys(c->page), ft_errno_name(ret), ret);
 		goto out;
 	}
 	ret = ft_iso_checksum(s, c, handle, want);
-	reclaim = t->mem->memory_reclaim(handle, 0);
-	if (reclaim) {
-		s->leak = true;
-		if (!ret)
-			ret = ft_iso_fail(s, "MEM_RECLAIM of handle 0x%llx afterwards: FF-A %s",
-					  handle, ft_errno_name(reclaim));
-	}
+	ret = ft_iso_reclaim(s, handle, ret, "handle afterwards");
 out:
 	if (c == &fresh)
 		ft_iso_free(s, fresh.page, 0);
 	return ret;
 }
 
+/*
+ * The step every attack through the driver is made of: send @c[0..n), which
+ * must be refused with @want (taken back at once if it was not), then the
+ * system must still work, sharing @after (NULL: a fresh page).
+ */
+static int ft_iso_send_refused(struct ft_iso *s, const struct ft_chunk *c,
+			       unsigned int n, bool lend, int want,
+			       const struct ft_chunk *after)
+{
+	u64 handle;
+	int ret = ft_iso_send(s->t, c, n, lend, &handle);
+
+	if (!ret)
+		ft_iso_undo(s, handle);
+	ret = ft_iso_expect(s, ret, want);
+	return ret ? ret : ft_iso_still_works(s, after);
+}
+
+/* The same for a raw call: it must be refused with @want. */
+static int ft_iso_smc_refused(struct ft_iso *s, unsigned long fid,
+			      unsigned long a1, unsigned long a2,
+			      unsigned long a3, int want)
+{
+	struct arm_smccc_1_2_regs r;
+	int ret;
+
+	ft_smc(fid, a1, a2, a3, &r);
+	ret = ft_iso_expect(s, ft_smc_ret(&r), want);
+	return ret ? ret : ft_iso_still_works(s, NULL);
+}
+
 /* (1) A page of pKVM's carveout, shared and lent. */
 static int ft_iso_hyp(struct ft_iso *s)
 {
-	struct ft_iso_chunk c = {
-		.page = pfn_to_page(PHYS_PFN(s->t->hyp_base)), .pages = 1,
-	};
-	unsigned int lend;
-	u64 handle;
+	struct ft_chunk c = { .page = pfn_to_page(PHYS_PFN(s->t->hyp_base)) };
 	int ret;
 
-	for (lend = 0; lend < 2; lend++) {
-		s->step = lend ? "hyp-lend" : "hyp-share";
-		ret = ft_iso_send(s->t, &c, 1, lend, &handle);
-		if (!ret)
-			ft_iso_undo(s, handle);
-		ret = ft_iso_expect(s, ret, -EACCES);
-		if (!ret)
-			ret = ft_iso_still_works(s, NULL);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	s->step = "hyp-share";
+	ret = ft_iso_send_refused(s, &c, 1, false, -EACCES, NULL);
+	if (ret)
+		return ret;
+	s->step = "hyp-lend";
+	return ft_iso_send_refused(s, &c, 1, true, -EACCES, NULL);
 }
 
 /* (2) A second share of a page whose first share is live. */
 static int ft_iso_reshare(struct ft_iso *s)
 {
-	struct ft_iso_chunk c = { .pages = 1 };
+	struct ft_chunk c = {};
 	u64 first, second;
-	int ret, reclaim;
+	int ret;
 
 	s->step = "reshare";
 	c.page = ft_iso_alloc(s, 0);
@@ -406,13 +342,7 @@ static int ft_iso_reshare(struct ft_iso *s)
 	if (!ret)
 		ft_iso_undo(s, second);
 	ret = ft_iso_expect(s, ret, -EACCES);
-	reclaim = s->t->mem->memory_reclaim(first, 0);
-	if (reclaim) {
-		s->leak = true;
-		if (!ret)
-			ret = ft_iso_fail(s, "MEM_RECLAIM of the first handle 0x%llx: FF-A %s",
-					  first, ft_errno_name(reclaim));
-	}
+	ret = ft_iso_reclaim(s, first, ret, "the first handle");
 	if (!ret)
 		ret = ft_iso_still_works(s, &c);
 out:
@@ -423,33 +353,23 @@ out:
 /* (3) The host's own TX and RX pages, pinned for the hypervisor. */
 static int ft_iso_rxtx(struct ft_iso *s)
 {
-	u64 pa[2] = { s->t->early_tx, s->t->early_rx };
-	unsigned int i;
-	u64 handle;
+	struct ft_chunk tx = { .page = pfn_to_page(PHYS_PFN(s->t->early_tx)) };
+	struct ft_chunk rx = { .page = pfn_to_page(PHYS_PFN(s->t->early_rx)) };
 	int ret;
 
-	for (i = 0; i < 2; i++) {
-		struct ft_iso_chunk c = {
-			.page = pfn_to_page(PHYS_PFN(pa[i])), .pages = 1,
-		};
-
-		s->step = i ? "share-rx" : "share-tx";
-		ret = ft_iso_send(s->t, &c, 1, false, &handle);
-		if (!ret)
-			ft_iso_undo(s, handle);
-		ret = ft_iso_expect(s, ret, -EACCES);
-		if (!ret)
-			ret = ft_iso_still_works(s, NULL);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	s->step = "share-tx";
+	ret = ft_iso_send_refused(s, &tx, 1, false, -EACCES, NULL);
+	if (ret)
+		return ret;
+	s->step = "share-rx";
+	return ft_iso_send_refused(s, &rx, 1, false, -EACCES, NULL);
 }
 
 /* (4) MEM_RECLAIM while the partition holds the region. */
 static int ft_iso_reclaim_held(struct ft_iso *s)
 {
-	struct ft_iso_chunk c = { .pages = 1 };
+	struct ffa_send_direct_data d;
+	struct ft_chunk c = {};
 	bool held = false;
 	u64 handle;
 	int ret;
@@ -464,7 +384,8 @@ static int ft_iso_reclaim_held(struct ft_iso *s)
 				  ft_errno_name(ret));
 		goto out;
 	}
-	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_RETRIEVE, handle, "MEM_RETRIEVE");
+	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_RETRIEVE, handle, &d,
+				"MEM_RETRIEVE");
 	if (ret)
 		goto reclaim;
 	held = true;
@@ -478,19 +399,16 @@ static int ft_iso_reclaim_held(struct ft_iso *s)
 		goto out;
 	}
 	ret = ft_iso_expect(s, ret, -EACCES);
-	if (!ft_iso_handle_cmd(s, TSP_CMD_MEM_RELINQUISH, handle,
+	if (!ft_iso_handle_cmd(s, TSP_CMD_MEM_RELINQUISH, handle, &d,
 			       "MEM_RELINQUISH"))
 		held = false;
 	else if (!ret)
 		ret = -EIO;
 reclaim:
-	if (held || s->t->mem->memory_reclaim(handle, 0)) {
+	if (held)
 		s->leak = true;
-		if (!ret)
-			ret = ft_iso_fail(s,
-					  "MEM_RECLAIM of handle 0x%llx after MEM_RELINQUISH failed",
-					  handle);
-	}
+	else
+		ret = ft_iso_reclaim(s, handle, ret, "handle after MEM_RELINQUISH");
 	if (!ret)
 		ret = ft_iso_still_works(s, &c);
 out:
@@ -501,35 +419,24 @@ out:
 /* (5) One page twice; a page inside an earlier range. */
 static int ft_iso_overlap(struct ft_iso *s)
 {
-	struct ft_iso_chunk c[2];
+	struct ft_chunk c[2];
 	struct page *block;
-	u64 handle;
 	int ret;
 
 	s->step = "dup-page";
 	block = ft_iso_alloc(s, 1);
 	if (!block)
 		return -ENOMEM;
-	c[0] = (struct ft_iso_chunk){ .page = block, .pages = 1 };
+	c[0] = (struct ft_chunk){ .page = block };
 	c[1] = c[0];
-	ret = ft_iso_send(s->t, c, 2, false, &handle);
-	if (!ret)
-		ft_iso_undo(s, handle);
-	ret = ft_iso_expect(s, ret, -EACCES);
-	if (!ret)
-		ret = ft_iso_still_works(s, &c[0]);
+	ret = ft_iso_send_refused(s, c, 2, false, -EACCES, &c[0]);
 	if (ret)
 		goto out;
 
 	s->step = "overlap";
-	c[0].pages = 2;
-	c[1] = (struct ft_iso_chunk){ .page = block + 1, .pages = 1 };
-	ret = ft_iso_send(s->t, c, 2, false, &handle);
-	if (!ret)
-		ft_iso_undo(s, handle);
-	ret = ft_iso_expect(s, ret, -EACCES);
-	if (!ret)
-		ret = ft_iso_still_works(s, &c[0]);
+	c[0].order = 1;
+	c[1] = (struct ft_chunk){ .page = block + 1 };
+	ret = ft_iso_send_refused(s, c, 2, false, -EACCES, &c[0]);
 out:
 	ft_iso_free(s, block, 1);
 	return ret;
@@ -577,8 +484,8 @@ static int ft_iso_raw_share(struct ft_iso *s, u32 len, u64 *handle)
 	struct arm_smccc_1_2_regs r;
 	int ret;
 
-	ft_iso_smc(FFA_FN64_MEM_SHARE, len, len, 0, &r);
-	ret = ft_iso_ret(&r);
+	ft_smc(FFA_FN64_MEM_SHARE, len, len, 0, &r);
+	ret = ft_smc_ret(&r);
 	if (!ret)
 		*handle = PACK_HANDLE(r.a2, r.a3);
 	else if (ret == -EPROTO)
@@ -587,15 +494,17 @@ static int ft_iso_raw_share(struct ft_iso *s, u32 len, u64 *handle)
 	return ret;
 }
 
-/* A raw share that must be refused with @want. */
-static int ft_iso_raw_attack(struct ft_iso *s, u32 len, int want)
+/* A raw share that must be refused with @want; then @after still shares. */
+static int ft_iso_raw_refused(struct ft_iso *s, u32 len, int want,
+			      const struct ft_chunk *after)
 {
 	u64 handle;
 	int ret = ft_iso_raw_share(s, len, &handle);
 
 	if (!ret)
 		ft_iso_undo(s, handle);
-	return ft_iso_expect(s, ret, want);
+	ret = ft_iso_expect(s, ret, want);
+	return ret ? ret : ft_iso_still_works(s, after);
 }
 
 /*
@@ -604,9 +513,9 @@ static int ft_iso_raw_attack(struct ft_iso *s, u32 len, int want)
  */
 static int ft_iso_overflow(struct ft_iso *s)
 {
-	struct ft_iso_chunk c = { .pages = 1 };
 	u32 len, ffa_pages = PAGE_SIZE / FFA_PAGE_SIZE;
 	struct ft_iso_range rg[2];
+	struct ft_chunk c = {};
 	u64 handle;
 	int ret;
 
@@ -622,37 +531,27 @@ static int ft_iso_overflow(struct ft_iso *s)
 				  ft_errno_name(ret), ret);
 		goto out;
 	}
-	ret = s->t->mem->memory_reclaim(handle, 0);
-	if (ret) {
-		s->leak = true;
-		ret = ft_iso_fail(s, "MEM_RECLAIM of raw handle 0x%llx: FF-A %s",
-				  handle, ft_errno_name(ret));
+	ret = ft_iso_reclaim(s, handle, 0, "raw handle");
+	if (ret)
 		goto out;
-	}
 
 	/* The good page first, so the proxy has something to roll back. */
 	s->step = "wrap";
 	rg[1] = (struct ft_iso_range){ FT_ISO_WRAP_ADDR, 2 };
 	len = ft_iso_write_desc(s->t, rg, 2, ffa_pages + 2, 0);
-	ret = ft_iso_raw_attack(s, len, -EACCES);
-	if (!ret)
-		ret = ft_iso_still_works(s, &c);
+	ret = ft_iso_raw_refused(s, len, -EACCES, &c);
 	if (ret)
 		goto out;
 
 	s->step = "total";
 	len = ft_iso_write_desc(s->t, rg, 1, ffa_pages + 1, 0);
-	ret = ft_iso_raw_attack(s, len, -EINVAL);
-	if (!ret)
-		ret = ft_iso_still_works(s, &c);
+	ret = ft_iso_raw_refused(s, len, -EINVAL, &c);
 	if (ret)
 		goto out;
 
 	s->step = "comp-off";
 	len = ft_iso_write_desc(s->t, rg, 1, ffa_pages, 0xfffffff8u);
-	ret = ft_iso_raw_attack(s, len, -EINVAL);
-	if (!ret)
-		ret = ft_iso_still_works(s, &c);
+	ret = ft_iso_raw_refused(s, len, -EINVAL, &c);
 out:
 	ft_iso_free(s, c.page, 0);
 	return ret;
@@ -663,7 +562,7 @@ static int ft_iso_version(struct ft_iso *s, u32 ask, u32 want)
 {
 	struct arm_smccc_1_2_regs r;
 
-	ft_iso_smc(FFA_VERSION, ask, 0, 0, &r);
+	ft_smc(FFA_VERSION, ask, 0, 0, &r);
 	if ((u32)r.a0 != want)
 		return ft_iso_fail(s, "FFA_VERSION(0x%x) answered 0x%lx, 0x%x expected",
 				   ask, r.a0, want);
@@ -677,7 +576,7 @@ static int ft_iso_renegotiate(struct ft_iso *s)
 {
 	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
 	struct ffa_test *t = s->t;
-	struct arm_smccc_1_2_regs r;
+	char line[FT_RESULT_LEN];
 	int ret;
 
 	s->step = "version-1.0";
@@ -689,49 +588,28 @@ static int ft_iso_renegotiate(struct ft_iso *s)
 			     (u32)FFA_RET_NOT_SUPPORTED);
 	if (ret)
 		return ret;
-	ret = ft_iso_call(s, &d, "NS_INFO");
-	if (ret)
-		return ret;
+	if (ft_call(t, &d, "NS_INFO", line, sizeof(line)))
+		return ft_iso_fail(s, "%s", ft_result_why(line));
 	if (lower_32_bits(d.data1) != t->version)
 		return ft_iso_fail(s,
 				   "the SPMC's version for the normal world is now 0x%x, was 0x%x",
 				   lower_32_bits(d.data1), t->version);
 
 	s->step = "rxtx-map";
-	ft_iso_smc(FFA_FN64_RXTX_MAP, t->early_tx, t->early_rx,
-		   PAGE_SIZE / FFA_PAGE_SIZE, &r);
-	ret = ft_iso_expect(s, ft_iso_ret(&r), -EACCES);
-	if (!ret)
-		ret = ft_iso_still_works(s, NULL);
+	ret = ft_iso_smc_refused(s, FFA_FN64_RXTX_MAP, t->early_tx, t->early_rx,
+				 PAGE_SIZE / FFA_PAGE_SIZE, -EACCES);
 	if (ret)
 		return ret;
-
 	s->step = "rxtx-map32";
-	ft_iso_smc(FFA_RXTX_MAP, t->early_tx, t->early_rx,
-		   PAGE_SIZE / FFA_PAGE_SIZE, &r);
-	ret = ft_iso_expect(s, ft_iso_ret(&r), -EOPNOTSUPP);
-	if (!ret)
-		ret = ft_iso_still_works(s, NULL);
+	ret = ft_iso_smc_refused(s, FFA_RXTX_MAP, t->early_tx, t->early_rx,
+				 PAGE_SIZE / FFA_PAGE_SIZE, -EOPNOTSUPP);
 	if (ret)
 		return ret;
-
 	/* The partition's ID where the caller's belongs (bits 31:16). */
 	s->step = "rxtx-unmap-id";
-	ft_iso_smc(FFA_RXTX_UNMAP, (unsigned long)t->fdev->vm_id << 16, 0, 0,
-		   &r);
-	ret = ft_iso_expect(s, ft_iso_ret(&r), -EINVAL);
-	if (!ret)
-		ret = ft_iso_still_works(s, NULL);
-	return ret;
-}
-
-static bool ft_iso_pkvm_finalised(void)
-{
-#ifdef MODULE
-	return false;	/* is_pkvm_initialized() is for built-in code only */
-#else
-	return is_pkvm_initialized();
-#endif
+	return ft_iso_smc_refused(s, FFA_RXTX_UNMAP,
+				  (unsigned long)t->fdev->vm_id << 16, 0, 0,
+				  -EINVAL);
 }
 
 /* Why the suite cannot run here, or NULL. */
@@ -739,7 +617,7 @@ static const char *ft_iso_unmet(struct ffa_test *t)
 {
 	if (!is_protected_kvm_enabled())
 		return "not under pKVM protected mode: no FF-A proxy to attack";
-	if (!ft_iso_pkvm_finalised())
+	if (!ft_pkvm_finalised())
 		return "pKVM is not finalised (or ffa_test is a module and cannot tell)";
 	if (!t->early_tx || !t->early_rx)
 		return "the host RX/TX pages are unknown: ffa_test bound after pKVM took over";
@@ -751,7 +629,6 @@ static const char *ft_iso_unmet(struct ffa_test *t)
 		return "FF-A is not reached by SMC here";
 	return NULL;
 }
-
 /*
  * The start of every suite here: what it needs is there, the state is
  * allocated (*@out, NULL when the suite cannot run: the result is then
@@ -800,7 +677,7 @@ MODULE_PARM_DESC(emad_off, "ep_mem_offset of the emad_offset attack");
 int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 		   size_t len)
 {
-	struct ft_iso_chunk c = { .pages = 1 };
+	struct ft_chunk c = {};
 	struct ft_iso_range rg;
 	struct ffa_mem_region *mr;
 	struct ft_iso *s;
