@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
-/*
- * Variable locks (LOCK_VARIABLE: requested before READY_TO_BOOT, enforced
- * from then on) and VAR_CHECK properties (read-only, attributes, size
- * bounds; settable until READY_TO_BOOT, enforced always).
- */
+/* Locks and VAR_CHECK properties of UEFI variables (see rules.h). */
+#include "services/uefivar/rules.h"
+
 #include "ffa/codec.h"
 #include "ffa/wire.h"
 #include "services/mm_var.h"
-#include "services/uefivar/vars_int.h"
+
+bool uv_name_ok(const uint8_t *name, uint64_t nsz)
+{
+	if (nsz < 2u || (nsz & 1u) || nsz > UV_NAME_MAX)
+		return false;
+	for (uint64_t i = 0; i + 2u < nsz; i += 2u)
+		if (!name[i] && !name[i + 1u])
+			return false;
+	return !name[nsz - 2u] && !name[nsz - 1u];
+}
 
 static bool rule_is(const struct uv_rule *r, const struct uv_key *k)
 {
@@ -30,19 +37,19 @@ static const struct uv_rule *find(const struct uv_rule *t, uint32_t n, const str
 	return 0;
 }
 
-bool uv_rules_locked(const struct uv_vars *v, const struct uv_key *k)
+bool uv_rules_locked(const struct uv_rules *r, const struct uv_key *k, bool frozen)
 {
-	const struct uv_rule *p = find(v->props, v->nprops, k);
+	const struct uv_rule *p = find(r->props, r->nprops, k);
 
 	if (p && (p->property & MM_VCP_READ_ONLY))
 		return true;
-	return v->ready_to_boot && find(v->locks, v->nlocks, k);
+	return frozen && find(r->locks, r->nlocks, k);
 }
 
-uint64_t uv_rules_check_set(const struct uv_vars *v, const struct uv_key *k, uint32_t attr,
+uint64_t uv_rules_check_set(const struct uv_rules *r, const struct uv_key *k, uint32_t attr,
 			    uint64_t data_size)
 {
-	const struct uv_rule *p = find(v->props, v->nprops, k);
+	const struct uv_rule *p = find(r->props, r->nprops, k);
 
 	if (!p)
 		return EFI_ST_SUCCESS;
@@ -87,24 +94,24 @@ static struct uv_rule *slot(struct uv_rule *t, uint32_t *n, uint32_t max, const 
 	return r;
 }
 
-uint64_t uv_rules_lock(struct uv_vars *v, uint8_t *p, uint64_t len)
+uint64_t uv_rules_lock(struct uv_rules *r, uint8_t *p, uint64_t len, bool frozen)
 {
 	struct uv_key k;
 	uint64_t st = rule_key(p, len, MM_LOCK_NAMESIZE, MM_LOCK_NAME, &k);
 
 	if (st)
 		return st;
-	if (v->ready_to_boot)
+	if (frozen)
 		return EFI_ST_ACCESS_DENIED;
-	return slot(v->locks, &v->nlocks, UV_MAX_LOCKS, &k) ? EFI_ST_SUCCESS
+	return slot(r->locks, &r->nlocks, UV_MAX_LOCKS, &k) ? EFI_ST_SUCCESS
 							     : EFI_ST_OUT_OF_RESOURCES;
 }
 
-uint64_t uv_rules_prop_set(struct uv_vars *v, uint8_t *p, uint64_t len)
+uint64_t uv_rules_prop_set(struct uv_rules *r, uint8_t *p, uint64_t len, bool frozen)
 {
 	const uint8_t *q = p + MM_VCP_PROP;
+	struct uv_rule *rule;
 	struct uv_key k;
-	struct uv_rule *r;
 	uint64_t st = rule_key(p, len, MM_VCP_NAMESIZE, MM_VCP_NAME, &k);
 	uint16_t prop;
 	uint32_t attr;
@@ -117,49 +124,49 @@ uint64_t uv_rules_prop_set(struct uv_vars *v, uint8_t *p, uint64_t len)
 	    (attr & ~EFI_VAR_STORED_MASK) ||
 	    ffa_ld64(q + MM_VCP_MINSIZE) > ffa_ld64(q + MM_VCP_MAXSIZE))
 		return EFI_ST_INVALID_PARAMETER;
-	if (v->ready_to_boot)
+	if (frozen)
 		return EFI_ST_ACCESS_DENIED;
-	r = slot(v->props, &v->nprops, UV_MAX_PROPS, &k);
-	if (!r)
+	rule = slot(r->props, &r->nprops, UV_MAX_PROPS, &k);
+	if (!rule)
 		return EFI_ST_OUT_OF_RESOURCES;
-	r->property = prop;
-	r->attr = attr;
-	r->min_size = ffa_ld64(q + MM_VCP_MINSIZE);
-	r->max_size = ffa_ld64(q + MM_VCP_MAXSIZE);
+	rule->property = prop;
+	rule->attr = attr;
+	rule->min_size = ffa_ld64(q + MM_VCP_MINSIZE);
+	rule->max_size = ffa_ld64(q + MM_VCP_MAXSIZE);
 	return EFI_ST_SUCCESS;
 }
 
-uint64_t uv_rules_prop_get(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t *out)
+uint64_t uv_rules_prop_get(const struct uv_rules *r, uint8_t *p, uint64_t len, uint64_t *out)
 {
 	uint8_t *q = p + MM_VCP_PROP;
-	const struct uv_rule *r;
+	const struct uv_rule *rule;
 	struct uv_key k;
 	uint64_t st = rule_key(p, len, MM_VCP_NAMESIZE, MM_VCP_NAME, &k);
 
 	if (st)
 		return st;
-	r = find(v->props, v->nprops, &k);
-	if (!r)
+	rule = find(r->props, r->nprops, &k);
+	if (!rule)
 		return EFI_ST_NOT_FOUND;
 	ffa_st16(q + MM_VCP_REVISION, MM_VCP_REVISION_1);
-	ffa_st16(q + MM_VCP_PROPERTY, r->property);
-	ffa_st32(q + MM_VCP_ATTR, r->attr);
-	ffa_st64(q + MM_VCP_MINSIZE, r->min_size);
-	ffa_st64(q + MM_VCP_MAXSIZE, r->max_size);
+	ffa_st16(q + MM_VCP_PROPERTY, rule->property);
+	ffa_st32(q + MM_VCP_ATTR, rule->attr);
+	ffa_st64(q + MM_VCP_MINSIZE, rule->min_size);
+	ffa_st64(q + MM_VCP_MAXSIZE, rule->max_size);
 	*out = MM_VCP_NAME + k.name_size;
 	return EFI_ST_SUCCESS;
 }
 
-uint64_t uv_rules_read_only(struct uv_vars *v, const struct uv_key *k, uint32_t attr,
+uint64_t uv_rules_read_only(struct uv_rules *r, const struct uv_key *k, uint32_t attr,
 			    uint64_t size)
 {
-	struct uv_rule *r = slot(v->props, &v->nprops, UV_MAX_PROPS, k);
+	struct uv_rule *rule = slot(r->props, &r->nprops, UV_MAX_PROPS, k);
 
-	if (!r)
+	if (!rule)
 		return EFI_ST_OUT_OF_RESOURCES;
-	r->property = MM_VCP_READ_ONLY;
-	r->attr = attr;
-	r->min_size = size;
-	r->max_size = size;
+	rule->property = MM_VCP_READ_ONLY;
+	rule->attr = attr;
+	rule->min_size = size;
+	rule->max_size = size;
 	return EFI_ST_SUCCESS;
 }

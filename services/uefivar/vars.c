@@ -10,7 +10,6 @@
 #include "ffa/codec.h"
 #include "ffa/wire.h"
 #include "services/mm_var.h"
-#include "services/uefivar/vars_int.h"
 
 void uv_vars_init(struct uv_vars *v, struct uv_store *nv, struct uv_store *vol)
 {
@@ -19,21 +18,17 @@ void uv_vars_init(struct uv_vars *v, struct uv_store *nv, struct uv_store *vol)
 	v->vol = vol;
 }
 
-void uv_log(const struct uv_vars *v, const char *msg)
+/* Where a variable is. */
+struct uv_loc {
+	struct uv_store *st;
+	uint32_t i;
+	struct uv_meta m;
+};
+
+static void uv_log(const struct uv_vars *v, const char *msg)
 {
 	if (v->log)
 		v->log(v->log_ctx, msg);
-}
-
-/* A name of exactly nsz bytes: even, non-empty, NUL only at its end. */
-bool uv_name_ok(const uint8_t *name, uint64_t nsz)
-{
-	if (nsz < 2u || (nsz & 1u) || nsz > UV_NAME_MAX)
-		return false;
-	for (uint64_t i = 0; i + 2u < nsz; i += 2u)
-		if (!name[i] && !name[i + 1u])
-			return false;
-	return !name[nsz - 2u] && !name[nsz - 1u];
 }
 
 static bool nv_ok(const struct uv_vars *v)
@@ -232,7 +227,7 @@ static uint64_t do_set(struct uv_vars *v, const struct uv_key *k, uint32_t attr,
 		return EFI_ST_DEVICE_ERROR;
 	if ((uint64_t)k->name_size + keep + dsz > st->max_var)
 		return EFI_ST_INVALID_PARAMETER;
-	status = uv_rules_check_set(v, k, stored, keep + dsz);
+	status = uv_rules_check_set(&v->rules, k, stored, keep + dsz);
 	if (status)
 		return status;
 	if (exists && !append && same_data(l, data, dsz))
@@ -268,7 +263,7 @@ static uint64_t set_variable(struct uv_vars *v, uint8_t *p, uint64_t len)
 	if (v->exit_boot && !del && !(attr & EFI_VAR_RT))
 		return EFI_ST_INVALID_PARAMETER;
 	exists = lookup(v, &k, &l);
-	if (uv_rules_locked(v, &k))
+	if (uv_rules_locked(&v->rules, &k, v->ready_to_boot))
 		return EFI_ST_WRITE_PROTECTED;
 	if (exists && (attr & ~EFI_VAR_APPEND_WRITE) &&
 	    (attr & EFI_VAR_STORED_MASK) != l.m.attr)
@@ -342,11 +337,11 @@ uint64_t uv_vars_call(struct uv_vars *v, uint64_t func, uint8_t *p, uint64_t len
 		v->exit_boot = true;
 		return EFI_ST_SUCCESS;
 	case MM_VAR_FN_LOCK_VARIABLE:
-		return uv_rules_lock(v, p, len);
+		return uv_rules_lock(&v->rules, p, len, v->ready_to_boot);
 	case MM_VAR_FN_VAR_CHECK_SET:
-		return uv_rules_prop_set(v, p, len);
+		return uv_rules_prop_set(&v->rules, p, len, v->ready_to_boot);
 	case MM_VAR_FN_VAR_CHECK_GET:
-		return uv_rules_prop_get(v, p, len, out_len);
+		return uv_rules_prop_get(&v->rules, p, len, out_len);
 	case MM_VAR_FN_GET_PAYLOAD_SIZE:
 		return payload_size(v, p, len, cap, out_len);
 	default:
@@ -360,5 +355,5 @@ uint64_t uv_vars_publish(struct uv_vars *v, const struct uv_key *k, const uint8_
 	const uint32_t attr = EFI_VAR_BS | EFI_VAR_RT;
 	uint64_t status = store_status(uv_store_put(v->vol, k, attr, 0, data, size));
 
-	return status ? status : uv_rules_read_only(v, k, attr, size);
+	return status ? status : uv_rules_read_only(&v->rules, k, attr, size);
 }

@@ -11,32 +11,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "services/uefivar/rules.h"
 #include "services/uefivar/store.h"
-
-#define UV_MAX_LOCKS 32u
-#define UV_MAX_PROPS 32u
-#define UV_RULE_NAME_MAX 256u   /* bytes of name a lock/property rule keeps */
-
-struct uv_rule {
-	uint8_t guid[16];
-	uint32_t name_size;
-	uint8_t name[UV_RULE_NAME_MAX];
-	/* VAR_CHECK property (unused for locks) */
-	uint16_t property;
-	uint32_t attr;
-	uint64_t min_size;
-	uint64_t max_size;
-};
 
 struct uv_vars {
 	struct uv_store *nv;       /* NULL: no flash (NV requests: DEVICE_ERROR) */
 	struct uv_store *vol;
 	bool ready_to_boot;        /* locks and properties are frozen */
 	bool exit_boot;            /* only runtime variables remain visible */
-	uint32_t nlocks;
-	uint32_t nprops;
-	struct uv_rule locks[UV_MAX_LOCKS];
-	struct uv_rule props[UV_MAX_PROPS];
+	struct uv_rules rules;
 	void *log_ctx;
 	void (*log)(void *ctx, const char *msg);  /* optional */
 };
