@@ -8,7 +8,10 @@
 #   fuzz    clang and libFuzzer runtime
 #   bench   valgrind, gnuplot
 #   peer    what TF-A and OP-TEE need to build (tools/peer-fw.sh), U-Boot as BL33
+# FFA_STACK_NO_SETUP=1 skips it all, for a machine whose packages come from
+# elsewhere (the build then fails on the first tool that is really missing).
 set -eu
+[ "${FFA_STACK_NO_SETUP:-0}" = 1 ] && exit 0
 declare -A pkgs=(
 	[host]="gcc make libc6-dev"
 	[fw]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross"
@@ -18,6 +21,14 @@ declare -A pkgs=(
 	[bench]="valgrind gnuplot-nox"
 	[peer]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu device-tree-compiler python3-pyelftools python3-cryptography libssl-dev u-boot-qemu make xz-utils"
 )
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+	want=()
+	for group in "$@"; do want+=(${pkgs[$group]:-}); done
+	echo "setup.sh: this machine has no dpkg/apt, so the Debian packages this step needs cannot be checked or installed:" >&2
+	echo "  ${want[*]}" >&2
+	echo "Install their equivalents with your package manager, then run again with FFA_STACK_NO_SETUP=1 (e.g. make test FFA_STACK_NO_SETUP=1)." >&2
+	exit 1
+fi
 missing=()
 for group in "$@"; do
 	[ -n "${pkgs[$group]+x}" ] || { echo "setup.sh: unknown group '$group' (host fw qemu kernel fuzz bench peer)" >&2; exit 2; }
@@ -28,6 +39,10 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "setup.sh: installing ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || {
+		echo "setup.sh: ${missing[*]} must be installed and this is not root and has no sudo: run 'apt-get install ${missing[*]}' as root, then again" >&2
+		exit 1
+	}
 	SUDO=sudo
 else
 	SUDO=
