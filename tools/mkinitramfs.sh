@@ -27,8 +27,10 @@ for applet in sh ash ls cat echo dmesg mount umount grep egrep head tail powerof
 	ln -s busybox "$stage/bin/$applet"
 done
 : >"$stage/etc/modules"
-# FF-A as a module: the bus core first, then the driver that probes it.
-if grep -q '^CONFIG_ARM_FFA_TRANSPORT=m' "$kdir/config"; then
+# FF-A as a module: the bus core first, then the driver that probes it;
+# FFA_STACK_NO_FFA_DRIVER=1 leaves them out (tools/spmc-diff.py's prober
+# must be the only FF-A caller).
+if grep -q '^CONFIG_ARM_FFA_TRANSPORT=m' "$kdir/config" && [ "${FFA_STACK_NO_FFA_DRIVER:-0}" != 1 ]; then
 	for m in ffa-core ffa-module; do
 		ko=$(find "$kdir/mods" -name "$m.ko" | head -n 1)
 		[ -n "$ko" ] || { echo "mkinitramfs: $m.ko missing from $kdir/mods" >&2; exit 1; }

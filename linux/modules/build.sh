@@ -42,18 +42,17 @@ grep -q '^CONFIG_DEBUG_FS=y' "$kbuild/.config" || die "$kbuild has CONFIG_DEBUG_
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
-# build_module <dir under linux/modules> <header in include/services>:
+# build_module <dir under linux/modules> [header in include/services]:
 # stage the module with the project headers it includes, build it W=1 with
 # warnings as errors, and copy <dir>.ko to the output directory.
 build_module() {
-	local name=$1 header=$2 msrc=$out/src/$1
+	local name=$1 header=${2:-} msrc=$out/src/$1 f
 	mkdir -p "$msrc/include/ffa" "$msrc/include/services"
-	install -C -m 644 "$here/$name"/*.c "$here/$name/Kbuild" "$here/$name/Kconfig" "$msrc/"
-	if compgen -G "$here/$name/*.h" >/dev/null; then
-		install -C -m 644 "$here/$name"/*.h "$msrc/"
-	fi
+	for f in "$here/$name"/*.c "$here/$name"/*.h "$here/$name/Kbuild" "$here/$name/Kconfig"; do
+		if [ -f "$f" ]; then install -C -m 644 "$f" "$msrc/"; fi
+	done
 	install -C -m 644 "$repo/include/ffa/uuid.h" "$msrc/include/ffa/"
-	install -C -m 644 "$repo/include/services/$header" "$msrc/include/services/"
+	[ -z "$header" ] || install -C -m 644 "$repo/include/services/$header" "$msrc/include/services/"
 	make -C "$kbuild" M="$msrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
 		modules >"$out/$name-build.log" 2>&1 || {
 		cat "$out/$name-build.log" >&2
@@ -93,6 +92,10 @@ fi
 # initramfs test program.
 build_module uefivar_mm mm_var.h
 build_program uefivar-test "$repo/linux/tests/uefivar-test.c"
+
+# ffa_diff: raw FF-A calls for tools/spmc-diff.py (loaded on its own, with
+# no FF-A driver, so it builds against any kernel).
+build_module ffa_diff
 
 # /tests/optee-test: Linux's OP-TEE driver sharing and reclaiming memory, on
 # the peer firmware (it finds no /dev/tee0 on ours and checks nothing).
