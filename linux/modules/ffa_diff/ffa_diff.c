@@ -53,6 +53,7 @@ struct fd_desc {
 	u64 addr;
 	u32 pages;	/* of the one constituent */
 	u32 total;	/* the composite's total page count */
+	u32 emad;	/* endpoint descriptor size: 0 for v1.1's */
 };
 
 struct fd_probe {
@@ -75,7 +76,7 @@ static const char *const fd_status[] = {
 static u32 fd_desc(struct fd_state *s, const struct fd_desc *d)
 {
 	struct ffa_mem_region *mr = s->tx;
-	u32 emad = sizeof(struct ffa_mem_region_attributes);
+	u32 emad = d->emad ? d->emad : ffa_emad_size_get(FD_V11);
 	u32 ep_off = sizeof(*mr), comp = ALIGN(ep_off + emad, 8);
 	struct ffa_mem_region_attributes *ep = s->tx + ep_off;
 	struct ffa_composite_mem_region *cm = s->tx + comp;
@@ -132,13 +133,16 @@ FD_SHARE_PREP(fd_share_total_mismatch, total, 2)
 FD_SHARE_PREP(fd_share_unaligned, addr, page_to_phys(s->share) + 0x10)
 FD_SHARE_PREP(fd_share_zero_pages, pages, 0)
 FD_SHARE_PREP(fd_share_secure_ram, addr, FD_SECURE_RAM)
+/* v1.2's 32-byte endpoint descriptor from a caller that negotiated 1.1. */
+FD_SHARE_PREP(fd_share_emad_32, emad, 32)
 
 static void fd_share_too_long(struct fd_state *s, struct arm_smccc_1_2_regs *in)
 {
 	struct fd_desc d = fd_good(s);
 
 	fd_share(in, s, &d);
-	in->a1 = in->a2 = 2 * PAGE_SIZE;
+	in->a1 = 2 * PAGE_SIZE;
+	in->a2 = 2 * PAGE_SIZE;
 }
 
 static void fd_share_frag_over_total(struct fd_state *s, struct arm_smccc_1_2_regs *in)
@@ -210,6 +214,30 @@ static void fd_unmap(struct fd_state *s, struct arm_smccc_1_2_regs *in)
 	in->a1 = (unsigned long)s->own_id << 16;
 }
 
+/* A refusal that was not one: put the state back for the next probes. */
+static void fd_unmap_if_mapped(struct fd_state *s, const struct arm_smccc_1_2_regs *out)
+{
+	struct arm_smccc_1_2_regs in = { .a0 = FFA_RXTX_UNMAP }, ignored;
+
+	if (out->a0 != FFA_SUCCESS)
+		return;
+	in.a1 = (unsigned long)s->own_id << 16;
+	arm_smccc_1_2_smc(&in, &ignored);
+	pr_info("(the pair was accepted: RXTX_UNMAP, answered 0x%lx)\n", ignored.a0);
+}
+
+static void fd_reclaim_if_shared(struct fd_state *s, const struct arm_smccc_1_2_regs *out)
+{
+	struct arm_smccc_1_2_regs in = { .a0 = FFA_MEM_RECLAIM }, ignored;
+
+	if (out->a0 != FFA_SUCCESS)
+		return;
+	in.a1 = (u32)out->a2;
+	in.a2 = (u32)out->a3;
+	arm_smccc_1_2_smc(&in, &ignored);
+	pr_info("(the share was accepted: MEM_RECLAIM, answered 0x%lx)\n", ignored.a0);
+}
+
 static void fd_got_id(struct fd_state *s, const struct arm_smccc_1_2_regs *out)
 {
 	if (out->a0 == FFA_SUCCESS)
@@ -253,40 +281,69 @@ static const struct fd_probe fd_probes[] = {
 	FD_FEAT("unknown-fid", 0x8400008f),
 	{ .name = "rx-release-unmapped", .fid = FFA_RX_RELEASE },
 	{ .name = "partinfo-unmapped", .fid = FFA_PARTITION_INFO_GET },
-	{ .name = "rxtx-map-unaligned", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_unaligned },
-	{ .name = "rxtx-map-zero-pages", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_zero },
-	{ .name = "rxtx-map-tx-is-rx", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_same },
+	{ .name = "rxtx-map-unaligned", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_unaligned,
+	  .after = fd_unmap_if_mapped },
+	{ .name = "rxtx-map-zero-pages", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_zero,
+	  .after = fd_unmap_if_mapped },
+	{ .name = "rxtx-map-tx-is-rx", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map_same,
+	  .after = fd_unmap_if_mapped },
 	{ .name = "rxtx-map", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map },
 	{ .name = "rxtx-map-again", .fid = FFA_FN64_RXTX_MAP, .prep = fd_map },
 	{ .name = "partinfo-count-only", .fid = FFA_PARTITION_INFO_GET, .a5 = 1, .show = 2 },
-	{ .name = "partinfo", .fid = FFA_PARTITION_INFO_GET, .after = fd_got_partitions, .show = 3 },
+	{ .name = "partinfo",
+	  .fid = FFA_PARTITION_INFO_GET, .after = fd_got_partitions, .show = 3 },
 	{ .name = "partinfo-rx-not-released", .fid = FFA_PARTITION_INFO_GET },
 	{ .name = "rx-release", .fid = FFA_RX_RELEASE },
 	{ .name = "rx-release-again", .fid = FFA_RX_RELEASE },
 	{ .name = "partinfo-unknown-uuid", .fid = FFA_PARTITION_INFO_GET, .a1 = 0x12345678 },
 	{ .name = "direct-req-64", .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct },
 	{ .name = "direct-req-32", .fid = FFA_MSG_SEND_DIRECT_REQ, .prep = fd_direct },
-	{ .name = "direct-req-unknown-id", .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_unknown },
-	{ .name = "direct-req-forged-sender", .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_forged },
-	{ .name = "direct-req-to-self", .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_self },
-	{ .name = "mem-share", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_valid, .after = fd_got_handle },
-	{ .name = "mem-share-same-page-again", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_valid },
+	{ .name = "direct-req-unknown-id",
+	  .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_unknown },
+	{ .name = "direct-req-forged-sender",
+	  .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_forged },
+	{ .name = "direct-req-to-self",
+	  .fid = FFA_FN64_MSG_SEND_DIRECT_REQ, .prep = fd_direct_self },
+	{ .name = "mem-share",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_valid, .after = fd_got_handle },
+	{ .name = "mem-share-same-page-again", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_valid,
+	  .after = fd_reclaim_if_shared },
 	{ .name = "mem-reclaim", .fid = FFA_MEM_RECLAIM, .prep = fd_handle },
 	{ .name = "mem-reclaim-again", .fid = FFA_MEM_RECLAIM, .prep = fd_handle },
-	{ .name = "mem-reclaim-unknown-handle", .fid = FFA_MEM_RECLAIM, .a1 = 0xdead0000, .a2 = 0xbeef },
-	{ .name = "mem-share-longer-than-tx", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_too_long },
-	{ .name = "mem-share-fragment-over-total", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_frag_over_total },
-	{ .name = "mem-share-no-receiver", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_no_receiver },
-	{ .name = "mem-share-unknown-receiver", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_unknown_receiver },
-	{ .name = "mem-share-to-self", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_to_self },
-	{ .name = "mem-share-forged-sender", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_forged_sender },
-	{ .name = "mem-share-total-mismatch", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_total_mismatch },
-	{ .name = "mem-share-unaligned-address", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_unaligned },
-	{ .name = "mem-share-zero-pages", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_zero_pages },
-	{ .name = "mem-share-secure-ram", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_secure_ram },
-	{ .name = "mem-lend", .fid = FFA_FN64_MEM_LEND, .prep = fd_share_valid, .after = fd_got_handle },
+	{ .name = "mem-reclaim-unknown-handle",
+	  .fid = FFA_MEM_RECLAIM, .a1 = 0xdead0000, .a2 = 0xbeef },
+	{ .name = "mem-share-longer-than-tx", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_too_long,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-fragment-over-total",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_frag_over_total,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-no-receiver", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_no_receiver,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-unknown-receiver",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_unknown_receiver,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-to-self", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_to_self,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-forged-sender",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_forged_sender,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-total-mismatch",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_total_mismatch,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-unaligned-address",
+	  .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_unaligned,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-zero-pages", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_zero_pages,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-secure-ram", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_secure_ram,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-share-emad-32-at-v1.1", .fid = FFA_FN64_MEM_SHARE, .prep = fd_share_emad_32,
+	  .after = fd_reclaim_if_shared },
+	{ .name = "mem-lend",
+	  .fid = FFA_FN64_MEM_LEND, .prep = fd_share_valid, .after = fd_got_handle },
 	{ .name = "mem-reclaim-lent", .fid = FFA_MEM_RECLAIM, .prep = fd_handle },
-	{ .name = "mem-frag-rx-unknown-handle", .fid = FFA_MEM_FRAG_RX, .a1 = 0xdead0000, .a2 = 0xbeef },
+	{ .name = "mem-frag-rx-unknown-handle",
+	  .fid = FFA_MEM_FRAG_RX, .a1 = 0xdead0000, .a2 = 0xbeef },
 	{ .name = "notification-bitmap-create", .fid = FFA_NOTIFICATION_BITMAP_CREATE, .a2 = 1 },
 	{ .name = "unknown-fid", .fid = 0x8400008f },
 	{ .name = "rxtx-unmap-wrong-id", .fid = FFA_RXTX_UNMAP, .prep = fd_unmap_wrong },

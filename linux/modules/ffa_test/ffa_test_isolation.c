@@ -629,6 +629,7 @@ static const char *ft_iso_unmet(struct ffa_test *t)
 		return "FF-A is not reached by SMC here";
 	return NULL;
 }
+
 /*
  * The start of every suite here: what it needs is there, the state is
  * allocated (*@out, NULL when the suite cannot run: the result is then

@@ -178,7 +178,7 @@ int ft_share_lend_reclaim(struct ffa_test *t, u32 n, bool unused, char *res,
 		ranges = strstr(line, "ranges=");
 		used += scnprintf(summary + used, sizeof(summary) - used,
 				  " %s-%u %.*s", op, runs[i].pages,
-				  ranges ? (int)strcspn(ranges, " \n") : 0,
+				  ranges ? (int)strcspn(ranges, "\n ") : 0,
 				  ranges ? ranges : "");
 	}
 	return ft_result(res, len, 0,
