@@ -151,6 +151,19 @@ int32_t ffa_client_features(struct ffa_client *c, uint32_t fid, uint32_t in,
 	return FFA_RET_SUCCESS;
 }
 
+/* Record the buffers the SPMC now holds for us (all zero: none mapped). */
+static void set_mapping(struct ffa_client *c, uint8_t *tx, uint8_t *rx, uint64_t tx_pa,
+			uint64_t rx_pa, uint32_t pages)
+{
+	c->tx = tx;
+	c->rx = rx;
+	c->tx_pa = tx_pa;
+	c->rx_pa = rx_pa;
+	c->pages = pages;
+	c->mapped = tx != NULL;
+	c->rx_held = false;
+}
+
 int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa,
 			    uint32_t pages)
 {
@@ -182,13 +195,7 @@ int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa
 	ret = ffa_client_simple(c, &r);
 	if (ret)
 		return ret;
-	c->tx = tx;
-	c->rx = rx;
-	c->tx_pa = tx_pa;
-	c->rx_pa = rx_pa;
-	c->pages = pages;
-	c->mapped = true;
-	c->rx_held = false;
+	set_mapping(c, tx, rx, tx_pa, rx_pa, pages);
 	return FFA_RET_SUCCESS;
 }
 
@@ -205,13 +212,7 @@ int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
 	ret = ffa_client_simple(c, &r);
 	if (ret)
 		return ret;
-	c->tx = NULL;
-	c->rx = NULL;
-	c->tx_pa = 0;
-	c->rx_pa = 0;
-	c->pages = 0;
-	c->mapped = false;
-	c->rx_held = false;
+	set_mapping(c, NULL, NULL, 0, 0, 0);
 	return FFA_RET_SUCCESS;
 }
 
@@ -413,26 +414,50 @@ static int32_t direct_check(const struct ffa_client *c, const struct ffa_regs *r
 	return FFA_RET_SUCCESS;
 }
 
+/*
+ * One direct request: r holds the function id (and for REQ2 the UUID in x2,
+ * x3); the n payload words go to x[first]..x[first + n - 1] and come back
+ * from the same registers of the response.
+ */
+static int32_t direct_req(struct ffa_client *c, uint16_t dst, struct ffa_regs *r,
+			  uint32_t resp_fid, unsigned int first, unsigned int n,
+			  const uint64_t *in, uint64_t *out)
+{
+	int32_t ret;
+
+	r->x[1] = ffa_pack_ids(c->id, dst);
+	for (unsigned int i = 0; i < n; i++)
+		r->x[first + i] = in[i];
+	ffa_client_call(c, r);
+	ret = direct_check(c, r, resp_fid, dst);
+	if (ret)
+		return ret;
+	for (unsigned int i = 0; i < n; i++)
+		out[i] = r->x[first + i];
+	return FFA_RET_SUCCESS;
+}
+
 int32_t ffa_client_direct_req32(struct ffa_client *c, uint16_t dst,
 				const uint32_t in[FFA_CLIENT_REQ_ARGS],
 				uint32_t out[FFA_CLIENT_REQ_ARGS])
 {
+	uint64_t in64[FFA_CLIENT_REQ_ARGS], out64[FFA_CLIENT_REQ_ARGS];
 	struct ffa_regs r;
 	int32_t ret;
 
 	if (dst == c->id)
 		return FFA_RET_INVALID_PARAMETERS;
+	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
+		in64[i] = in[i];
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_32;
-	r.x[1] = ffa_pack_ids(c->id, dst);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		r.x[3 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP_32, dst);
+	ret = direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP_32, 3,
+			 FFA_CLIENT_REQ_ARGS, in64, out64);
 	if (ret)
 		return ret;
+	/* SMC32: only the low half of each register is the payload. */
 	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		out[i] = ffa_w(&r, 3 + i);
+		out[i] = (uint32_t)out64[i];
 	return FFA_RET_SUCCESS;
 }
 
@@ -441,22 +466,13 @@ int32_t ffa_client_direct_req64(struct ffa_client *c, uint16_t dst,
 				uint64_t out[FFA_CLIENT_REQ_ARGS])
 {
 	struct ffa_regs r;
-	int32_t ret;
 
 	if (dst == c->id)
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_64;
-	r.x[1] = ffa_pack_ids(c->id, dst);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		r.x[3 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP_64, dst);
-	if (ret)
-		return ret;
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		out[i] = r.x[3 + i];
-	return FFA_RET_SUCCESS;
+	return direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP_64, 3,
+			  FFA_CLIENT_REQ_ARGS, in, out);
 }
 
 int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
@@ -465,7 +481,6 @@ int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
 			       uint64_t out[FFA_CLIENT_REQ2_ARGS])
 {
 	struct ffa_regs r;
-	int32_t ret;
 
 	if (!c->version)
 		return FFA_RET_DENIED;
@@ -475,18 +490,10 @@ int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = ffa_pack_ids(c->id, dst);
 	r.x[2] = ffa_uuid_half(uuid, 0);
 	r.x[3] = ffa_uuid_half(uuid, 1);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ2_ARGS; i++)
-		r.x[4 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP2, dst);
-	if (ret)
-		return ret;
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ2_ARGS; i++)
-		out[i] = r.x[4 + i];
-	return FFA_RET_SUCCESS;
+	return direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP2, 4,
+			  FFA_CLIENT_REQ2_ARGS, in, out);
 }
 
 int32_t ffa_client_direct_req2_uuid(struct ffa_client *c, const struct ffa_uuid *uuid,
