@@ -199,17 +199,23 @@ int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa
 	return FFA_RET_SUCCESS;
 }
 
-int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
+/* RXTX_UNMAP and RX_RELEASE: about our mapped buffers, our ID in w1[31:16]. */
+static int32_t buffers_call(struct ffa_client *c, uint32_t fid)
 {
 	struct ffa_regs r;
-	int32_t ret;
 
 	if (!c->mapped)
 		return FFA_RET_DENIED;
 	ffa_regs_clear(&r);
-	r.x[0] = FFA_RXTX_UNMAP;
+	r.x[0] = fid;
 	r.x[1] = (uint32_t)c->id << FFA_RXTX_UNMAP_ID_SHIFT;
-	ret = ffa_client_simple(c, &r);
+	return ffa_client_simple(c, &r);
+}
+
+int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
+{
+	int32_t ret = buffers_call(c, FFA_RXTX_UNMAP);
+
 	if (ret)
 		return ret;
 	set_mapping(c, NULL, NULL, 0, 0, 0);
@@ -218,15 +224,8 @@ int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
 
 int32_t ffa_client_rx_release(struct ffa_client *c)
 {
-	struct ffa_regs r;
-	int32_t ret;
+	int32_t ret = buffers_call(c, FFA_RX_RELEASE);
 
-	if (!c->mapped)
-		return FFA_RET_DENIED;
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_RX_RELEASE;
-	r.x[1] = (uint32_t)c->id << FFA_RXTX_UNMAP_ID_SHIFT;
-	ret = ffa_client_simple(c, &r);
 	if (ret == FFA_RET_SUCCESS)
 		c->rx_held = false;
 	return ret;
