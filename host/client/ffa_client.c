@@ -131,17 +131,25 @@ int32_t ffa_client_id_get(struct ffa_client *c, uint16_t *id)
 	return FFA_RET_SUCCESS;
 }
 
+/* fid(a1, a2, a3) with every other register zero, answered by SUCCESS or an error. */
+static int32_t simple3(struct ffa_client *c, struct ffa_regs *r, uint32_t fid, uint64_t a1,
+		       uint64_t a2, uint64_t a3)
+{
+	ffa_regs_clear(r);
+	r->x[0] = fid;
+	r->x[1] = a1;
+	r->x[2] = a2;
+	r->x[3] = a3;
+	return ffa_client_simple(c, r);
+}
+
 int32_t ffa_client_features(struct ffa_client *c, uint32_t fid, uint32_t in,
 			    uint32_t *props, uint32_t *props2)
 {
 	struct ffa_regs r;
 	int32_t ret;
 
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_FEATURES;
-	r.x[1] = fid;
-	r.x[2] = in;
-	ret = ffa_client_simple(c, &r);
+	ret = simple3(c, &r, FFA_FEATURES, fid, in, 0);
 	if (ret)
 		return ret;
 	if (props)
@@ -187,12 +195,7 @@ int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa
 	if (!tx || !rx)
 		return FFA_RET_INVALID_PARAMETERS;
 
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_RXTX_MAP_64;
-	r.x[1] = tx_pa;
-	r.x[2] = rx_pa;
-	r.x[3] = pages;
-	ret = ffa_client_simple(c, &r);
+	ret = simple3(c, &r, FFA_RXTX_MAP_64, tx_pa, rx_pa, pages);
 	if (ret)
 		return ret;
 	set_mapping(c, tx, rx, tx_pa, rx_pa, pages);
@@ -284,6 +287,16 @@ int32_t ffa_client_partitions(struct ffa_client *c, const struct ffa_uuid *uuid,
 	return ret ? ret : rel;
 }
 
+/* DENIED before negotiation, NOT_SUPPORTED when we agreed on less than min. */
+static int32_t need_version(const struct ffa_client *c, uint32_t min)
+{
+	if (!c->version)
+		return FFA_RET_DENIED;
+	if (c->version < min)
+		return FFA_RET_NOT_SUPPORTED;
+	return FFA_RET_SUCCESS;
+}
+
 int32_t ffa_client_partition_count(struct ffa_client *c, const struct ffa_uuid *uuid,
 				   uint32_t *count)
 {
@@ -291,11 +304,10 @@ int32_t ffa_client_partition_count(struct ffa_client *c, const struct ffa_uuid *
 	int32_t ret;
 
 	*count = 0;
-	if (!c->version)
-		return FFA_RET_DENIED;
 	/* The count-only flag arrived with v1.1. */
-	if (c->version < FFA_VERSION_1_1)
-		return FFA_RET_NOT_SUPPORTED;
+	ret = need_version(c, FFA_VERSION_1_1);
+	if (ret)
+		return ret;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_PARTITION_INFO_GET;
 	put_uuid_words(&r, uuid);
@@ -340,10 +352,9 @@ int32_t ffa_client_partitions_regs(struct ffa_client *c, const struct ffa_uuid *
 	int32_t ret;
 
 	*count = 0;
-	if (!c->version)
-		return FFA_RET_DENIED;
-	if (c->version < FFA_VERSION_1_2)
-		return FFA_RET_NOT_SUPPORTED;
+	ret = need_version(c, FFA_VERSION_1_2);
+	if (ret)
+		return ret;
 	if (!out && cap)
 		return FFA_RET_INVALID_PARAMETERS;
 	if (!uuid)
@@ -480,11 +491,10 @@ int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
 			       uint64_t out[FFA_CLIENT_REQ2_ARGS])
 {
 	struct ffa_regs r;
+	int32_t ret = need_version(c, FFA_VERSION_1_2);
 
-	if (!c->version)
-		return FFA_RET_DENIED;
-	if (c->version < FFA_VERSION_1_2)
-		return FFA_RET_NOT_SUPPORTED;
+	if (ret)
+		return ret;
 	if (dst == c->id || !uuid)
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_regs_clear(&r);

@@ -124,11 +124,8 @@ static int32_t mem_send(struct ffa_client *c, uint32_t fid, const struct ffa_cli
 		return FFA_RET_INVALID_PARAMETERS;
 
 	ffa_memset(&d, 0, sizeof(d));
-	d.sender = c->id;
-	d.attributes = m->attributes;
-	d.flags = m->flags;
-	d.tag = m->tag;
-	d.ep_count = m->receiver_count;
+	d = (struct ffa_mtd){ .sender = c->id, .attributes = m->attributes, .flags = m->flags,
+			      .tag = m->tag, .ep_count = m->receiver_count };
 	for (uint32_t i = 0; i < m->receiver_count; i++) {
 		/* Only receiver, perms and flags are the caller's; the encoder places the composite. */
 		d.ep[i] = m->receivers[i];
