@@ -44,6 +44,8 @@ uint32_t t_resp(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n);
 uint32_t t_build(uint8_t *buf, uint32_t layout, uint32_t emad_off, uint32_t emad_size,
 		 uint32_t eps, uint32_t n);
 
+/* An exact-size heap copy of buf[0, len) (free it): ASan sees any read past len. */
+uint8_t *t_copy(const uint8_t *buf, uint32_t len);
 /* ffa_mtd_parse on an exact-size heap copy of buf[0, len). */
 int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
 		struct ffa_mtd *out);
