@@ -92,6 +92,26 @@ int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_
 	return ret;
 }
 
+void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off,
+			 uint32_t width, const uint64_t *vals, unsigned int count)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, layout, eps, n);
+
+	for (unsigned int i = 0; i < count; i++) {
+		check_case("value %#llx at offset %u", (unsigned long long)vals[i], off);
+		if (width == 2)
+			ffa_st16(buf + off, (uint16_t)vals[i]);
+		else if (width == 4)
+			ffa_st32(buf + off, (uint32_t)vals[i]);
+		else
+			ffa_st64(buf + off, vals[i]);
+		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
+	}
+	check_case("after the values");
+}
+
 static bool extent_in(uint64_t off, uint64_t size, uint32_t len)
 {
 	return off <= len && size <= len - off;

@@ -46,6 +46,13 @@ uint32_t t_build(uint8_t *buf, uint32_t layout, uint32_t emad_off, uint32_t emad
 
 /* An exact-size heap copy of buf[0, len) (free it): ASan sees any read past len. */
 uint8_t *t_copy(const uint8_t *buf, uint32_t len);
+/*
+ * A t_send(layout, eps, n) descriptor with each of vals[0, count) stored in
+ * turn as a width-byte (2, 4 or 8) little-endian field at off: every one
+ * must be refused as a SEND. FAIL lines name the value.
+ */
+void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off,
+			 uint32_t width, const uint64_t *vals, unsigned int count);
 /* ffa_mtd_parse on an exact-size heap copy of buf[0, len). */
 int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
 		struct ffa_mtd *out);
