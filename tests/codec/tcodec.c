@@ -44,6 +44,20 @@ void t_ranges_init(struct ffa_mem_range *r, uint32_t n)
 	}
 }
 
+void t_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed, uint32_t mul, uint32_t inc)
+{
+	for (uint32_t i = n; i > 1; i--) {
+		uint32_t j;
+		struct ffa_mem_range t;
+
+		seed = seed * mul + inc;
+		j = (seed >> 8) % i;
+		t = r[i - 1];
+		r[i - 1] = r[j];
+		r[j] = t;
+	}
+}
+
 /* The t_send shape with a handle and flags (both 0, as t_mtd_init leaves them: a SEND). */
 static uint32_t encode_shape(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n,
 			     uint64_t handle, uint32_t flags)

@@ -31,6 +31,8 @@ uint32_t t_cons(uint32_t layout, uint32_t eps, uint32_t i);
 void t_mtd_init(struct ffa_mtd *d, uint32_t eps);
 /* n disjoint ranges: range i at T_BASE_ADDR + i MiB, i + 1 pages. */
 void t_ranges_init(struct ffa_mem_range *r, uint32_t n);
+/* Deterministic Fisher-Yates shuffle driven by the LCG seed * mul + inc. */
+void t_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed, uint32_t mul, uint32_t inc);
 /* A valid SEND descriptor of that shape in buf (T_CAP bytes); its size. */
 uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n);
 /* The same with a handle and the SHARE type: a valid RETRIEVE_RESP. */
