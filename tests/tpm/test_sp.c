@@ -77,7 +77,8 @@ TEST(sp_req32_locality_and_command)
 	struct spmc_msg m;
 
 	tcrb_wr(0, TPM_CRB_LOC_CTRL, TPM_CRB_LOC_CTRL_REQUEST);
-	CHECK_EQ(call(&m, SPMC_MSG_REQ32, 4, (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_LOCALITY, 0 }),
+	CHECK_EQ(call(&m, SPMC_MSG_REQ32, 4, 
+		      (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_LOCALITY, 0 }),
 		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[1], TPM_FFA_OK);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), TPM_CRB_LOC_STS_GRANTED);
@@ -97,7 +98,8 @@ TEST_NEG(sp_req_locality_5)
 {
 	struct spmc_msg m;
 
-	CHECK_EQ(call(&m, SPMC_MSG_REQ64, 4, (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_COMMAND, 5 }),
+	CHECK_EQ(call(&m, SPMC_MSG_REQ64, 4, 
+		      (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_COMMAND, 5 }),
 		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[1], TPM_FFA_INVARG);
 }
