@@ -14,25 +14,13 @@ variant=${1:?usage: boot-check.sh [-q] <variant> <builtin|module> <protected|nvh
 ffa=${2:?}
 mode=${3:?}
 name=boot-$variant-$ffa-$mode
-{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t none "$variant/$ffa/$mode" | tail -n 2)
-[ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell (see above)"; echo "$name: 0 passed, 1 failed"; exit 1; }
+# shellcheck source=tools/check-lib.sh
+. "$top/tools/check-lib.sh"
+prepare_cell "$name" none "$variant/$ffa/$mode"
 log=$top/build/boot/$name.log
 start=$(date +%s)
-set +e
-"$top/tools/qemu-boot.sh" -l "$log" "$kdir" "$initrd" "$mode"
-rc=$?
-set -e
+boot -l "$log" "$kdir" "$initrd" "$mode"
 secs=$(( $(date +%s) - start ))
-pass=0 fail=0
-check() { # name, then a command that succeeds when the property holds
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "   ok   $what"
-	else
-		fail=$((fail + 1)); echo "   FAIL $what"
-	fi
-}
 has() { grep -Eq "$1" "$log"; }
 if [ "$mode" = protected ]; then
 	check "pKVM protected mode initialised" has 'Protected [hn]VHE mode initialized successfully'
@@ -48,5 +36,4 @@ if [ "$quiet" -eq 0 ]; then
 	echo "-- $name: ${secs}s wall, log $log"
 	grep -E 'VHE mode initialized|ARM FF-A:|ffa-stack:' "$log" | sed 's/^/   | /' || true
 fi
-echo "$name: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary "$name"

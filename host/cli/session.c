@@ -367,30 +367,46 @@ static void reclaim(struct sess *s, uint64_t h, int32_t want, const char *why)
 		step(s, ret == want, call, "%s", st(ret));
 }
 
-static void do_share(struct sess *s)
+/*
+ * One region of `pages` fresh NS pages filled from `seed`, shared (or lent)
+ * read-write with the test partition, each step reported. Returns its local
+ * mapping, or NULL when a step failed.
+ */
+static uint8_t *send_patterned(struct sess *s, bool lend, uint32_t pages, uint8_t seed,
+			       uint64_t *h)
 {
-	uint32_t o[FFA_CLIENT_REQ_ARGS];
-	struct ffa_mem_range rg = { ns_alloc(s, SHARE_PAGES), SHARE_PAGES };
-	uint64_t len = (uint64_t)SHARE_PAGES * FFA_PAGE_SIZE, h = 0, local, remote;
+	const char *fid = lend ? "FFA_MEM_LEND_64" : "FFA_MEM_SHARE_64";
+	struct ffa_mem_range rg = { ns_alloc(s, pages), pages };
+	uint64_t len = (uint64_t)pages * FFA_PAGE_SIZE;
 	uint8_t *p = s->c.ptr(s->c.ctx, rg.addr, len);
 	char call[96];
 	int32_t ret;
 
 	if (!p) {
-		step(s, false, "FFA_MEM_SHARE_64", "no NS memory left for the region");
-		return;
+		step(s, false, fid, "no NS memory left for the region");
+		return NULL;
 	}
-	pattern(p, len, 0x5A);
-	local = tsp_fnv1a(TSP_FNV_OFFSET, p, len);
-	snprintf(call, sizeof(call), "FFA_MEM_SHARE_64(0x%" PRIx64 ", %u pages, RW)", rg.addr,
-		 SHARE_PAGES);
-	ret = send_region(s, false, &rg, 1, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX, &h);
+	pattern(p, len, seed);
+	snprintf(call, sizeof(call), "%s(0x%" PRIx64 ", %u pages, RW)", fid, rg.addr, pages);
+	ret = send_region(s, lend, &rg, 1, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX, h);
 	if (ret) {
 		step(s, false, call, "%s", st(ret));
-		return;
+		return NULL;
 	}
-	step(s, true, call, "handle 0x%" PRIx64, h);
+	step(s, true, call, "handle 0x%" PRIx64, *h);
+	return p;
+}
 
+static void do_share(struct sess *s)
+{
+	uint32_t o[FFA_CLIENT_REQ_ARGS];
+	uint64_t len = (uint64_t)SHARE_PAGES * FFA_PAGE_SIZE, h = 0, local, remote;
+	uint8_t *p = send_patterned(s, false, SHARE_PAGES, 0x5A, &h);
+	int32_t ret;
+
+	if (!p)
+		return;
+	local = tsp_fnv1a(TSP_FNV_OFFSET, p, len);
 	ret = tsp_cmd(s, TSP_CMD_MEM_CHECKSUM, h, 0, o);
 	remote = ffa_handle_join(o[1], o[2]);
 	step(s, !ret && remote == local && o[3] == SHARE_PAGES,
@@ -411,25 +427,12 @@ static void do_share(struct sess *s)
 static void do_lend(struct sess *s)
 {
 	uint32_t o[FFA_CLIENT_REQ_ARGS];
-	struct ffa_mem_range rg = { ns_alloc(s, LEND_PAGES), LEND_PAGES };
 	uint64_t len = (uint64_t)LEND_PAGES * FFA_PAGE_SIZE, h = 0, good = 0;
-	uint8_t *p = s->c.ptr(s->c.ctx, rg.addr, len);
-	char call[96];
+	uint8_t *p = send_patterned(s, true, LEND_PAGES, 0x33, &h);
 	int32_t ret;
 
-	if (!p) {
-		step(s, false, "FFA_MEM_LEND_64", "no NS memory left for the region");
+	if (!p)
 		return;
-	}
-	pattern(p, len, 0x33);
-	snprintf(call, sizeof(call), "FFA_MEM_LEND_64(0x%" PRIx64 ", %u pages, RW)", rg.addr,
-		 LEND_PAGES);
-	ret = send_region(s, true, &rg, 1, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX, &h);
-	if (ret) {
-		step(s, false, call, "%s", st(ret));
-		return;
-	}
-	step(s, true, call, "handle 0x%" PRIx64, h);
 	ret = tsp_cmd(s, TSP_CMD_MEM_FILL, h, FILL_BYTE, o);
 	step(s, !ret && o[3] == LEND_PAGES, "FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_FILL 0xa5)",
 	     "%s: %u pages filled", st(ret), o[3]);

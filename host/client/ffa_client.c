@@ -131,17 +131,25 @@ int32_t ffa_client_id_get(struct ffa_client *c, uint16_t *id)
 	return FFA_RET_SUCCESS;
 }
 
+/* fid(a1, a2, a3) with every other register zero, answered by SUCCESS or an error. */
+static int32_t simple3(struct ffa_client *c, struct ffa_regs *r, uint32_t fid, uint64_t a1,
+		       uint64_t a2, uint64_t a3)
+{
+	ffa_regs_clear(r);
+	r->x[0] = fid;
+	r->x[1] = a1;
+	r->x[2] = a2;
+	r->x[3] = a3;
+	return ffa_client_simple(c, r);
+}
+
 int32_t ffa_client_features(struct ffa_client *c, uint32_t fid, uint32_t in,
 			    uint32_t *props, uint32_t *props2)
 {
 	struct ffa_regs r;
 	int32_t ret;
 
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_FEATURES;
-	r.x[1] = fid;
-	r.x[2] = in;
-	ret = ffa_client_simple(c, &r);
+	ret = simple3(c, &r, FFA_FEATURES, fid, in, 0);
 	if (ret)
 		return ret;
 	if (props)
@@ -149,6 +157,19 @@ int32_t ffa_client_features(struct ffa_client *c, uint32_t fid, uint32_t in,
 	if (props2)
 		*props2 = ffa_w(&r, 3);
 	return FFA_RET_SUCCESS;
+}
+
+/* Record the buffers the SPMC now holds for us (all zero: none mapped). */
+static void set_mapping(struct ffa_client *c, uint8_t *tx, uint8_t *rx, uint64_t tx_pa,
+			uint64_t rx_pa, uint32_t pages)
+{
+	c->tx = tx;
+	c->rx = rx;
+	c->tx_pa = tx_pa;
+	c->rx_pa = rx_pa;
+	c->pages = pages;
+	c->mapped = tx != NULL;
+	c->rx_held = false;
 }
 
 int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa,
@@ -174,58 +195,40 @@ int32_t ffa_client_map_rxtx(struct ffa_client *c, uint64_t tx_pa, uint64_t rx_pa
 	if (!tx || !rx)
 		return FFA_RET_INVALID_PARAMETERS;
 
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_RXTX_MAP_64;
-	r.x[1] = tx_pa;
-	r.x[2] = rx_pa;
-	r.x[3] = pages;
-	ret = ffa_client_simple(c, &r);
+	ret = simple3(c, &r, FFA_RXTX_MAP_64, tx_pa, rx_pa, pages);
 	if (ret)
 		return ret;
-	c->tx = tx;
-	c->rx = rx;
-	c->tx_pa = tx_pa;
-	c->rx_pa = rx_pa;
-	c->pages = pages;
-	c->mapped = true;
-	c->rx_held = false;
+	set_mapping(c, tx, rx, tx_pa, rx_pa, pages);
 	return FFA_RET_SUCCESS;
 }
 
-int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
+/* RXTX_UNMAP and RX_RELEASE: about our mapped buffers, our ID in w1[31:16]. */
+static int32_t buffers_call(struct ffa_client *c, uint32_t fid)
 {
 	struct ffa_regs r;
-	int32_t ret;
 
 	if (!c->mapped)
 		return FFA_RET_DENIED;
 	ffa_regs_clear(&r);
-	r.x[0] = FFA_RXTX_UNMAP;
+	r.x[0] = fid;
 	r.x[1] = (uint32_t)c->id << FFA_RXTX_UNMAP_ID_SHIFT;
-	ret = ffa_client_simple(c, &r);
+	return ffa_client_simple(c, &r);
+}
+
+int32_t ffa_client_unmap_rxtx(struct ffa_client *c)
+{
+	int32_t ret = buffers_call(c, FFA_RXTX_UNMAP);
+
 	if (ret)
 		return ret;
-	c->tx = NULL;
-	c->rx = NULL;
-	c->tx_pa = 0;
-	c->rx_pa = 0;
-	c->pages = 0;
-	c->mapped = false;
-	c->rx_held = false;
+	set_mapping(c, NULL, NULL, 0, 0, 0);
 	return FFA_RET_SUCCESS;
 }
 
 int32_t ffa_client_rx_release(struct ffa_client *c)
 {
-	struct ffa_regs r;
-	int32_t ret;
+	int32_t ret = buffers_call(c, FFA_RX_RELEASE);
 
-	if (!c->mapped)
-		return FFA_RET_DENIED;
-	ffa_regs_clear(&r);
-	r.x[0] = FFA_RX_RELEASE;
-	r.x[1] = (uint32_t)c->id << FFA_RXTX_UNMAP_ID_SHIFT;
-	ret = ffa_client_simple(c, &r);
 	if (ret == FFA_RET_SUCCESS)
 		c->rx_held = false;
 	return ret;
@@ -284,6 +287,16 @@ int32_t ffa_client_partitions(struct ffa_client *c, const struct ffa_uuid *uuid,
 	return ret ? ret : rel;
 }
 
+/* DENIED before negotiation, NOT_SUPPORTED when we agreed on less than min. */
+static int32_t need_version(const struct ffa_client *c, uint32_t min)
+{
+	if (!c->version)
+		return FFA_RET_DENIED;
+	if (c->version < min)
+		return FFA_RET_NOT_SUPPORTED;
+	return FFA_RET_SUCCESS;
+}
+
 int32_t ffa_client_partition_count(struct ffa_client *c, const struct ffa_uuid *uuid,
 				   uint32_t *count)
 {
@@ -291,11 +304,10 @@ int32_t ffa_client_partition_count(struct ffa_client *c, const struct ffa_uuid *
 	int32_t ret;
 
 	*count = 0;
-	if (!c->version)
-		return FFA_RET_DENIED;
 	/* The count-only flag arrived with v1.1. */
-	if (c->version < FFA_VERSION_1_1)
-		return FFA_RET_NOT_SUPPORTED;
+	ret = need_version(c, FFA_VERSION_1_1);
+	if (ret)
+		return ret;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_PARTITION_INFO_GET;
 	put_uuid_words(&r, uuid);
@@ -340,10 +352,9 @@ int32_t ffa_client_partitions_regs(struct ffa_client *c, const struct ffa_uuid *
 	int32_t ret;
 
 	*count = 0;
-	if (!c->version)
-		return FFA_RET_DENIED;
-	if (c->version < FFA_VERSION_1_2)
-		return FFA_RET_NOT_SUPPORTED;
+	ret = need_version(c, FFA_VERSION_1_2);
+	if (ret)
+		return ret;
 	if (!out && cap)
 		return FFA_RET_INVALID_PARAMETERS;
 	if (!uuid)
@@ -413,26 +424,50 @@ static int32_t direct_check(const struct ffa_client *c, const struct ffa_regs *r
 	return FFA_RET_SUCCESS;
 }
 
+/*
+ * One direct request: r holds the function id (and for REQ2 the UUID in x2,
+ * x3); the n payload words go to x[first]..x[first + n - 1] and come back
+ * from the same registers of the response.
+ */
+static int32_t direct_req(struct ffa_client *c, uint16_t dst, struct ffa_regs *r,
+			  uint32_t resp_fid, unsigned int first, unsigned int n,
+			  const uint64_t *in, uint64_t *out)
+{
+	int32_t ret;
+
+	r->x[1] = ffa_pack_ids(c->id, dst);
+	for (unsigned int i = 0; i < n; i++)
+		r->x[first + i] = in[i];
+	ffa_client_call(c, r);
+	ret = direct_check(c, r, resp_fid, dst);
+	if (ret)
+		return ret;
+	for (unsigned int i = 0; i < n; i++)
+		out[i] = r->x[first + i];
+	return FFA_RET_SUCCESS;
+}
+
 int32_t ffa_client_direct_req32(struct ffa_client *c, uint16_t dst,
 				const uint32_t in[FFA_CLIENT_REQ_ARGS],
 				uint32_t out[FFA_CLIENT_REQ_ARGS])
 {
+	uint64_t in64[FFA_CLIENT_REQ_ARGS], out64[FFA_CLIENT_REQ_ARGS];
 	struct ffa_regs r;
 	int32_t ret;
 
 	if (dst == c->id)
 		return FFA_RET_INVALID_PARAMETERS;
+	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
+		in64[i] = in[i];
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_32;
-	r.x[1] = ffa_pack_ids(c->id, dst);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		r.x[3 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP_32, dst);
+	ret = direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP_32, 3,
+			 FFA_CLIENT_REQ_ARGS, in64, out64);
 	if (ret)
 		return ret;
+	/* SMC32: only the low half of each register is the payload. */
 	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		out[i] = ffa_w(&r, 3 + i);
+		out[i] = (uint32_t)out64[i];
 	return FFA_RET_SUCCESS;
 }
 
@@ -441,22 +476,13 @@ int32_t ffa_client_direct_req64(struct ffa_client *c, uint16_t dst,
 				uint64_t out[FFA_CLIENT_REQ_ARGS])
 {
 	struct ffa_regs r;
-	int32_t ret;
 
 	if (dst == c->id)
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_64;
-	r.x[1] = ffa_pack_ids(c->id, dst);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		r.x[3 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP_64, dst);
-	if (ret)
-		return ret;
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ_ARGS; i++)
-		out[i] = r.x[3 + i];
-	return FFA_RET_SUCCESS;
+	return direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP_64, 3,
+			  FFA_CLIENT_REQ_ARGS, in, out);
 }
 
 int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
@@ -465,28 +491,18 @@ int32_t ffa_client_direct_req2(struct ffa_client *c, uint16_t dst,
 			       uint64_t out[FFA_CLIENT_REQ2_ARGS])
 {
 	struct ffa_regs r;
-	int32_t ret;
+	int32_t ret = need_version(c, FFA_VERSION_1_2);
 
-	if (!c->version)
-		return FFA_RET_DENIED;
-	if (c->version < FFA_VERSION_1_2)
-		return FFA_RET_NOT_SUPPORTED;
+	if (ret)
+		return ret;
 	if (dst == c->id || !uuid)
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = ffa_pack_ids(c->id, dst);
 	r.x[2] = ffa_uuid_half(uuid, 0);
 	r.x[3] = ffa_uuid_half(uuid, 1);
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ2_ARGS; i++)
-		r.x[4 + i] = in[i];
-	ffa_client_call(c, &r);
-	ret = direct_check(c, &r, FFA_MSG_SEND_DIRECT_RESP2, dst);
-	if (ret)
-		return ret;
-	for (unsigned int i = 0; i < FFA_CLIENT_REQ2_ARGS; i++)
-		out[i] = r.x[4 + i];
-	return FFA_RET_SUCCESS;
+	return direct_req(c, dst, &r, FFA_MSG_SEND_DIRECT_RESP2, 4,
+			  FFA_CLIENT_REQ2_ARGS, in, out);
 }
 
 int32_t ffa_client_direct_req2_uuid(struct ffa_client *c, const struct ffa_uuid *uuid,

@@ -124,15 +124,12 @@ static int32_t mem_send(struct ffa_client *c, uint32_t fid, const struct ffa_cli
 		return FFA_RET_INVALID_PARAMETERS;
 
 	ffa_memset(&d, 0, sizeof(d));
-	d.sender = c->id;
-	d.attributes = m->attributes;
-	d.flags = m->flags;
-	d.tag = m->tag;
-	d.ep_count = m->receiver_count;
+	d = (struct ffa_mtd){ .sender = c->id, .attributes = m->attributes, .flags = m->flags,
+			      .tag = m->tag, .ep_count = m->receiver_count };
 	for (uint32_t i = 0; i < m->receiver_count; i++) {
-		d.ep[i].receiver = m->receivers[i].receiver;
-		d.ep[i].perms = m->receivers[i].perms;
-		d.ep[i].flags = m->receivers[i].flags;
+		/* Only receiver, perms and flags are the caller's; the encoder places the composite. */
+		d.ep[i] = m->receivers[i];
+		d.ep[i].composite_offset = 0;
 	}
 	total = ffa_mtd_encode(scratch, cap, c->version, &d, m->ranges, m->range_count);
 	if (!total)
@@ -172,6 +169,18 @@ int32_t ffa_client_mem_reclaim(struct ffa_client *c, uint64_t handle, uint32_t f
 	return ffa_client_simple(c, &r);
 }
 
+/* A call the SPMC answers by writing RX: from then RX is ours until released. */
+static int32_t call_for_rx(struct ffa_client *c, struct ffa_regs *r, uint32_t want)
+{
+	int32_t ret;
+
+	ffa_client_call(c, r);
+	ret = ffa_client_expect(r, want);
+	if (ret == FFA_RET_SUCCESS)
+		c->rx_held = true;
+	return ret;
+}
+
 /* Copy one received fragment out of RX and give RX back. */
 static int32_t take_fragment(struct ffa_client *c, uint8_t *dst, uint32_t len)
 {
@@ -202,11 +211,9 @@ static int32_t fetch_rest(struct ffa_client *c, uint64_t handle, uint8_t *buf,
 		r.x[1] = (uint32_t)handle;
 		r.x[2] = (uint32_t)(handle >> 32);
 		r.x[3] = got;
-		ffa_client_call(c, &r);
-		ret = ffa_client_expect(&r, FFA_MEM_FRAG_TX);
+		ret = call_for_rx(c, &r, FFA_MEM_FRAG_TX);
 		if (ret)
 			return ret;
-		c->rx_held = true;
 		frag = ffa_w(&r, 3);
 		if (ffa_handle_join(r.x[1], r.x[2]) != handle || frag == 0 || frag > room ||
 		    frag > total - got)
@@ -242,11 +249,9 @@ int32_t ffa_client_hyp_retrieve(struct ffa_client *c, uint64_t handle, uint8_t *
 	r.x[0] = FFA_MEM_RETRIEVE_REQ_64;
 	r.x[1] = req;
 	r.x[2] = req;
-	ffa_client_call(c, &r);
-	ret = ffa_client_expect(&r, FFA_MEM_RETRIEVE_RESP);
+	ret = call_for_rx(c, &r, FFA_MEM_RETRIEVE_RESP);
 	if (ret)
 		return ret;
-	c->rx_held = true;
 	total = ffa_w(&r, 1);
 	frag = ffa_w(&r, 2);
 	if (frag == 0 || frag > total || frag > room)

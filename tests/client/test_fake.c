@@ -14,6 +14,16 @@ static struct fake F;
 static struct ffa_client C;
 static uint8_t scratch[64 * 1024];
 
+/* A fresh fake (RX/TX mapped if map) answering with script; step and arg for it. */
+static void scripted(bool map, bool (*script)(struct fake *f, struct ffa_regs *r),
+		     uint32_t step, uint64_t arg)
+{
+	fake_setup(&F, &C, map);
+	F.script = script;
+	F.step = step;
+	F.arg = arg;
+}
+
 /* ---- version ---- */
 
 static bool ver_garbage(struct fake *f, struct ffa_regs *r)
@@ -157,10 +167,8 @@ TEST_NEG(fake_partition_count_exceeds_rx)
 	struct ffa_partinfo p[4];
 	uint32_t n = 99;
 
-	fake_setup(&F, &C, true);
-	F.script = pinfo;
 	/* 171 descriptors of 24 bytes do not fit in one 4 KiB page. */
-	F.arg = 171 | (uint64_t)FFA_PARTINFO_SIZE_V1_1 << 32;
+	scripted(true, pinfo, 0, 171 | (uint64_t)FFA_PARTINFO_SIZE_V1_1 << 32);
 	CHECK_EQ(ffa_client_partitions(&C, NULL, p, 4, &n), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 1);
 	CHECK(!C.rx_held);
@@ -171,9 +179,7 @@ TEST_NEG(fake_partition_desc_size_below_8)
 	struct ffa_partinfo p[4];
 	uint32_t n;
 
-	fake_setup(&F, &C, true);
-	F.script = pinfo;
-	F.arg = 1 | (uint64_t)4 << 32;
+	scripted(true, pinfo, 0, 1 | (uint64_t)4 << 32);
 	CHECK_EQ(ffa_client_partitions(&C, NULL, p, 4, &n), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 1);
 }
@@ -183,10 +189,8 @@ TEST_NEG(fake_partition_desc_size_v1_0_in_v1_2)
 	struct ffa_partinfo p[4];
 	uint32_t n;
 
-	fake_setup(&F, &C, true);
-	F.script = pinfo;
 	/* 8 bytes cannot hold the UUID a 1.2 caller is owed. */
-	F.arg = 1 | (uint64_t)FFA_PARTINFO_SIZE_V1_0 << 32;
+	scripted(true, pinfo, 0, 1 | (uint64_t)FFA_PARTINFO_SIZE_V1_0 << 32);
 	CHECK_EQ(ffa_client_partitions(&C, NULL, p, 4, &n), FFA_CLIENT_BAD_RESPONSE);
 }
 
@@ -197,10 +201,8 @@ TEST(fake_partition_larger_desc_size_accepted)
 	struct ffa_partinfo p[2];
 	uint32_t n;
 
-	fake_setup(&F, &C, true);
-	F.script = pinfo;
 	/* A later minor may grow the descriptor: the stride is w3, not ours. */
-	F.arg = 2 | (uint64_t)32 << 32;
+	scripted(true, pinfo, 0, 2 | (uint64_t)32 << 32);
 	CHECK(ffa_partinfo_encode(fake_rx(&F), 32, FFA_VERSION_1_2, &in));
 	in.id = 0x8002;
 	CHECK(ffa_partinfo_encode(fake_rx(&F) + 32, 32, FFA_VERSION_1_2, &in));
@@ -225,9 +227,7 @@ TEST_NEG(fake_partition_release_failure_reported)
 	struct ffa_partinfo p[1];
 	uint32_t n;
 
-	fake_setup(&F, &C, true);
-	F.script = pinfo_then_release_fails;
-	F.arg = 0 | (uint64_t)FFA_PARTINFO_SIZE_V1_1 << 32;
+	scripted(true, pinfo_then_release_fails, 0, 0 | (uint64_t)FFA_PARTINFO_SIZE_V1_1 << 32);
 	CHECK_EQ(ffa_client_partitions(&C, NULL, p, 1, &n), FFA_RET_DENIED);
 	/* RX still ours: a second query must not overwrite what we hold. */
 	CHECK(C.rx_held);
@@ -252,37 +252,29 @@ static uint64_t pigr_x2(uint32_t last, uint32_t cur, uint32_t tag, uint32_t size
 	       (uint64_t)size << FFA_PIGR_DESC_SIZE_SHIFT;
 }
 
-TEST_NEG(fake_regs_too_many_in_one_answer)
+/* One PARTITION_INFO_GET_REGS answer with this x2: the client must refuse it. */
+static void pigr_refused(uint64_t x2)
 {
 	struct ffa_partinfo p[8];
 	uint32_t n;
 
-	fake_setup(&F, &C, false);
-	F.script = pigr;
-	F.arg = pigr_x2(7, 6, 0, FFA_PARTINFO_SIZE_V1_1); /* 7 in 15 registers? */
+	scripted(false, pigr, 0, x2);
 	CHECK_EQ(ffa_client_partitions_regs(&C, NULL, p, 8, &n), FFA_CLIENT_BAD_RESPONSE);
+}
+
+TEST_NEG(fake_regs_too_many_in_one_answer)
+{
+	pigr_refused(pigr_x2(7, 6, 0, FFA_PARTINFO_SIZE_V1_1)); /* 7 in 15 registers? */
 }
 
 TEST_NEG(fake_regs_wrong_desc_size)
 {
-	struct ffa_partinfo p[8];
-	uint32_t n;
-
-	fake_setup(&F, &C, false);
-	F.script = pigr;
-	F.arg = pigr_x2(0, 0, 0, 8);
-	CHECK_EQ(ffa_client_partitions_regs(&C, NULL, p, 8, &n), FFA_CLIENT_BAD_RESPONSE);
+	pigr_refused(pigr_x2(0, 0, 0, 8));
 }
 
 TEST_NEG(fake_regs_current_past_last)
 {
-	struct ffa_partinfo p[8];
-	uint32_t n;
-
-	fake_setup(&F, &C, false);
-	F.script = pigr;
-	F.arg = pigr_x2(1, 2, 0, FFA_PARTINFO_SIZE_V1_1);
-	CHECK_EQ(ffa_client_partitions_regs(&C, NULL, p, 8, &n), FFA_CLIENT_BAD_RESPONSE);
+	pigr_refused(pigr_x2(1, 2, 0, FFA_PARTINFO_SIZE_V1_1));
 }
 
 /* ---- direct messages ---- */
@@ -318,9 +310,7 @@ TEST_NEG(fake_direct_wrong_response_kind)
 {
 	uint32_t a[FFA_CLIENT_REQ_ARGS] = { 1, 2, 3, 4, 5 }, o[FFA_CLIENT_REQ_ARGS] = { 0 };
 
-	fake_setup(&F, &C, false);
-	F.script = direct_wrong;
-	F.step = 0;
+	scripted(false, direct_wrong, 0, 0);
 	CHECK_EQ(ffa_client_direct_req32(&C, 0x8001, a, o), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(o[0], 0);
 }
@@ -329,9 +319,7 @@ TEST_NEG(fake_direct_response_from_other_partition)
 {
 	uint64_t a[FFA_CLIENT_REQ_ARGS] = { 1 }, o[FFA_CLIENT_REQ_ARGS] = { 0 };
 
-	fake_setup(&F, &C, false);
-	F.script = direct_wrong;
-	F.step = 1;
+	scripted(false, direct_wrong, 1, 0);
 	CHECK_EQ(ffa_client_direct_req64(&C, 0x8001, a, o), FFA_CLIENT_BAD_RESPONSE);
 }
 
@@ -339,9 +327,7 @@ TEST_NEG(fake_direct_framework_message_refused)
 {
 	uint32_t a[FFA_CLIENT_REQ_ARGS] = { 1 }, o[FFA_CLIENT_REQ_ARGS];
 
-	fake_setup(&F, &C, false);
-	F.script = direct_wrong;
-	F.step = 2;
+	scripted(false, direct_wrong, 2, 0);
 	CHECK_EQ(ffa_client_direct_req32(&C, 0x8001, a, o), FFA_CLIENT_BAD_RESPONSE);
 }
 
@@ -397,48 +383,38 @@ static bool share_script(struct fake *f, struct ffa_regs *r)
 
 static struct ffa_mem_range ranges[400];
 
-TEST_NEG(fake_share_success_before_all_fragments)
+/* Share 300 ranges with the fake misbehaving as share_script's step says. */
+static int32_t scripted_share(uint32_t step, uint64_t *h)
 {
 	struct ffa_client_mem m;
 	struct ffa_mem_access ep;
+
+	scripted(true, share_script, step, 0);
+	one_receiver(&m, &ep, ranges, 300);
+	return ffa_client_mem_share(&C, &m, scratch, sizeof(scratch), h);
+}
+
+TEST_NEG(fake_share_success_before_all_fragments)
+{
 	uint64_t h = 0;
 
-	fake_setup(&F, &C, true);
-	one_receiver(&m, &ep, ranges, 300);
-	F.script = share_script;
-	F.step = 0;
-	CHECK_EQ(ffa_client_mem_share(&C, &m, scratch, sizeof(scratch), &h),
-		 FFA_CLIENT_BAD_RESPONSE);
+	CHECK_EQ(scripted_share(0, &h), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(h, FFA_MEM_HANDLE_INVALID);
 }
 
 TEST_NEG(fake_share_frag_rx_wrong_offset)
 {
-	struct ffa_client_mem m;
-	struct ffa_mem_access ep;
 	uint64_t h;
 
-	fake_setup(&F, &C, true);
-	one_receiver(&m, &ep, ranges, 300);
-	F.script = share_script;
-	F.step = 1;
-	CHECK_EQ(ffa_client_mem_share(&C, &m, scratch, sizeof(scratch), &h),
-		 FFA_CLIENT_BAD_RESPONSE);
+	CHECK_EQ(scripted_share(1, &h), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(fake_count(&F, FFA_MEM_FRAG_TX), 0);
 }
 
 TEST_NEG(fake_share_handle_changes_midway)
 {
-	struct ffa_client_mem m;
-	struct ffa_mem_access ep;
 	uint64_t h;
 
-	fake_setup(&F, &C, true);
-	one_receiver(&m, &ep, ranges, 300);
-	F.script = share_script;
-	F.step = 2;
-	CHECK_EQ(ffa_client_mem_share(&C, &m, scratch, sizeof(scratch), &h),
-		 FFA_CLIENT_BAD_RESPONSE);
+	CHECK_EQ(scripted_share(2, &h), FFA_CLIENT_BAD_RESPONSE);
 	/* The first handle was abandoned with a reclaim, the second not used. */
 	CHECK_EQ(fake_count(&F, FFA_MEM_FRAG_TX), 1);
 	CHECK_EQ(fake_count(&F, FFA_MEM_RECLAIM), 1);
@@ -446,15 +422,9 @@ TEST_NEG(fake_share_handle_changes_midway)
 
 TEST(fake_share_fragments_cut_between_constituents)
 {
-	struct ffa_client_mem m;
-	struct ffa_mem_access ep;
 	uint64_t h = 0;
 
-	fake_setup(&F, &C, true);
-	one_receiver(&m, &ep, ranges, 300);
-	F.script = share_script;
-	F.step = 3;
-	CHECK_EQ(ffa_client_mem_share(&C, &m, scratch, sizeof(scratch), &h), FFA_RET_NO_MEMORY);
+	CHECK_EQ(scripted_share(3, &h), FFA_RET_NO_MEMORY);
 	/* The SPMC's own refusal is no reason to reclaim anything. */
 	CHECK_EQ(fake_count(&F, FFA_MEM_RECLAIM), 0);
 	/* 80-byte header+EMAD+composite, then as many 16-byte ranges as fit. */
@@ -488,16 +458,25 @@ static bool retrieve_script(struct fake *f, struct ffa_regs *r)
 	return false;
 }
 
-TEST_NEG(fake_retrieve_total_below_fragment)
+/* The fake answers RETRIEVE_REQ with total and fragment lengths; step: see the script. */
+static void retrieve_answers(uint32_t total, uint32_t frag, uint32_t step)
+{
+	scripted(true, retrieve_script, step, total | (uint64_t)frag << 32);
+}
+
+static int32_t retrieve_0x42(uint32_t *len)
 {
 	struct ffa_mtd d;
+
+	return ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), len, &d);
+}
+
+TEST_NEG(fake_retrieve_total_below_fragment)
+{
 	uint32_t len = 5;
 
-	fake_setup(&F, &C, true);
-	F.script = retrieve_script;
-	F.arg = 64 | (uint64_t)128 << 32;
-	CHECK_EQ(ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), &len, &d),
-		 FFA_CLIENT_BAD_RESPONSE);
+	retrieve_answers(64, 128, 0);
+	CHECK_EQ(retrieve_0x42(&len), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(len, 0);
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 1);
 	CHECK(!C.rx_held);
@@ -505,56 +484,39 @@ TEST_NEG(fake_retrieve_total_below_fragment)
 
 TEST_NEG(fake_retrieve_fragment_larger_than_rx)
 {
-	struct ffa_mtd d;
 	uint32_t len;
 
-	fake_setup(&F, &C, true);
-	F.script = retrieve_script;
-	F.arg = 8192 | (uint64_t)8192 << 32;
-	CHECK_EQ(ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), &len, &d),
-		 FFA_CLIENT_BAD_RESPONSE);
+	retrieve_answers(8192, 8192, 0);
+	CHECK_EQ(retrieve_0x42(&len), FFA_CLIENT_BAD_RESPONSE);
 }
 
 TEST_NEG(fake_retrieve_larger_than_caller_buffer)
 {
-	struct ffa_mtd d;
 	uint32_t len;
 
-	fake_setup(&F, &C, true);
-	F.script = retrieve_script;
-	F.arg = 100000 | (uint64_t)4096 << 32;
-	CHECK_EQ(ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), &len, &d),
-		 FFA_RET_NO_MEMORY);
+	retrieve_answers(100000, 4096, 0);
+	CHECK_EQ(retrieve_0x42(&len), FFA_RET_NO_MEMORY);
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 1);
 }
 
 TEST_NEG(fake_retrieve_fragment_for_other_handle)
 {
-	struct ffa_mtd d;
 	uint32_t len;
 
-	fake_setup(&F, &C, true);
-	F.script = retrieve_script;
-	F.arg = 256 | (uint64_t)64 << 32;
-	F.step = 1;
-	CHECK_EQ(ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), &len, &d),
-		 FFA_CLIENT_BAD_RESPONSE);
+	retrieve_answers(256, 64, 1);
+	CHECK_EQ(retrieve_0x42(&len), FFA_CLIENT_BAD_RESPONSE);
 	/* Both the first and the refused fragment went back to the SPMC. */
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 2);
 }
 
 TEST_NEG(fake_retrieve_garbage_descriptor)
 {
-	struct ffa_mtd d;
 	uint32_t len;
 
-	fake_setup(&F, &C, true);
-	F.script = retrieve_script;
+	retrieve_answers(256, 64, 0);
 	/* Well-formed fragments of an all-0xEE "descriptor". */
 	memset(fake_rx(&F), 0xEE, FFA_PAGE_SIZE);
-	F.arg = 256 | (uint64_t)64 << 32;
-	CHECK_EQ(ffa_client_hyp_retrieve(&C, 0x42, scratch, sizeof(scratch), &len, &d),
-		 FFA_CLIENT_BAD_RESPONSE);
+	CHECK_EQ(retrieve_0x42(&len), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(fake_count(&F, FFA_MEM_FRAG_RX), 3);
 	CHECK_EQ(fake_count(&F, FFA_RX_RELEASE), 4);
 }

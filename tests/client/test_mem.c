@@ -51,25 +51,51 @@ static void contiguous(uint32_t pages, uint32_t seed)
 	simfix_pattern(rg[0].addr, pages, seed);
 }
 
-TEST(mem_share_1_page_checksum)
+/* A fresh v1.2 client shares one contiguous range and has it checksummed. */
+static void share_contiguous(uint32_t pages, uint32_t seed)
 {
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(1, 1);
+	contiguous(pages, seed);
 	share_and_checksum(1);
+}
+
+/*
+ * A fresh client at `version` with a TX of tx_pages shares n sparse ranges
+ * and has them checksummed; returns how many FRAG_TX that took.
+ */
+static uint32_t frag_tx_of_share(uint32_t version, uint32_t tx_pages, uint32_t n)
+{
+	CHECK(simfix_open(NULL, version, tx_pages));
+	sparse_ranges(n);
+	simfix_reset_counts();
+	share_and_checksum(n);
+	return simfix_count(FFA_MEM_FRAG_TX);
+}
+
+/* A fresh v1.2 client shares (or lends) one contiguous range, read-write. */
+static uint64_t contiguous_sent(uint32_t pages, uint32_t seed, bool lend)
+{
+	uint64_t h = FFA_MEM_HANDLE_INVALID;
+
+	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
+	contiguous(pages, seed);
+	CHECK_EQ(simfix_send(lend, rg, 1, RW, &h), FFA_RET_SUCCESS);
+	return h;
+}
+
+TEST(mem_share_1_page_checksum)
+{
+	share_contiguous(1, 1);
 }
 
 TEST(mem_share_16_pages_checksum)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(16, 16);
-	share_and_checksum(1);
+	share_contiguous(16, 16);
 }
 
 TEST(mem_share_256_pages_checksum)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(256, 0xFF);
-	share_and_checksum(1);
+	share_contiguous(256, 0xFF);
 }
 
 TEST(mem_share_v1_1_and_v1_0_layouts)
@@ -84,31 +110,19 @@ TEST(mem_share_v1_1_and_v1_0_layouts)
 
 TEST(mem_share_fragmented_320_ranges)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(320);
-	simfix_reset_counts();
-	share_and_checksum(320);
 	/* 80 + 320 * 16 bytes through a 4 KiB TX: two fragments. */
-	CHECK_EQ(simfix_count(FFA_MEM_FRAG_TX), 1);
+	CHECK_EQ(frag_tx_of_share(FFA_VERSION_1_2, 1, 320), 1);
 }
 
 TEST(mem_share_fragmented_1000_ranges)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(1000);
-	simfix_reset_counts();
-	share_and_checksum(1000);
 	/* 16080 bytes: fragments of 4096, 4096, 4096 and 3792. */
-	CHECK_EQ(simfix_count(FFA_MEM_FRAG_TX), 3);
+	CHECK_EQ(frag_tx_of_share(FFA_VERSION_1_2, 1, 1000), 3);
 }
 
 TEST(mem_share_fragmented_v1_0_layout)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_0, 1));
-	sparse_ranges(600);
-	simfix_reset_counts();
-	share_and_checksum(600);
-	CHECK(simfix_count(FFA_MEM_FRAG_TX) >= 2);
+	CHECK(frag_tx_of_share(FFA_VERSION_1_0, 1, 600) >= 2);
 }
 
 TEST(mem_share_descending_ranges)
@@ -128,11 +142,7 @@ TEST(mem_share_descending_ranges)
 
 TEST(mem_share_big_tx_needs_no_fragments)
 {
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 4));
-	sparse_ranges(600);
-	simfix_reset_counts();
-	share_and_checksum(600);
-	CHECK_EQ(simfix_count(FFA_MEM_FRAG_TX), 0);
+	CHECK_EQ(frag_tx_of_share(FFA_VERSION_1_2, 4, 600), 0);
 }
 
 TEST(mem_many_live_transactions)
@@ -150,41 +160,41 @@ TEST(mem_many_live_transactions)
 		CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h[i], 0), FFA_RET_SUCCESS);
 }
 
-TEST(mem_lend_then_fill)
+/* How many bytes of the pages at addr are not `value`. */
+static uint32_t bytes_not(uint64_t addr, uint32_t pages, uint8_t value)
+{
+	const uint8_t *p = simfix_ptr(addr, (uint64_t)pages * FFA_PAGE_SIZE);
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < pages * FFA_PAGE_SIZE; i++)
+		n += p[i] != value;
+	return n;
+}
+
+/*
+ * Lend `pages` (pattern seed), have the partition fill them with `fill`,
+ * reclaim with `flags`: afterwards every byte must be `want`.
+ */
+static void lend_fill_reclaim(uint32_t pages, uint32_t seed, uint8_t fill, uint32_t flags,
+			      uint8_t want)
 {
 	uint32_t o[FFA_CLIENT_REQ_ARGS];
-	uint8_t *p;
-	uint64_t h;
-	uint32_t bad = 0;
+	uint64_t h = contiguous_sent(pages, seed, true);
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(4, 9);
-	CHECK_EQ(simfix_send(true, rg, 1, RW, &h), FFA_RET_SUCCESS);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_FILL, h, 0x3C, o), FFA_RET_SUCCESS);
-	CHECK_EQ(o[3], 4);
-	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
-	p = simfix_ptr(rg[0].addr, 4 * FFA_PAGE_SIZE);
-	for (uint32_t i = 0; i < 4 * FFA_PAGE_SIZE; i++)
-		bad += p[i] != 0x3C;
-	CHECK_EQ(bad, 0);
+	CHECK_EQ(tsp32(TSP_CMD_MEM_FILL, h, fill, o), FFA_RET_SUCCESS);
+	CHECK_EQ(o[3], pages);
+	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, flags), FFA_RET_SUCCESS);
+	CHECK_EQ(bytes_not(rg[0].addr, pages, want), 0);
+}
+
+TEST(mem_lend_then_fill)
+{
+	lend_fill_reclaim(4, 9, 0x3C, 0, 0x3C);
 }
 
 TEST(mem_lend_reclaim_with_zeroing)
 {
-	uint32_t o[FFA_CLIENT_REQ_ARGS];
-	uint8_t *p;
-	uint64_t h;
-	uint32_t nonzero = 0;
-
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(2, 3);
-	CHECK_EQ(simfix_send(true, rg, 1, RW, &h), FFA_RET_SUCCESS);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_FILL, h, 0x77, o), FFA_RET_SUCCESS);
-	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, FFA_RECLAIM_FLAG_ZERO_MEMORY), FFA_RET_SUCCESS);
-	p = simfix_ptr(rg[0].addr, 2 * FFA_PAGE_SIZE);
-	for (uint32_t i = 0; i < 2 * FFA_PAGE_SIZE; i++)
-		nonzero += p[i] != 0;
-	CHECK_EQ(nonzero, 0);
+	lend_fill_reclaim(2, 3, 0x77, FFA_RECLAIM_FLAG_ZERO_MEMORY, 0);
 }
 
 TEST_NEG(mem_reclaim_while_retrieved)
@@ -192,9 +202,7 @@ TEST_NEG(mem_reclaim_while_retrieved)
 	uint32_t o[FFA_CLIENT_REQ_ARGS];
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(3, 3);
-	CHECK_EQ(simfix_send(false, rg, 1, RW, &h), FFA_RET_SUCCESS);
+	h = contiguous_sent(3, 3, false);
 	CHECK_EQ(tsp32(TSP_CMD_MEM_RETRIEVE, h, 0, o), FFA_RET_SUCCESS);
 	CHECK_EQ(o[3], 3);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_DENIED);
@@ -219,9 +227,7 @@ TEST_NEG(mem_reclaim_bad_flags_and_handle)
 	struct ffa_regs r;
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(1, 1);
-	CHECK_EQ(simfix_send(false, rg, 1, RW, &h), FFA_RET_SUCCESS);
+	h = contiguous_sent(1, 1, false);
 	simfix_reset_counts();
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0x4), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, FFA_MEM_HANDLE_INVALID, 0),
@@ -243,9 +249,7 @@ TEST_NEG(mem_checksum_after_reclaim_fails)
 	uint32_t o[FFA_CLIENT_REQ_ARGS];
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	contiguous(1, 1);
-	CHECK_EQ(simfix_send(false, rg, 1, RW, &h), FFA_RET_SUCCESS);
+	h = contiguous_sent(1, 1, false);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
 	CHECK(tsp32(TSP_CMD_MEM_CHECKSUM, h, 0, o) < 0);
 }
@@ -280,6 +284,12 @@ static int32_t send_with(const struct ffa_mem_access *ep, uint32_t neps, uint32_
 	return ffa_client_mem_share(&SF.c, &m, scratch, cap, h);
 }
 
+/* The usual send: to one receiver, rg[0] alone, with room to spare. */
+static int32_t send_one(const struct ffa_mem_access *ep, uint64_t *h)
+{
+	return send_with(ep, 1, 1, desc, sizeof(desc), h);
+}
+
 TEST_NEG(mem_share_before_map_denied)
 {
 	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
@@ -287,7 +297,7 @@ TEST_NEG(mem_share_before_map_denied)
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
 	contiguous(1, 1);
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_DENIED);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_DENIED);
 	CHECK_EQ(h, FFA_MEM_HANDLE_INVALID);
 	CHECK_EQ(simfix_count(FFA_MEM_SHARE_64), 0);
 }
@@ -316,12 +326,12 @@ TEST_NEG(mem_share_malformed_refused_locally)
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
 	contiguous(1, 1);
 	simfix_reset_counts();
-	CHECK_EQ(send_with(&self, 1, 1, desc, sizeof(desc), &h), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(send_one(&self, &h), FFA_RET_INVALID_PARAMETERS);
 	rg[0].addr += 0x10; /* not page aligned */
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_INVALID_PARAMETERS);
 	rg[0].addr -= 0x10;
 	rg[0].pages = 0;
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(simfix_count(FFA_MEM_SHARE_64), 0);
 }
 
@@ -345,7 +355,7 @@ TEST_NEG(mem_share_unknown_receiver)
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
 	contiguous(1, 1);
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(h, FFA_MEM_HANDLE_INVALID);
 }
 
@@ -369,10 +379,10 @@ TEST_NEG(mem_share_not_normal_world_ram)
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
 	rg[0].addr = 0x1000; /* below the simulated RAM */
 	rg[0].pages = 1;
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_DENIED);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_DENIED);
 	rg[0].addr = SF.sim->mem_base + SF.sim->mem_size - FFA_PAGE_SIZE;
 	rg[0].pages = 2; /* runs off its end */
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_DENIED);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_DENIED);
 }
 
 TEST_NEG(mem_share_rxtx_or_shared_pages_denied)
@@ -383,12 +393,12 @@ TEST_NEG(mem_share_rxtx_or_shared_pages_denied)
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
 	rg[0].addr = SF.c.rx_pa;
 	rg[0].pages = 1;
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_DENIED);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_DENIED);
 	contiguous(2, 1);
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h), FFA_RET_SUCCESS);
+	CHECK_EQ(send_one(&ep, &h), FFA_RET_SUCCESS);
 	rg[0].addr += FFA_PAGE_SIZE;
 	rg[0].pages = 1;
-	CHECK_EQ(send_with(&ep, 1, 1, desc, sizeof(desc), &h2), FFA_RET_DENIED);
+	CHECK_EQ(send_one(&ep, &h2), FFA_RET_DENIED);
 }
 
 /* ---- the hypervisor's retrieve ---- */
@@ -411,19 +421,34 @@ static void check_retrieved(const struct ffa_mtd *d, const uint8_t *buf, uint32_
 	CHECK_EQ(same, n);
 }
 
+/* A fresh client at `version` shares (or lends) n sparse ranges. */
+static uint64_t sparse_sent(uint32_t version, uint32_t n, bool lend, uint8_t perms)
+{
+	uint64_t h = FFA_MEM_HANDLE_INVALID;
+
+	CHECK(simfix_open(NULL, version, 1));
+	sparse_ranges(n);
+	CHECK_EQ(simfix_send(lend, rg, n, perms, &h), FFA_RET_SUCCESS);
+	return h;
+}
+
+/* The hypervisor's retrieve of h into desc, calls counted from here; returns its length. */
+static uint32_t retrieve_counted(uint64_t h, struct ffa_mtd *d)
+{
+	uint32_t len = 0;
+
+	simfix_reset_counts();
+	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, sizeof(desc), &len, d),
+		 FFA_RET_SUCCESS);
+	return len;
+}
+
 TEST(mem_hyp_retrieve_single_fragment)
 {
 	struct ffa_mtd d;
-	uint32_t len = 0;
-	uint64_t h;
+	uint64_t h = sparse_sent(FFA_VERSION_1_2, 3, false, RW);
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(3);
-	CHECK_EQ(simfix_send(false, rg, 3, RW, &h), FFA_RET_SUCCESS);
-	simfix_reset_counts();
-	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, sizeof(desc), &len, &d),
-		 FFA_RET_SUCCESS);
-	CHECK_EQ(len, ffa_mtd_encoded_size(FFA_VERSION_1_2, 1, 3));
+	CHECK_EQ(retrieve_counted(h, &d), ffa_mtd_encoded_size(FFA_VERSION_1_2, 1, 3));
 	CHECK_EQ(d.handle, h);
 	CHECK_EQ(d.total_pages, 3);
 	CHECK_EQ(d.flags & FFA_MTD_FLAG_TYPE_MASK, FFA_MTD_FLAG_TYPE_SHARE);
@@ -437,17 +462,10 @@ TEST(mem_hyp_retrieve_single_fragment)
 TEST(mem_hyp_retrieve_fragmented_response)
 {
 	struct ffa_mtd d;
-	uint32_t len = 0;
-	uint64_t h;
+	uint64_t h = sparse_sent(FFA_VERSION_1_2, 700, true, RO);
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(700);
-	CHECK_EQ(simfix_send(true, rg, 700, RO, &h), FFA_RET_SUCCESS);
-	simfix_reset_counts();
-	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, sizeof(desc), &len, &d),
-		 FFA_RET_SUCCESS);
 	/* 11280 bytes through a 4 KiB RX: three pieces, two asked for. */
-	CHECK_EQ(len, 80 + 700 * 16);
+	CHECK_EQ(retrieve_counted(h, &d), 80 + 700 * 16);
 	CHECK_EQ(simfix_count(FFA_MEM_FRAG_RX), 2);
 	CHECK_EQ(simfix_count(FFA_RX_RELEASE), 3);
 	CHECK_EQ(d.flags & FFA_MTD_FLAG_TYPE_MASK, FFA_MTD_FLAG_TYPE_LEND);
@@ -461,9 +479,7 @@ TEST(mem_hyp_retrieve_v1_1_layout)
 	uint32_t len;
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_1, 1));
-	sparse_ranges(300);
-	CHECK_EQ(simfix_send(false, rg, 300, RW, &h), FFA_RET_SUCCESS);
+	h = sparse_sent(FFA_VERSION_1_1, 300, false, RW);
 	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, sizeof(desc), &len, &d),
 		 FFA_RET_SUCCESS);
 	check_retrieved(&d, desc, 300, RW);
@@ -498,9 +514,7 @@ TEST_NEG(mem_hyp_retrieve_buffer_too_small)
 	uint32_t len;
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(400);
-	CHECK_EQ(simfix_send(false, rg, 400, RW, &h), FFA_RET_SUCCESS);
+	h = sparse_sent(FFA_VERSION_1_2, 400, false, RW);
 	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, 4096, &len, &d), FFA_RET_NO_MEMORY);
 	CHECK(!SF.c.rx_held);
 	/* Nothing was left half-done: a retrieve with room works. */
@@ -548,9 +562,7 @@ TEST_NEG(mem_retrieve_tampered_total_below_fragment)
 	uint32_t len, n;
 	uint64_t h;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	sparse_ranges(2);
-	CHECK_EQ(simfix_send(false, rg, 2, RW, &h), FFA_RET_SUCCESS);
+	h = sparse_sent(FFA_VERSION_1_2, 2, false, RW);
 	SF.mutate = shrink_total;
 	CHECK_EQ(ffa_client_hyp_retrieve(&SF.c, h, desc, sizeof(desc), &len, &d),
 		 FFA_CLIENT_BAD_RESPONSE);

@@ -44,7 +44,23 @@ void t_ranges_init(struct ffa_mem_range *r, uint32_t n)
 	}
 }
 
-uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
+void t_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed, uint32_t mul, uint32_t inc)
+{
+	for (uint32_t i = n; i > 1; i--) {
+		uint32_t j;
+		struct ffa_mem_range t;
+
+		seed = seed * mul + inc;
+		j = (seed >> 8) % i;
+		t = r[i - 1];
+		r[i - 1] = r[j];
+		r[j] = t;
+	}
+}
+
+/* The t_send shape with a handle and flags (both 0, as t_mtd_init leaves them: a SEND). */
+static uint32_t encode_shape(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n,
+			     uint64_t handle, uint32_t flags)
 {
 	struct ffa_mtd d;
 	struct ffa_mem_range r[256];
@@ -52,37 +68,62 @@ uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
 	if (n > 256)
 		return 0;
 	t_mtd_init(&d, eps);
+	d.handle = handle;
+	d.flags = flags;
 	t_ranges_init(r, n);
 	return ffa_mtd_encode(buf, T_CAP, layout, &d, r, n);
 }
 
+uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
+{
+	return encode_shape(buf, layout, eps, n, 0, 0);
+}
+
 uint32_t t_resp(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n)
 {
-	struct ffa_mtd d;
-	struct ffa_mem_range r[256];
+	return encode_shape(buf, layout, eps, n, T_HANDLE, FFA_MTD_FLAG_TYPE_SHARE);
+}
 
-	if (n > 256)
-		return 0;
-	t_mtd_init(&d, eps);
-	d.handle = T_HANDLE;
-	d.flags = FFA_MTD_FLAG_TYPE_SHARE;
-	t_ranges_init(r, n);
-	return ffa_mtd_encode(buf, T_CAP, layout, &d, r, n);
+uint8_t *t_copy(const uint8_t *buf, uint32_t len)
+{
+	uint8_t *copy = malloc(len ? len : 1);
+
+	if (!copy)
+		abort();
+	memcpy(copy, buf, len);
+	return copy;
 }
 
 int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
 		struct ffa_mtd *out)
 {
 	struct ffa_mtd scratch;
-	uint8_t *copy = malloc(len ? len : 1);
+	uint8_t *copy = t_copy(buf, len);
 	int32_t ret;
 
-	if (!copy)
-		abort();
-	memcpy(copy, buf, len);
 	ret = ffa_mtd_parse(copy, len, layout, kind, out ? out : &scratch);
 	free(copy);
 	return ret;
+}
+
+void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off,
+			 uint32_t width, const uint64_t *vals, unsigned int count)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, layout, eps, n);
+
+	for (unsigned int i = 0; i < count; i++) {
+		check_case("value %#llx at offset %u", (unsigned long long)vals[i], off);
+		if (width == 2)
+			ffa_st16(buf + off, (uint16_t)vals[i]);
+		else if (width == 4)
+			ffa_st32(buf + off, (uint32_t)vals[i]);
+		else
+			ffa_st64(buf + off, vals[i]);
+		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
+	}
+	check_case("after the values");
 }
 
 static bool extent_in(uint64_t off, uint64_t size, uint32_t len)

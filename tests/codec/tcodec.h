@@ -31,6 +31,8 @@ uint32_t t_cons(uint32_t layout, uint32_t eps, uint32_t i);
 void t_mtd_init(struct ffa_mtd *d, uint32_t eps);
 /* n disjoint ranges: range i at T_BASE_ADDR + i MiB, i + 1 pages. */
 void t_ranges_init(struct ffa_mem_range *r, uint32_t n);
+/* Deterministic Fisher-Yates shuffle driven by the LCG seed * mul + inc. */
+void t_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed, uint32_t mul, uint32_t inc);
 /* A valid SEND descriptor of that shape in buf (T_CAP bytes); its size. */
 uint32_t t_send(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n);
 /* The same with a handle and the SHARE type: a valid RETRIEVE_RESP. */
@@ -44,6 +46,15 @@ uint32_t t_resp(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t n);
 uint32_t t_build(uint8_t *buf, uint32_t layout, uint32_t emad_off, uint32_t emad_size,
 		 uint32_t eps, uint32_t n);
 
+/* An exact-size heap copy of buf[0, len) (free it): ASan sees any read past len. */
+uint8_t *t_copy(const uint8_t *buf, uint32_t len);
+/*
+ * A t_send(layout, eps, n) descriptor with each of vals[0, count) stored in
+ * turn as a width-byte (2, 4 or 8) little-endian field at off: every one
+ * must be refused as a SEND. FAIL lines name the value.
+ */
+void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off,
+			 uint32_t width, const uint64_t *vals, unsigned int count);
 /* ffa_mtd_parse on an exact-size heap copy of buf[0, len). */
 int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
 		struct ffa_mtd *out);

@@ -141,32 +141,34 @@ TEST(mtd_encode_recomputes_offsets_and_total_pages)
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &p), FFA_RET_SUCCESS);
 }
 
-TEST(mtd_encode_fits_exactly_in_cap)
+/* The 1-receiver, 2-range descriptor into buf[0, cap), the rest of buf 0xAA. */
+static uint32_t encode_marked(uint8_t *buf, uint32_t cap, uint32_t layout)
 {
-	static uint8_t buf[T_CAP];
 	struct ffa_mem_range r[2];
 	struct ffa_mtd d;
-	uint32_t need = ffa_mtd_encoded_size(FFA_VERSION_1_0, 1, 2);
 
 	t_mtd_init(&d, 1);
 	t_ranges_init(r, 2);
-	memset(buf, 0xAA, sizeof(buf));
-	CHECK_EQ(ffa_mtd_encode(buf, need, FFA_VERSION_1_0, &d, r, 2), need);
+	memset(buf, 0xAA, T_CAP);
+	return ffa_mtd_encode(buf, cap, layout, &d, r, 2);
+}
+
+TEST(mtd_encode_fits_exactly_in_cap)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t need = ffa_mtd_encoded_size(FFA_VERSION_1_0, 1, 2);
+
+	CHECK_EQ(encode_marked(buf, need, FFA_VERSION_1_0), need);
 	CHECK_EQ(buf[need], 0xAA); /* nothing written past the end */
 }
 
 TEST_NEG(mtd_encode_rejects_a_small_buffer)
 {
 	static uint8_t buf[T_CAP];
-	struct ffa_mem_range r[2];
-	struct ffa_mtd d;
 	uint32_t need = ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 2);
 
-	t_mtd_init(&d, 1);
-	t_ranges_init(r, 2);
-	memset(buf, 0xAA, sizeof(buf));
-	CHECK_EQ(ffa_mtd_encode(buf, need - 1, FFA_VERSION_1_1, &d, r, 2), 0);
-	CHECK_EQ(ffa_mtd_encode(buf, 0, FFA_VERSION_1_1, &d, r, 2), 0);
+	CHECK_EQ(encode_marked(buf, need - 1, FFA_VERSION_1_1), 0);
+	CHECK_EQ(encode_marked(buf, 0, FFA_VERSION_1_1), 0);
 	CHECK_EQ(buf[0], 0xAA);
 }
 

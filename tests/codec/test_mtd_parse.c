@@ -84,15 +84,11 @@ TEST_NEG(mtd_parse_rejects_every_short_length)
 
 TEST_NEG(mtd_parse_rejects_a_misplaced_emad_offset)
 {
-	static const uint32_t offs[] = { 0, 16, 32, 47, 56, 49, 0x1000, 0xFFFFFFF0u };
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
-
 	/* Inside the header, unaligned, or past the end of the buffer. */
-	for (unsigned int i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
-		ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, offs[i]);
-		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	}
+	static const uint64_t offs[] = { 0, 16, 32, 47, 56, 49, 0x1000, 0xFFFFFFF0u };
+
+	t_send_rejects_each(FFA_VERSION_1_1, 1, 1, FFA_MTD11_EMAD_OFFSET, 4, offs,
+			    sizeof(offs) / sizeof(offs[0]));
 }
 
 TEST_NEG(mtd_parse_rejects_an_unaligned_emad_offset_alone)
@@ -291,19 +287,15 @@ TEST_NEG(mtd_parse_rejects_nonzero_emad_reserved_or_unknown_flags)
 
 TEST_NEG(mtd_parse_rejects_reserved_attributes)
 {
-	static const uint16_t bad[] = {
+	static const uint64_t bad[] = {
 		FFA_ATTR_TYPE_RESERVED | FFA_ATTR_CACHE_WB,
 		FFA_ATTR_TYPE_NORMAL | FFA_ATTR_CACHE_WB | FFA_ATTR_SHARE_RESERVED,
 		FFA_ATTR_NORMAL_WB_INNER | FFA_ATTR_NS_BIT, /* only the SPMC sets it */
 		FFA_ATTR_NORMAL_WB_INNER | 0x80, FFA_ATTR_NORMAL_WB_INNER | 0x100,
 	};
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
 
-	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		ffa_st16(buf + FFA_MTD11_ATTRIBUTES, bad[i]);
-		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	}
+	t_send_rejects_each(FFA_VERSION_1_1, 1, 1, FFA_MTD11_ATTRIBUTES, 2, bad,
+			    sizeof(bad) / sizeof(bad[0]));
 }
 
 TEST_NEG(mtd_parse_rejects_a_nonzero_handle_or_unknown_flags_in_send)

@@ -221,13 +221,9 @@ TEST_NEG(comp_rejects_zero_ranges_for_send)
 TEST_NEG(cons_rejects_an_unaligned_address)
 {
 	static const uint64_t bad[] = { 0x80000001, 0x80000800, 0x80000FFF, 1 };
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, L11, 1, 2);
 
-	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		ffa_st64(buf + t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, bad[i]);
-		CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	}
+	t_send_rejects_each(L11, 1, 2, t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, 8, bad,
+			    sizeof(bad) / sizeof(bad[0]));
 }
 
 TEST_NEG(cons_rejects_zero_pages)

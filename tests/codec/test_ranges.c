@@ -18,21 +18,6 @@ static bool ovl(uint64_t a, uint32_t pa, uint64_t b, uint32_t pb)
 	return r;
 }
 
-/* Deterministic shuffle (LCG) so failures reproduce. */
-static void shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed)
-{
-	for (uint32_t i = n; i > 1; i--) {
-		uint32_t j;
-		struct ffa_mem_range t;
-
-		seed = seed * 1103515245u + 12345u;
-		j = (seed >> 8) % i;
-		t = r[i - 1];
-		r[i - 1] = r[j];
-		r[j] = t;
-	}
-}
-
 static bool sorted(const struct ffa_mem_range *r, uint32_t n)
 {
 	for (uint32_t i = 1; i < n; i++)
@@ -144,7 +129,7 @@ TEST(sort_large_n_sorts_correctly)
 		r[i].pages = 1 + i % 8;
 	}
 	for (uint32_t seed = 1; seed <= 3; seed++) {
-		shuffle(r, N, seed);
+		t_shuffle(r, N, seed, 1103515245u, 12345u);
 		CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
 		CHECK(sorted(r, N));
 		for (uint32_t i = 0; i < N; i++)
@@ -182,7 +167,7 @@ TEST_NEG(sort_large_n_finds_a_single_hidden_overlap)
 		r[i].pages = 2; /* all exactly adjacent */
 	}
 	r[1234].pages = 3; /* reaches one page into the next */
-	shuffle(r, N, 42);
+	t_shuffle(r, N, 42, 1103515245u, 12345u);
 	CHECK_EQ(ffa_ranges_sort_check(r, N), INVAL);
 	free(r);
 }
@@ -211,7 +196,7 @@ TEST(sort_1000_random_disjoint_ranges_come_back_ascending)
 		addr += ((uint64_t)want[i].pages + (seed >> 8) % 4) * PG;
 	}
 	memcpy(r, want, sizeof(r));
-	shuffle(r, N, 7);
+	t_shuffle(r, N, 7, 1103515245u, 12345u);
 	CHECK(!sorted(r, N)); /* the shuffle really disordered them */
 	CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
 	for (uint32_t i = 0; i < N; i++) {

@@ -117,20 +117,6 @@ TEST_NEG(order_an_empty_range_is_rejected_before_any_path)
 
 /* ---- unordered input with scratch space: the radix sort ---- */
 
-static void lcg_shuffle(struct ffa_mem_range *r, uint32_t n, uint32_t seed)
-{
-	for (uint32_t i = n; i > 1; i--) {
-		uint32_t j;
-		struct ffa_mem_range t;
-
-		seed = seed * 1664525u + 1013904223u;
-		j = (seed >> 8) % i;
-		t = r[i - 1];
-		r[i - 1] = r[j];
-		r[j] = t;
-	}
-}
-
 TEST(order_radix_sorts_shuffled_input_like_the_heapsort)
 {
 	enum { N = 5000 };
@@ -147,8 +133,8 @@ TEST(order_radix_sorts_shuffled_input_like_the_heapsort)
 	for (uint32_t s = 1; s <= 3; s++) {
 		for (uint32_t i = 0; i < N; i++)
 			a[i] = b[i] = want[i];
-		lcg_shuffle(a, N, s);
-		lcg_shuffle(b, N, s);
+		t_shuffle(a, N, s, 1664525u, 1013904223u);
+		t_shuffle(b, N, s, 1664525u, 1013904223u);
 		CHECK_EQ(ffa_ranges_sort_check_scratch(a, N, scratch, N), FFA_RET_SUCCESS);
 		CHECK_EQ(ffa_ranges_sort_check(b, N), FFA_RET_SUCCESS);
 		for (uint32_t i = 0; i < N; i++) {
@@ -172,7 +158,7 @@ TEST(order_radix_handles_every_address_byte_and_odd_starts)
 	for (uint32_t i = 0; i < N; i++)
 		r[i] = (struct ffa_mem_range){ (uint64_t)(i % 8) << 61 | (uint64_t)(i / 8) << 32 |
 					       (uint64_t)((i * 7) % 64) << 12 | i % 3, 1 };
-	lcg_shuffle(r, N, 99);
+	t_shuffle(r, N, 99, 1664525u, 1013904223u);
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), FFA_RET_SUCCESS);
 	for (uint32_t i = 1; i < N; i++)
 		CHECK(r[i - 1].addr < r[i].addr);
@@ -185,10 +171,10 @@ TEST(order_too_little_scratch_falls_back_to_the_heapsort)
 	static struct ffa_mem_range r[512], scratch[511];
 
 	gapped(r, 512, false);
-	lcg_shuffle(r, 512, 3);
+	t_shuffle(r, 512, 3, 1664525u, 1013904223u);
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, 512, scratch, 511), FFA_RET_SUCCESS);
 	CHECK(ascending_gapped(r, 512));
-	lcg_shuffle(r, 512, 4);
+	t_shuffle(r, 512, 4, 1664525u, 1013904223u);
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, 512, NULL, 4096), FFA_RET_SUCCESS);
 	CHECK(ascending_gapped(r, 512));
 }
@@ -200,7 +186,7 @@ TEST_NEG(order_radix_finds_a_hidden_overlap)
 
 	gapped(r, N, false);
 	r[3000].pages = 3; /* reaches one page into range 3001 */
-	lcg_shuffle(r, N, 42);
+	t_shuffle(r, N, 42, 1664525u, 1013904223u);
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
 }
 
@@ -211,7 +197,7 @@ TEST_NEG(order_radix_rejects_duplicate_starts)
 
 	gapped(r, N, false);
 	r[17] = r[250]; /* the same page twice, far apart in the input */
-	lcg_shuffle(r, N, 5);
+	t_shuffle(r, N, 5, 1664525u, 1013904223u);
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
 }
 
@@ -221,7 +207,7 @@ TEST_NEG(order_radix_rejects_an_empty_range)
 	static struct ffa_mem_range r[N], scratch[N];
 
 	gapped(r, N, false);
-	lcg_shuffle(r, N, 6);
+	t_shuffle(r, N, 6, 1664525u, 1013904223u);
 	r[123].pages = 0;
 	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
 }

@@ -20,12 +20,9 @@ static uint32_t relinq(uint8_t *buf, uint32_t count)
 static int32_t relinq_parse(const uint8_t *buf, uint32_t len, struct ffa_relinquish *out)
 {
 	struct ffa_relinquish scratch;
-	uint8_t *copy = malloc(len ? len : 1);
+	uint8_t *copy = t_copy(buf, len);
 	int32_t ret;
 
-	if (!copy)
-		abort();
-	memcpy(copy, buf, len);
 	ret = ffa_relinquish_parse(copy, len, out ? out : &scratch);
 	free(copy);
 	return ret;

@@ -6,19 +6,12 @@
 #   usage: tests/fw/dtc-check.sh <path to fw-dtb-fixup>
 set -uo pipefail
 tool=${1:?usage: dtc-check.sh <fw-dtb-fixup>}
-"$(cd "$(dirname "$0")/../.." && pwd)/tools/setup.sh" qemu || { echo "fw-dtc: could not install QEMU and dtc (tools/setup.sh qemu)"; echo "fw-dtc: 0 passed, 1 failed"; exit 1; }
+top=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tools/check-lib.sh
+. "$top/tools/check-lib.sh"
+"$top/tools/setup.sh" qemu || { echo "fw-dtc: could not install QEMU and dtc (tools/setup.sh qemu)"; echo "fw-dtc: 0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # what, command...
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "   ok   $what"
-	else
-		fail=$((fail + 1)); echo "   FAIL $what"
-	fi
-}
 has() { grep -Eq -- "$1" "$tmp/out.dts"; }
 count_is() { [ "$(grep -Ec -- "$1" "$tmp/out.dts")" -eq "$2" ]; }
 
@@ -43,5 +36,4 @@ check "reserved-memory carveout" has 'ffa-test@7f000000 \{'
 check "carveout reg" has 'reg = <0x00 0x7f000000 0x00 0x200000>;'
 check "carveout no-map" has 'no-map;'
 check "QEMU's own nodes intact" has 'pl011@9000000 \{'
-echo "fw-dtc: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary fw-dtc

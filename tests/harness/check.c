@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ static struct check_case cases[CHECK_MAX_CASES];
 static unsigned int ncases;
 static unsigned int cur_asserts, cur_failed;
 static const char *cur_name;
+static char cur_case[128]; /* " [row]" while a table row is checked, else "" */
 
 void (*check_setup)(void);
 void (*check_teardown)(void);
@@ -26,12 +28,30 @@ void check_register(const char *name, void (*fn)(void), int negative)
 	cases[ncases++] = (struct check_case){ name, fn, negative };
 }
 
+void check_case(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	cur_case[0] = ' ';
+	cur_case[1] = '[';
+	va_start(ap, fmt);
+	n = vsnprintf(cur_case + 2, sizeof(cur_case) - 3, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n > sizeof(cur_case) - 4)
+		n = (int)(sizeof(cur_case) - 4);
+	cur_case[2 + n] = ']';
+	cur_case[3 + n] = '\0';
+}
+
 void check_assert(int ok, const char *file, int line, const char *expr)
 {
 	cur_asserts++;
 	if (!ok) {
 		cur_failed++;
-		printf("    FAIL %s: %s:%d: %s\n", cur_name, file, line, expr);
+		printf("    FAIL %s%s: %s:%d: %s\n", cur_name, cur_case, file, line, expr);
 	}
 }
 
@@ -41,8 +61,8 @@ void check_assert_eq(uint64_t got, uint64_t want, const char *file, int line,
 	cur_asserts++;
 	if (got != want) {
 		cur_failed++;
-		printf("    FAIL %s: %s:%d: %s (got 0x%" PRIx64 ", want 0x%" PRIx64 ")\n",
-		       cur_name, file, line, expr, got, want);
+		printf("    FAIL %s%s: %s:%d: %s (got 0x%" PRIx64 ", want 0x%" PRIx64 ")\n",
+		       cur_name, cur_case, file, line, expr, got, want);
 	}
 }
 
@@ -67,6 +87,7 @@ int main(int argc, char **argv)
 		cur_name = cases[i].name;
 		cur_asserts = 0;
 		cur_failed = 0;
+		cur_case[0] = '\0';
 		if (check_setup)
 			check_setup();
 		cases[i].fn();

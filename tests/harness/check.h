@@ -39,6 +39,13 @@ void check_assert_eq(uint64_t got, uint64_t want, const char *file, int line,
 #define CHECK_EQ(got, want) \
 	check_assert_eq((uint64_t)(got), (uint64_t)(want), __FILE__, __LINE__, #got " == " #want)
 
+/*
+ * For table-driven tests: name the row being checked (printf format). Every
+ * FAIL line of the test says it until the next call; each test starts with
+ * none.
+ */
+void check_case(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Per-suite fixture hooks (optional): run before/after every test. */
 extern void (*check_setup)(void);
 extern void (*check_teardown)(void);

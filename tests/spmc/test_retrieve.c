@@ -43,6 +43,19 @@ static uint64_t share_n(uint32_t n, uint32_t fid)
 	return h;
 }
 
+/* A fresh system at `version` with one n-range transaction of kind fid. */
+static uint64_t setup_share(uint32_t version, uint32_t n, uint32_t fid)
+{
+	t_setup(version, 1);
+	return share_n(n, fid);
+}
+
+/* FRAG_RX for the fragment of h's response at byte offset off. */
+static struct ffa_regs frag_rx(uint64_t h, uint32_t off)
+{
+	return t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, off, 0, 0);
+}
+
 static void check_response(const uint8_t *buf, uint32_t len, uint64_t h, uint32_t type,
 			   uint32_t n)
 {
@@ -74,8 +87,7 @@ TEST(hyp_retrieve_pkvm_header)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(3, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 3, FFA_MEM_SHARE_64);
 	t_snap_take(&sn);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
@@ -90,28 +102,28 @@ TEST(hyp_retrieve_pkvm_header)
 	CHECK_OK32(r);
 }
 
-TEST(hyp_retrieve_lend_32bit_call)
+/* One whole response of n ranges for a transaction of kind share_fid. */
+static void retrieve_whole(uint32_t version, uint32_t share_fid, uint32_t n,
+			   uint32_t retrieve_fid, uint32_t type)
 {
 	struct ffa_regs r;
-	uint64_t h;
+	uint64_t h = setup_share(version, n, share_fid);
 
-	t_setup(FFA_VERSION_1_2, 1);
-	h = share_n(2, FFA_MEM_LEND_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_32, h);
+	r = retrieve(retrieve_fid, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
-	check_response(t_rx(), (uint32_t)r.x[2], h, FFA_MTD_FLAG_TYPE_LEND, 2);
+	check_response(t_rx(), (uint32_t)r.x[2], h, type, n);
+}
+
+TEST(hyp_retrieve_lend_32bit_call)
+{
+	retrieve_whole(FFA_VERSION_1_2, FFA_MEM_LEND_64, 2, FFA_MEM_RETRIEVE_REQ_32,
+		       FFA_MTD_FLAG_TYPE_LEND);
 }
 
 TEST(hyp_retrieve_v10_layout)
 {
-	struct ffa_regs r;
-	uint64_t h;
-
-	t_setup(FFA_VERSION_1_0, 1);
-	h = share_n(2, FFA_MEM_SHARE_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
-	check_response(t_rx(), (uint32_t)r.x[2], h, FFA_MTD_FLAG_TYPE_SHARE, 2);
+	retrieve_whole(FFA_VERSION_1_0, FFA_MEM_SHARE_64, 2, FFA_MEM_RETRIEVE_REQ_64,
+		       FFA_MTD_FLAG_TYPE_SHARE);
 }
 
 /* pKVM's reclaim loop: copy, release, ask for the next offset. */
@@ -122,8 +134,7 @@ TEST(hyp_retrieve_fragmented_response)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(700, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 700, FFA_MEM_SHARE_64);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
 	len = (uint32_t)r.x[1];
@@ -132,7 +143,7 @@ TEST(hyp_retrieve_fragmented_response)
 	memcpy(buf, t_rx(), T_PAGE);
 	t_rx_release();
 	for (off = T_PAGE; off < len && frags < 10; frags++) {
-		r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, off, 0, 0);
+		r = frag_rx(h, off);
 		CHECK_EQ(r.x[0], FFA_MEM_FRAG_TX);
 		CHECK_EQ(ffa_handle_join(r.x[1], r.x[2]), h);
 		CHECK(r.x[3] > 0 && r.x[3] <= T_PAGE);
@@ -149,20 +160,27 @@ TEST(hyp_retrieve_fragmented_response)
 	free(buf);
 }
 
-TEST_NEG(hyp_retrieve_frag_rx_needs_rx_released)
+/*
+ * While RX holds the first part of h's response, the next read (a FRAG_RX
+ * for the second fragment or a new retrieve) is BUSY; after the release it
+ * is answered with `want`.
+ */
+static void busy_until_released(uint64_t h, bool frag, uint32_t want)
 {
-	struct ffa_regs r;
-	uint64_t h;
+	struct ffa_regs r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(700, FFA_MEM_SHARE_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
-	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, T_PAGE, 0, 0);
+	r = frag ? frag_rx(h, T_PAGE) : retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_ERR(r, FFA_RET_BUSY);
 	t_rx_release();
-	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, T_PAGE, 0, 0);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_TX);
+	r = frag ? frag_rx(h, T_PAGE) : retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
+	CHECK_EQ(r.x[0], want);
+}
+
+TEST_NEG(hyp_retrieve_frag_rx_needs_rx_released)
+{
+	busy_until_released(setup_share(FFA_VERSION_1_1, 700, FFA_MEM_SHARE_64), true,
+			    FFA_MEM_FRAG_TX);
 }
 
 TEST_NEG(hyp_retrieve_frag_rx_bad_arguments)
@@ -180,7 +198,7 @@ TEST_NEG(hyp_retrieve_frag_rx_bad_arguments)
 	t_rx_release();
 	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h + 1, h >> 32, T_PAGE, 0, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, len, 0, 0);
+	r = frag_rx(h, len);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, T_PAGE, 1u << 16, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
@@ -193,8 +211,7 @@ TEST_NEG(hyp_retrieve_unknown_handle)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(1, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h + 1);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, 0);
@@ -211,8 +228,7 @@ TEST_NEG(hyp_retrieve_sender_not_zero)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(1, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64);
 	pkvm_request(h);
 	ffa_st16(t_tx(), 0x0003);
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, PKVM_REQ_LEN, PKVM_REQ_LEN, 0, 0, 0);
@@ -222,18 +238,8 @@ TEST_NEG(hyp_retrieve_sender_not_zero)
 
 TEST_NEG(hyp_retrieve_rx_busy)
 {
-	struct ffa_regs r;
-	uint64_t h;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(1, FFA_MEM_SHARE_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	CHECK_ERR(r, FFA_RET_BUSY);
-	t_rx_release();
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
+	busy_until_released(setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64), false,
+			    FFA_MEM_RETRIEVE_RESP);
 }
 
 TEST_NEG(hyp_retrieve_bad_lengths_and_address)
@@ -241,19 +247,25 @@ TEST_NEG(hyp_retrieve_bad_lengths_and_address)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(1, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64);
+	/* total, fragment length, buffer address, its page count */
+	const struct { uint32_t total, frag; uint64_t addr; uint32_t pages; } bad[] = {
+		{ .total = PKVM_REQ_LEN, .frag = 32 },
+		{ .total = 0, .frag = 0 },
+		{ .total = 2 * T_PAGE, .frag = 2 * T_PAGE },
+		{ .total = 16, .frag = 16 },
+		{ .total = PKVM_REQ_LEN, .frag = PKVM_REQ_LEN, .addr = t_page(9), .pages = 1 },
+	};
+
 	pkvm_request(h);
-	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, PKVM_REQ_LEN, 32, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, 0, 0, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, 2 * T_PAGE, 2 * T_PAGE, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, 16, 16, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, PKVM_REQ_LEN, PKVM_REQ_LEN, t_page(9), 1, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		check_case("total %u frag %u addr %#llx", bad[i].total, bad[i].frag,
+			   (unsigned long long)bad[i].addr);
+		r = t_smc(FFA_MEM_RETRIEVE_REQ_64, bad[i].total, bad[i].frag, bad[i].addr,
+			  bad[i].pages, 0);
+		CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
+	}
+	check_case("RX/TX unmapped");
 	r = t_smc(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0);
 	CHECK_OK32(r);
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, PKVM_REQ_LEN, PKVM_REQ_LEN, 0, 0, 0);
@@ -266,8 +278,7 @@ TEST_NEG(hyp_retrieve_with_receivers_rejected)
 	uint64_t h;
 	uint8_t *tx;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(1, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64);
 	tx = t_tx();
 	pkvm_request(h);
 	/* a borrower-style request naming a receiver is not the hypervisor's */
@@ -285,8 +296,7 @@ TEST(hyp_retrieve_while_partition_holds_it)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(2, FFA_MEM_SHARE_64);
+	h = setup_share(FFA_VERSION_1_1, 2, FFA_MEM_SHARE_64);
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
@@ -296,31 +306,34 @@ TEST(hyp_retrieve_while_partition_holds_it)
 	CHECK_EQ(t_info().retrieved_txns, 1);
 }
 
+/* A 700-range share whose first response fragment the hypervisor read and released. */
+static uint64_t first_fragment_read(void)
+{
+	uint64_t h = setup_share(FFA_VERSION_1_1, 700, FFA_MEM_SHARE_64);
+
+	(void)retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
+	t_rx_release();
+	return h;
+}
+
 TEST_NEG(reclaim_mid_response_drops_it)
 {
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(700, FFA_MEM_SHARE_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	t_rx_release();
+	h = first_fragment_read();
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
-	r = t_smc(FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, T_PAGE, 0, 0);
+	r = frag_rx(h, T_PAGE);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST(abandoned_response_replaced_by_new_share)
 {
 	struct ffa_regs r;
-	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	h = share_n(700, FFA_MEM_SHARE_64);
-	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
-	t_rx_release();
+	(void)first_fragment_read();
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_RETRIEVE);
 	r = t_smc(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_DENIED);

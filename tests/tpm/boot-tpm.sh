@@ -16,29 +16,15 @@ variant=${1:?usage: boot-tpm.sh <variant> <builtin|module> <protected|nvhe>}
 ffa=${2:?}
 mode=${3:?}
 name=boot-tpm-$variant-$ffa-$mode
-{ read -r kdir; read -r initrd; } < <("$top/tools/cell.sh" prepare -t tpm-test "$variant/$ffa/$mode" | tail -n 2)
-[ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell"; echo "$name: 0 passed, 1 failed"; exit 1; }
+# shellcheck source=tools/check-lib.sh
+. "$top/tools/check-lib.sh"
+prepare_cell "$name" tpm-test "$variant/$ffa/$mode"
 log=$top/build/boot/$name.log
-set +e
-FFA_STACK_NO_TPM=0 "$top/tools/qemu-boot.sh" -l "$log" "$kdir" "$initrd" "$mode"
-rc=$?
-set -e
+FFA_STACK_NO_TPM=0 boot -l "$log" "$kdir" "$initrd" "$mode"
+tpm_rc=$rc
 nolog=$top/build/boot/$name-notpm.log
-set +e
-FFA_STACK_NO_TPM=1 "$top/tools/qemu-boot.sh" -l "$nolog" "$kdir" "$initrd" "$mode"
-norc=$?
-set -e
-pass=0 fail=0 neg=0
-check() {
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "   ok   $what"
-	else
-		fail=$((fail + 1)); echo "   FAIL $what"
-	fi
-}
-negcheck() { neg=$((neg + 1)); check "$@"; }
+FFA_STACK_NO_TPM=1 boot -l "$nolog" "$kdir" "$initrd" "$mode"
+norc=$rc rc=$tpm_rc
 has() { grep -Eq "$1" "$log"; }
 check "firmware measured the boot and serves the TPM" has '^fw: tpm: TIS at .* serves CRB over FF-A'
 check "TPM partition on the arm_ffa bus" has 'ffa-stack: ffa-device .* uuid=17b862a4-1806-4faf-86b3-089a58353861'
@@ -58,5 +44,4 @@ negcheck "no TPM device: said on the secure UART too" grep -q 'fw: tpm: no tcg,t
 negcheck "no TPM device: no TPM partition on the bus" bash -c "! grep -q 'uuid=17b862a4-1806-4faf-86b3-089a58353861' '$nolog'"
 negcheck "no TPM device: tpm-test reports no /dev/tpm0" grep -q '^ffa-stack: check tpm fail open /dev/tpm0' "$nolog"
 negcheck "no TPM device: Linux boots and powers off (exit $norc)" bash -c "grep -q '^ffa-stack: done' '$nolog' && [ $norc -eq 0 ]"
-echo "$name: $pass passed, $fail failed, $neg negative"
-[ "$fail" -eq 0 ]
+summary "$name"

@@ -27,6 +27,16 @@ static void msg(struct spmc_msg *m, enum spmc_msg_kind kind)
 		m->args[i] = 0xee;
 }
 
+/* A request of this kind whose first n words are args (the rest 0xee). */
+static int32_t call(struct spmc_msg *m, enum spmc_msg_kind kind, unsigned int n,
+		    const uint64_t *args)
+{
+	msg(m, kind);
+	for (unsigned int i = 0; i < n; i++)
+		m->args[i] = args[i];
+	return sp.direct(NULL, &sp, m);
+}
+
 TEST(sp_identity)
 {
 	static const struct ffa_uuid want = FFA_UUID_TPM_CRB;
@@ -42,10 +52,8 @@ TEST(sp_req64_version)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ64);
-	m.args[0] = 0;
-	m.args[1] = TPM_FFA_GET_INTERFACE_VERSION;
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ64, 2, (const uint64_t[]){ 0, TPM_FFA_GET_INTERFACE_VERSION }),
+		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[0], 0);
 	CHECK_EQ(m.args[1], TPM_FFA_OK_RESULTS_RETURNED);
 	CHECK_EQ(m.args[2], TPM_FFA_VERSION_1_0);
@@ -57,9 +65,8 @@ TEST(sp_req2_version)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ2);
-	m.args[0] = TPM_FFA_GET_INTERFACE_VERSION;
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ2, 1, (const uint64_t[]){ TPM_FFA_GET_INTERFACE_VERSION }),
+		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[0], TPM_FFA_OK_RESULTS_RETURNED);
 	CHECK_EQ(m.args[1], TPM_FFA_VERSION_1_0);
 	CHECK_EQ(m.args[13], 0);
@@ -69,13 +76,10 @@ TEST(sp_req32_locality_and_command)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ32);
-	m.args[0] = 0;
-	m.args[1] = TPM_FFA_START;
-	m.args[2] = TPM_FFA_START_LOCALITY;
-	m.args[3] = 0;
 	tcrb_wr(0, TPM_CRB_LOC_CTRL, TPM_CRB_LOC_CTRL_REQUEST);
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ32, 4, 
+		      (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_LOCALITY, 0 }),
+		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[1], TPM_FFA_OK);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), TPM_CRB_LOC_STS_GRANTED);
 }
@@ -84,10 +88,8 @@ TEST_NEG(sp_req_x3_nonzero)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ64);
-	m.args[0] = 1;
-	m.args[1] = TPM_FFA_GET_INTERFACE_VERSION;
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ64, 2, (const uint64_t[]){ 1, TPM_FFA_GET_INTERFACE_VERSION }),
+		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[1], TPM_FFA_INVARG);
 	CHECK_EQ(m.args[2], 0);
 }
@@ -96,12 +98,9 @@ TEST_NEG(sp_req_locality_5)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ64);
-	m.args[0] = 0;
-	m.args[1] = TPM_FFA_START;
-	m.args[2] = TPM_FFA_START_COMMAND;
-	m.args[3] = 5;
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ64, 4, 
+		      (const uint64_t[]){ 0, TPM_FFA_START, TPM_FFA_START_COMMAND, 5 }),
+		 FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[1], TPM_FFA_INVARG);
 }
 
@@ -109,9 +108,7 @@ TEST_NEG(sp_req2_unknown_function)
 {
 	struct spmc_msg m;
 
-	msg(&m, SPMC_MSG_REQ2);
-	m.args[0] = 0x12345678;
-	CHECK_EQ(sp.direct(NULL, &sp, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(call(&m, SPMC_MSG_REQ2, 1, (const uint64_t[]){ 0x12345678 }), FFA_RET_SUCCESS);
 	CHECK_EQ(m.args[0], TPM_FFA_NOFUNC);
 	CHECK_EQ(m.args[1], 0);
 }

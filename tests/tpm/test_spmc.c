@@ -34,44 +34,38 @@ static void boot(void)
 static struct ffa_regs smc(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3, uint64_t x4,
 			   uint64_t x5, uint64_t x6)
 {
-	struct ffa_regs r;
+	struct ffa_regs r = { .x = { x0, x1, x2, x3, x4, x5, x6 } };
 
-	ffa_regs_clear(&r);
-	r.x[0] = x0;
-	r.x[1] = x1;
-	r.x[2] = x2;
-	r.x[3] = x3;
-	r.x[4] = x4;
-	r.x[5] = x5;
-	r.x[6] = x6;
 	spmc_ns_call(&core, &r);
 	return r;
 }
 
 #define DEST ((uint64_t)TPM_FFA_ID)
 
-TEST(spmc_tpm_version_req64)
+/* GET_INTERFACE_VERSION by DIRECT_REQ fid, answered with resp_fid; returns the frame. */
+static struct ffa_regs version_by(uint64_t fid, uint64_t resp_fid)
 {
 	struct ffa_regs r;
 
 	boot();
-	r = smc(FFA_MSG_SEND_DIRECT_REQ_64, DEST, 0, 0, TPM_FFA_GET_INTERFACE_VERSION, 0, 0);
-	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
-	CHECK_EQ(r.x[1], DEST << 16);
-	CHECK_EQ(r.x[3], 0);
+	r = smc(fid, DEST, 0, 0, TPM_FFA_GET_INTERFACE_VERSION, 0, 0);
+	CHECK_EQ(r.x[0], resp_fid);
 	CHECK_EQ(r.x[4], TPM_FFA_OK_RESULTS_RETURNED);
 	CHECK_EQ(r.x[5], TPM_FFA_VERSION_1_0);
+	return r;
+}
+
+TEST(spmc_tpm_version_req64)
+{
+	struct ffa_regs r = version_by(FFA_MSG_SEND_DIRECT_REQ_64, FFA_MSG_SEND_DIRECT_RESP_64);
+
+	CHECK_EQ(r.x[1], DEST << 16);
+	CHECK_EQ(r.x[3], 0);
 }
 
 TEST(spmc_tpm_version_req32)
 {
-	struct ffa_regs r;
-
-	boot();
-	r = smc(FFA_MSG_SEND_DIRECT_REQ_32, DEST, 0, 0, TPM_FFA_GET_INTERFACE_VERSION, 0, 0);
-	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
-	CHECK_EQ(r.x[4], TPM_FFA_OK_RESULTS_RETURNED);
-	CHECK_EQ(r.x[5], TPM_FFA_VERSION_1_0);
+	(void)version_by(FFA_MSG_SEND_DIRECT_REQ_32, FFA_MSG_SEND_DIRECT_RESP_32);
 }
 
 TEST(spmc_tpm_version_req2_by_uuid)

@@ -232,13 +232,21 @@ TEST_NEG(tis_absent_device)
 	CHECK_EQ(tis_init(&tis, &io, &to), TIS_ERR_ABSENT);
 }
 
-TEST_NEG(tis_locality_never_granted)
+#define STARTUP_RSP_CAP 64u
+
+/* TPM2_Startup through TIS with room for a 64-byte response; tis_submit's result. */
+static int startup_rsp64(void)
 {
-	uint8_t cmd[16], rsp[64];
+	uint8_t cmd[16], rsp[STARTUP_RSP_CAP];
 	uint32_t n = 0;
 
+	return submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n);
+}
+
+TEST_NEG(tis_locality_never_granted)
+{
 	dev.never_grant = 1;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_LOCALITY);
 	CHECK(dev.clock <= 2 * to.locality);
 	CHECK_EQ(ft.calls, 0);
@@ -246,56 +254,44 @@ TEST_NEG(tis_locality_never_granted)
 
 TEST_NEG(tis_never_ready)
 {
-	uint8_t cmd[16], rsp[64];
-	uint32_t n = 0;
-
 	dev.never_ready = 1;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_READY);
 	CHECK_EQ(dev.active, -1);
 }
 
 TEST_NEG(tis_zero_burst_forever)
 {
-	uint8_t cmd[16], rsp[64];
-	uint32_t n = 0;
-
 	dev.burst = 0;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_XFER);
 }
 
 TEST_NEG(tis_no_response)
 {
-	uint8_t cmd[16], rsp[64];
-	uint32_t n = 0;
-
 	dev.never_respond = 1;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_TIMEOUT);
 	CHECK(dev.clock <= to.command + to.ready + 100000);
 }
 
 TEST_NEG(tis_oversized_or_short_response)
 {
-	uint8_t cmd[16], rsp[64];
-	uint32_t n = 0;
-
-	dev.force_rsp_size = sizeof(rsp) + 1;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	dev.force_rsp_size = STARTUP_RSP_CAP + 1;
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_RESPONSE);
 	dev.force_rsp_size = 9;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_RESPONSE);
 	/* Announces more than the device has: reading runs dry. */
 	dev.force_rsp_size = 20;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_RESPONSE);
 	/* Announces less than it has: data left over. */
 	dev.force_rsp_size = 0;
 	ft.reply_len = 30;
 	dev.force_rsp_size = 12;
-	CHECK_EQ(submit(0, cmd, tpm2_cmd_startup(cmd, sizeof(cmd), 0), rsp, sizeof(rsp), &n), -1);
+	CHECK_EQ(startup_rsp64(), -1);
 	CHECK_EQ(tis.last_error, TIS_ERR_RESPONSE);
 }
 

@@ -14,16 +14,7 @@ name=uefivar-qemu
 [ -n "${initrd:-}" ] || { echo "$name: could not prepare the cell"; echo "$name: 0 passed, 1 failed"; exit 1; }
 flash=$top/build/uefivar-qemu.flash
 rm -f "$flash"
-pass=0 fail=0
-check() { # name, then a command that succeeds when the property holds
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "   ok   $what"
-	else
-		fail=$((fail + 1)); echo "   FAIL $what"
-	fi
-}
+. "$top/tools/check-lib.sh"
 has() { grep -Eq "$1" "$log"; }
 for boot in 1 2; do
 	log=$top/build/boot/$name-$boot.log

@@ -180,14 +180,24 @@ TEST(swtpm_measured_boot_replays_through_crb)
 	CHECK(memcmp(agg_tpm, agg_log, sizeof(agg_tpm)) == 0);
 }
 
+/* TPM2_GetRandom (no sessions, 12 bytes) for 4 and for 16 bytes. */
+static const uint8_t get_random_4[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 4 };
+static const uint8_t get_random_16[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 16 };
+
+/* Take locality loc and run cmd there. */
+static uint32_t run_at(unsigned int loc, const uint8_t *cmd, uint32_t len, uint8_t *rsp,
+		       uint32_t *n)
+{
+	open_locality(loc);
+	return run(loc, cmd, len, rsp, n);
+}
+
 TEST(swtpm_get_random_through_crb)
 {
-	static const uint8_t cmd[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 16 };
 	uint8_t rsp[TPM_CRB_DATA_SIZE];
 	uint32_t n = 0;
 
-	open_locality(0);
-	CHECK_EQ(run(0, cmd, sizeof(cmd), rsp, &n), TPM_FFA_OK);
+	CHECK_EQ(run_at(0, get_random_16, sizeof(get_random_16), rsp, &n), TPM_FFA_OK);
 	CHECK_EQ(tpm2_rsp_code(rsp, n), 0);
 	CHECK_EQ(n, 10 + 2 + 16);
 	CHECK_EQ(rd(0, TPM_CRB_CTRL_START), 0);
@@ -199,18 +209,15 @@ TEST(swtpm_get_random_through_crb)
 
 TEST(swtpm_locality_3_command)
 {
-	static const uint8_t cmd[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 4 };
 	uint8_t rsp[TPM_CRB_DATA_SIZE];
 	uint32_t n = 0;
 
-	open_locality(3);
-	CHECK_EQ(run(3, cmd, sizeof(cmd), rsp, &n), TPM_FFA_OK);
+	CHECK_EQ(run_at(3, get_random_4, sizeof(get_random_4), rsp, &n), TPM_FFA_OK);
 	CHECK_EQ(tpm2_rsp_code(rsp, n), 0);
 }
 
 TEST_NEG(swtpm_bad_input_leaves_service_working)
 {
-	static const uint8_t cmd[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 4 };
 	uint8_t big[16] = { 0x80, 0x01, 0, 0, 0x0f, 0x81, 0, 0, 0x01, 0x7b };
 	uint8_t rsp[TPM_CRB_DATA_SIZE];
 	uint32_t n = 0;
@@ -221,7 +228,7 @@ TEST_NEG(swtpm_bad_input_leaves_service_working)
 	CHECK_EQ(start(TPM_FFA_START_COMMAND, 0), TPM_FFA_INV_CRB_CTRL_DATA);
 	CHECK_EQ(run(0, big, sizeof(big), NULL, NULL), TPM_FFA_INV_CRB_CTRL_DATA);
 	CHECK_EQ(rd(0, TPM_CRB_CTRL_START), 0);
-	CHECK_EQ(run(0, cmd, sizeof(cmd), rsp, &n), TPM_FFA_OK);
+	CHECK_EQ(run(0, get_random_4, sizeof(get_random_4), rsp, &n), TPM_FFA_OK);
 	CHECK_EQ(tpm2_rsp_code(rsp, n), 0);
 }
 
@@ -240,10 +247,9 @@ TEST_NEG(swtpm_malformed_command_gets_tpm_error)
 
 TEST_NEG(swtpm_command_while_idle_denied)
 {
-	static const uint8_t cmd[] = { 0x80, 0x01, 0, 0, 0, 12, 0, 0, 0x01, 0x7b, 0, 4 };
 
 	wr(0, TPM_CRB_LOC_CTRL, TPM_CRB_LOC_CTRL_REQUEST);
 	CHECK_EQ(start(TPM_FFA_START_LOCALITY, 0), TPM_FFA_OK);
-	CHECK_EQ(run(0, cmd, sizeof(cmd), NULL, NULL), TPM_FFA_DENIED);
+	CHECK_EQ(run(0, get_random_4, sizeof(get_random_4), NULL, NULL), TPM_FFA_DENIED);
 	CHECK_EQ(rd(0, TPM_CRB_CTRL_START), 0);
 }
