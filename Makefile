@@ -42,11 +42,6 @@ $(BUILD)/host/%.o: %.c | $(BUILD)/.deps-host
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
-# Freestanding aarch64 objects: build/fs/<path>.o from <path>.c
-$(BUILD)/fs/%.o: %.c | $(BUILD)/.deps-fw
-	@mkdir -p $(dir $@)
-	$(CROSS)gcc $(FS_CFLAGS) -MMD -MP -c $< -o $@
-
 $(BUILD)/.deps-fw: tools/setup.sh
 	@mkdir -p $(BUILD)
 	@tools/setup.sh fw
@@ -54,7 +49,13 @@ $(BUILD)/.deps-fw: tools/setup.sh
 
 HARNESS_OBJ := $(BUILD)/host/tests/harness/check.o
 
-include $(sort $(wildcard bench/*.mk lib/*/*.mk spmc/*.mk services/*/*.mk host/*.mk fw/*/*.mk tests/*/*.mk linux/*.mk tools/*.mk))
+# Fragments in layer order, each after everything it builds on, so a
+# fragment may use the variables of those before it: the codec, the core,
+# the partitions, the hosted platform and client, the firmware, the suites,
+# the kernel side, the tree-wide checks, the benchmarks.
+include $(wildcard lib/*/*.mk) $(wildcard spmc/*.mk) $(wildcard services/*/*.mk) \
+	host/sim.mk host/client.mk $(wildcard fw/*/*.mk) $(wildcard tests/*/*.mk) \
+	$(wildcard linux/*.mk) $(wildcard tools/*.mk) $(wildcard bench/*.mk)
 
 all: $(ALL_TARGETS)
 

@@ -2,4 +2,3 @@
 # for the SPMC core. Freestanding; hosted objects for the hosted platform.
 TEST_SP_SRCS := services/test/test_sp.c
 TEST_SP_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(TEST_SP_SRCS))
-TEST_SP_FS_OBJS := $(patsubst %.c,$(BUILD)/fs/%.o,$(TEST_SP_SRCS))

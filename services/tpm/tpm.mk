@@ -3,5 +3,3 @@
 # compiles these itself (fw/qemu-virt/fw.mk), the hosted tests link these.
 TPM_SP_SRCS := $(wildcard services/tpm/*.c)
 TPM_SP_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(TPM_SP_SRCS))
-TPM_SP_FS_OBJS := $(patsubst %.c,$(BUILD)/fs/%.o,$(TPM_SP_SRCS))
-ALL_TARGETS += $(TPM_SP_FS_OBJS)

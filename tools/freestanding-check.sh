@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the codec, the SPMC core and the logical partitions for aarch64 with
-# -ffreestanding -nostdlib, links them into one relocatable object and fails
-# if anything is left undefined: proof that none of it needs libc or the host.
-# One check per source file plus one for the link; the SPMC and partitions
-# are written concurrently with the codec, so they are included when present.
+# The one check of everything that must be freestanding: the codec, the SPMC
+# core, the logical partitions and the reference client library (which
+# firmware or a kernel could carry) are built for aarch64 with
+# -ffreestanding -nostdlib, linked into one relocatable object, and the
+# check fails if anything is left undefined: none of it may need libc or the
+# host. One check per source file plus one for the link.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 CROSS=${CROSS:-aarch64-linux-gnu-}
 FS_CFLAGS=${FS_CFLAGS:?FS_CFLAGS must come from the Makefile (make freestanding-check)}
 if ! command -v "${CROSS}gcc" >/dev/null; then
@@ -18,7 +19,7 @@ trap 'rm -rf "$out"' EXIT
 pass=0
 fail=0
 objs=()
-for src in lib/ffa/*.c spmc/*.c services/*/*.c; do
+for src in lib/ffa/*.c spmc/*.c services/*/*.c host/client/*.c; do
 	[ -e "$src" ] || continue
 	obj="$out/$(echo "$src" | tr / _).o"
 	# shellcheck disable=SC2086
