@@ -31,7 +31,10 @@ done
 # FFA_STACK_NO_FFA_DRIVER=1 leaves them out (tools/spmc-diff.py's prober
 # must be the only FF-A caller).
 if grep -q '^CONFIG_ARM_FFA_TRANSPORT=m' "$kdir/config" && [ "${FFA_STACK_NO_FFA_DRIVER:-0}" != 1 ]; then
-	for m in ffa-core ffa-module; do
+	mods="ffa-core ffa-module"
+	# OP-TEE's driver after them, where the kernel builds it as a module.
+	grep -q '^CONFIG_OPTEE=m' "$kdir/config" && mods="$mods tee optee"
+	for m in $mods; do
 		ko=$(find "$kdir/mods" -name "$m.ko" | head -n 1)
 		[ -n "$ko" ] || { echo "mkinitramfs: $m.ko missing from $kdir/mods" >&2; exit 1; }
 		cp "$ko" "$stage/lib/modules/"
