@@ -12,18 +12,55 @@
 #define SPMC_NO_SLOT 0xFFFFFFFFu
 
 /* ---- core.c ---- */
-void spmc_lock(const struct spmc *s, unsigned int id);
-void spmc_unlock(const struct spmc *s, unsigned int id);
+/* Inline: they sit on every call's path. */
+static inline void spmc_lock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.lock)
+		s->plat.lock(s->plat.ctx, id);
+}
+
+static inline void spmc_unlock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.unlock)
+		s->plat.unlock(s->plat.ctx, id);
+}
+
 void spmc_log(const struct spmc *s, const char *msg);
+
 /* Index of the partition with this ID, or -1. The table never changes after init. */
-int spmc_part_index(const struct spmc *s, uint16_t id);
+static inline int spmc_part_index(const struct spmc *s, uint16_t id)
+{
+	for (uint32_t i = 0; i < s->part_count; i++)
+		if (s->parts[i]->id == id)
+			return (int)i;
+	return -1;
+}
+/*
+ * True once another ABI has fixed the version. Acquire: whoever sees it set
+ * also sees the final negotiated version, so readers need no core lock.
+ */
+static inline bool spmc_version_fixed(const struct spmc *s)
+{
+	return __atomic_load_n(&s->ns.locked, __ATOMIC_ACQUIRE);
+}
+/* Fix the version with the core lock held. */
+void spmc_fix_version_locked(struct spmc *s);
+/* The same, taking the core lock (out of line: once in the SPMC's life). */
+void spmc_fix_version_slow(struct spmc *s);
+
+static inline void spmc_fix_version(struct spmc *s)
+{
+	if (!spmc_version_fixed(s))
+		spmc_fix_version_slow(s);
+}
 /* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
 uint32_t spmc_layout(const struct spmc *s);
 /* End of a range in bytes, saturated so a corrupt range cannot wrap. */
 uint64_t spmc_range_end(const struct ffa_mem_range *r);
 
 /* ---- version.c ---- */
-void spmc_abi_version(struct spmc *s, struct ffa_regs *r);
+/* FFA_VERSION (takes the core lock itself; writes x0-x7 only). */
+void spmc_version_call(struct spmc *s, struct ffa_regs *r);
 void spmc_abi_features(struct spmc *s, struct ffa_regs *r);
 
 /* ---- rxtx.c ---- */

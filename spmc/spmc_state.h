@@ -93,6 +93,8 @@ struct spmc {
 	struct spmc_platform plat;
 	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS];
 	uint32_t part_count;
+	/* Each partition's UUID as DIRECT_REQ2 carries it (x2, x3), made once. */
+	uint64_t part_uuid[SPMC_MAX_PARTITIONS][2];
 	bool ready;                 /* spmc_init succeeded */
 	struct spmc_ns ns;
 	struct spmc_stage stage;
