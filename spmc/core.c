@@ -78,6 +78,7 @@ int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
 		s->part_uuid[i][1] = ffa_uuid_half(&parts[i]->uuid, 1);
 	}
 	s->part_count = count;
+	spmc_mem_init(s);
 	s->ready = true;
 	return FFA_RET_SUCCESS;
 }

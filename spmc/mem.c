@@ -20,27 +20,45 @@ uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
 	return (uint32_t)slot;
 }
 
-int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+void spmc_mem_init(struct spmc *s)
 {
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		if (s->txns[i].state != SPMC_TXN_FREE)
-			continue;
-		/* Never wrap: a repeated handle could name the wrong memory. */
-		if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
-			return FFA_RET_NO_MEMORY;
-		s->handle_counter++;
-		s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
-		s->txns[i].state = SPMC_TXN_PENDING;
-		*slot = i;
-		return FFA_RET_SUCCESS;
+		s->txn_free[i / 64] |= 1ull << (i % 64);
+		s->txn_free_sum |= 1ull << (i / 64);
 	}
-	return FFA_RET_NO_MEMORY;
+	/* Entries past the pool's end never look free. */
+	for (uint32_t i = SPMC_RANGE_POOL; i < SPMC_POOL_WORDS * 64; i++)
+		s->pool_used[i / 64] |= 1ull << (i % 64);
+}
+
+/* The lowest free slot in O(1): the summary word, then the slot word. */
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+{
+	uint32_t w, i;
+
+	if (!s->txn_free_sum)
+		return FFA_RET_NO_MEMORY;
+	/* Never wrap: a repeated handle could name the wrong memory. */
+	if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
+		return FFA_RET_NO_MEMORY;
+	w = (uint32_t)__builtin_ctzll(s->txn_free_sum);
+	i = w * 64 + (uint32_t)__builtin_ctzll(s->txn_free[w]);
+	s->txn_free[w] &= ~(1ull << (i % 64));
+	if (!s->txn_free[w])
+		s->txn_free_sum &= ~(1ull << w);
+	s->handle_counter++;
+	s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
+	s->txns[i].state = SPMC_TXN_PENDING;
+	*slot = i;
+	return FFA_RET_SUCCESS;
 }
 
 void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
 {
 	/* The counter stays advanced: the abandoned handle is never reissued. */
 	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
+	s->txn_free[slot / 64] |= 1ull << (slot % 64);
+	s->txn_free_sum |= 1ull << (slot / 64);
 }
 
 bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
@@ -60,30 +78,62 @@ bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
 	return false;
 }
 
-/* First fit: the lowest start where n entries avoid every live slice. */
+/*
+ * First fit in the pool bitmap: whole free or full words cost a test each,
+ * a mixed word a step per run of equal bits, so the search never walks the
+ * live transactions.
+ */
 static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 {
-	uint32_t cand = 0;
-	bool moved = true;
+	uint32_t run = 0, start = 0;
 
 	if (n == 0 || n > SPMC_RANGE_POOL)
 		return FFA_RET_NO_MEMORY;
-	while (moved) {
-		moved = false;
-		if (n > SPMC_RANGE_POOL - cand)
-			return FFA_RET_NO_MEMORY;
-		for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-			const struct spmc_txn *t = &s->txns[i];
+	for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
+		uint64_t used = s->pool_used[w];
+		uint32_t b = 0;
 
-			if (t->range_count && t->range_first < cand + n &&
-			    cand < t->range_first + t->range_count) {
-				cand = t->range_first + t->range_count;
-				moved = true;
+		if (used == ~0ull) {
+			run = 0;
+			continue;
+		}
+		while (b < 64) {
+			uint64_t rest = used >> b;
+			uint32_t len;
+
+			if (rest & 1) {
+				run = 0;
+				if (!~rest)
+					break;
+				b += (uint32_t)__builtin_ctzll(~rest);
+				continue;
 			}
+			len = rest ? (uint32_t)__builtin_ctzll(rest) : 64 - b;
+			if (!run)
+				start = w * 64 + b;
+			run += len;
+			if (run >= n) {
+				*first = start;
+				return FFA_RET_SUCCESS;
+			}
+			b += len;
 		}
 	}
-	*first = cand;
-	return FFA_RET_SUCCESS;
+	return FFA_RET_NO_MEMORY;
+}
+
+static void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
+{
+	for (uint32_t i = first; i < first + n;) {
+		uint32_t b = i % 64, k = 64 - b < first + n - i ? 64 - b : first + n - i;
+		uint64_t bits = (k == 64 ? ~0ull : ((1ull << k) - 1)) << b;
+
+		if (used)
+			s->pool_used[i / 64] |= bits;
+		else
+			s->pool_used[i / 64] &= ~bits;
+		i += k;
+	}
 }
 
 static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint32_t type)
@@ -122,14 +172,8 @@ static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32
 	}
 	if (spmc_overlaps_rxtx(s, ranges, n))
 		return FFA_RET_DENIED;
-	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		const struct spmc_txn *t = &s->txns[i];
-
-		if (t->state == SPMC_TXN_LIVE &&
-		    spmc_ranges_intersect(ranges, n, &s->pool[t->range_first], t->range_count))
-			return FFA_RET_DENIED;
-	}
-	return FFA_RET_SUCCESS;
+	/* ranges is the slice pool[first, first + n): the index reads it there. */
+	return spmc_index_check(s, (uint32_t)(ranges - s->pool), n);
 }
 
 static void zero_ranges(struct spmc *s, const struct ffa_mem_range *ranges, uint32_t n)
@@ -196,6 +240,8 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	if (type == FFA_MTD_FLAG_TYPE_LEND && (d.flags & FFA_MTD_FLAG_ZERO_MEMORY))
 		zero_ranges(s, ranges, d.range_count);
 	fill_txn(&s->txns[slot], &d, type, first);
+	pool_mark(s, first, d.range_count, true);
+	spmc_index_add(s, first, d.range_count);
 	s->live_txns++;
 	return FFA_RET_SUCCESS;
 }
@@ -254,8 +300,10 @@ static void txn_free(struct spmc *s, uint32_t slot)
 {
 	struct spmc_txn *t = &s->txns[slot];
 
+	spmc_index_remove(s, t->range_first, t->range_count);
+	pool_mark(s, t->range_first, t->range_count, false);
 	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
-	ffa_memset(t, 0, sizeof(*t));
+	spmc_txn_unreserve(s, slot);
 	s->live_txns--;
 }
 

@@ -47,14 +47,7 @@ static bool overlaps_txns(const struct spmc *s, uint64_t pa, uint32_t pages)
 {
 	struct ffa_mem_range r = { .addr = pa, .pages = pages };
 
-	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		const struct spmc_txn *t = &s->txns[i];
-
-		if (t->state == SPMC_TXN_LIVE &&
-		    spmc_ranges_intersect(&r, 1, &s->pool[t->range_first], t->range_count))
-			return true;
-	}
-	return false;
+	return spmc_index_overlaps(s, pa, spmc_range_end(&r));
 }
 
 static int32_t check_map(struct spmc *s, uint64_t tx, uint64_t rx, uint64_t w3)

@@ -105,6 +105,19 @@ bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
 void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type);
 void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r);
 
+/* ---- index.c: every live range, in address order ---- */
+/* True if [addr, end) shares a page with a live range. */
+bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end);
+/* DENIED if any of the sorted, disjoint pool[first, first + n) overlaps a live range. */
+int32_t spmc_index_check(struct spmc *s, uint32_t first, uint32_t n);
+/* Add pool[first, first + n) (checked) to the index / take it out. */
+void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n);
+void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n);
+/* For spmc_check_invariants: the index is a valid AVL tree of every live range. */
+int spmc_index_check_invariants(const struct spmc *s, const char **why);
+/* Slot and pool bitmaps in their initial state (spmc_init). */
+void spmc_mem_init(struct spmc *s);
+
 /* ---- mem_frag.c ---- */
 /* Begin a fragmented SHARE/LEND whose first fragment is in stage.buf. */
 void spmc_frag_send_begin(struct spmc *s, struct ffa_regs *r, uint32_t type,

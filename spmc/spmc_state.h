@@ -19,13 +19,19 @@
  * the life of the SPMC, so a stale handle can never name a newer
  * transaction that happens to reuse its slot.
  */
-#define SPMC_HANDLE_SLOT_BITS 8u
+#define SPMC_HANDLE_SLOT_BITS 12u
 #define SPMC_HANDLE_SLOT_MASK ((1u << SPMC_HANDLE_SLOT_BITS) - 1u)
 /* Keeps bit 63 (the hypervisor-allocator bit) clear forever. */
 #define SPMC_HANDLE_COUNTER_MAX ((1ull << (63u - SPMC_HANDLE_SLOT_BITS)) - 1u)
 
-_Static_assert(SPMC_MAX_TXNS <= (1u << SPMC_HANDLE_SLOT_BITS),
+/* The table size is a build parameter: 1 to 4096 slots (64 by default). */
+_Static_assert(SPMC_MAX_TXNS >= 1 && SPMC_MAX_TXNS <= (1u << SPMC_HANDLE_SLOT_BITS),
 	       "SPMC_MAX_TXNS does not fit the handle's slot bits");
+_Static_assert(SPMC_MAX_TXNS <= 64 * 64, "the free-slot summary is one 64-bit word");
+/* Index nodes are numbered pool index + 1 in 16 bits. */
+_Static_assert(SPMC_RANGE_POOL >= 1 && SPMC_RANGE_POOL < 0xFFFF, "bad SPMC_RANGE_POOL");
+#define SPMC_TXN_WORDS ((SPMC_MAX_TXNS + 63u) / 64u)
+#define SPMC_POOL_WORDS ((SPMC_RANGE_POOL + 63u) / 64u)
 _Static_assert(SPMC_MAX_PARTITIONS > 0 && SPMC_MAX_PARTITIONS < 0x7FFF,
 	       "bad SPMC_MAX_PARTITIONS");
 _Static_assert(FFA_MEM_MAX_RECEIVERS <= 32, "retrieved mask is 32 bits");
@@ -89,6 +95,17 @@ struct spmc_stage {
 	};
 };
 
+/*
+ * Per pool entry: its node in the live-range index (spmc/index.c) when the
+ * entry starts a segment (len > 0), else all zero. Links are node numbers,
+ * pool index + 1, 0 for none.
+ */
+struct spmc_seg {
+	uint16_t left, right, parent;
+	uint16_t len;               /* entries in the segment, 0: not a segment */
+	uint8_t height;
+};
+
 struct spmc {
 	struct spmc_platform plat;
 	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS];
@@ -102,7 +119,14 @@ struct spmc {
 	uint32_t live_txns;         /* kept incrementally, checked by invariants */
 	uint32_t retrieved_txns;
 	uint64_t handle_counter;    /* last counter value handed out */
+	/* Free slots: bit set = free; the summary's bit w = word w has one. */
+	uint64_t txn_free[SPMC_TXN_WORDS];
+	uint64_t txn_free_sum;
+	/* Pool entries in a live slice (bits past SPMC_RANGE_POOL set). */
+	uint64_t pool_used[SPMC_POOL_WORDS];
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
+	uint16_t seg_root;          /* live-range index (spmc/index.c) */
+	struct spmc_seg seg[SPMC_RANGE_POOL];
 };
 
 #endif /* SPMC_SPMC_STATE_H */

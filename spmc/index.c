@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The live-range index: every constituent of every live transaction, in
+ * address order, so a new SHARE/LEND (or RXTX_MAP) is checked against all
+ * of them in O(log) instead of walking every live transaction.
+ *
+ * Live ranges never overlap (one transaction per page), so they form one
+ * sorted sequence. It is kept as segments: runs of consecutive pool
+ * entries of one transaction that are also consecutive in that global
+ * order. A transaction whose pages do not interleave with another's is one
+ * segment whatever its constituent count, so the index costs O(log S) per
+ * transaction, not per constituent. Segments live in an AVL tree keyed by
+ * their first address; a segment's node is its first pool entry's
+ * (spmc_state.h, struct spmc_seg). Node numbers are pool index + 1, so a
+ * zeroed state is the empty tree. No recursion: parent links.
+ *
+ * A query for [a, e) finds the segment with the greatest start below e, then
+ * within it the last range starting below e: it overlaps iff that range
+ * ends past a. Removing a transaction removes its segments; neighbours it
+ * had split stay split (still correct, never more segments than ranges).
+ */
+#include "spmc/spmc_int.h"
+
+#define NIL 0u
+
+static inline struct spmc_seg *node(struct spmc *s, uint32_t n)
+{
+	return &s->seg[n - 1];
+}
+
+static inline uint64_t key(const struct spmc *s, uint32_t n)
+{
+	return s->pool[n - 1].addr;
+}
+
+static inline uint32_t height(const struct spmc *s, uint32_t n)
+{
+	return n == NIL ? 0 : s->seg[n - 1].height;
+}
+
+static void fix_height(struct spmc *s, uint32_t n)
+{
+	uint32_t l = height(s, node(s, n)->left), r = height(s, node(s, n)->right);
+
+	node(s, n)->height = (uint8_t)(1 + (l > r ? l : r));
+}
+
+/* Point whatever pointed at `old` (its parent's link or the root) at `nu`. */
+static void replace_child(struct spmc *s, uint32_t parent, uint32_t old, uint32_t nu)
+{
+	if (parent == NIL)
+		s->seg_root = (uint16_t)nu;
+	else if (node(s, parent)->left == old)
+		node(s, parent)->left = (uint16_t)nu;
+	else
+		node(s, parent)->right = (uint16_t)nu;
+	if (nu != NIL)
+		node(s, nu)->parent = (uint16_t)parent;
+}
+
+/* Rotate n's child c (left if dir is 0) up into n's place; returns c. */
+static uint32_t rotate_up(struct spmc *s, uint32_t n, bool left_child)
+{
+	struct spmc_seg *x = node(s, n);
+	uint32_t c = left_child ? x->left : x->right;
+	struct spmc_seg *y = node(s, c);
+	uint32_t inner = left_child ? y->right : y->left;
+
+	replace_child(s, x->parent, n, c);
+	if (left_child) {
+		x->left = (uint16_t)inner;
+		y->right = (uint16_t)n;
+	} else {
+		x->right = (uint16_t)inner;
+		y->left = (uint16_t)n;
+	}
+	if (inner != NIL)
+		node(s, inner)->parent = (uint16_t)n;
+	x->parent = (uint16_t)c;
+	fix_height(s, n);
+	fix_height(s, c);
+	return c;
+}
+
+/* Restore the AVL balance at n; returns the subtree's (possibly new) root. */
+static uint32_t rebalance(struct spmc *s, uint32_t n)
+{
+	struct spmc_seg *x = node(s, n);
+	int bal = (int)height(s, x->left) - (int)height(s, x->right);
+
+	if (bal > 1) {
+		struct spmc_seg *l = node(s, x->left);
+
+		if (height(s, l->left) < height(s, l->right))
+			rotate_up(s, x->left, false);
+		return rotate_up(s, n, true);
+	}
+	if (bal < -1) {
+		struct spmc_seg *r = node(s, x->right);
+
+		if (height(s, r->right) < height(s, r->left))
+			rotate_up(s, x->right, true);
+		return rotate_up(s, n, false);
+	}
+	fix_height(s, n);
+	return n;
+}
+
+/* Walk up from n rebalancing; stops once a subtree's height is unchanged. */
+static void retrace(struct spmc *s, uint32_t n)
+{
+	while (n != NIL) {
+		uint32_t before = node(s, n)->height;
+		uint32_t top = rebalance(s, n);
+
+		if (node(s, top)->height == before && top == n)
+			return;
+		n = node(s, top)->parent;
+	}
+}
+
+static void tree_insert(struct spmc *s, uint32_t n)
+{
+	uint32_t parent = NIL, cur = s->seg_root;
+	uint64_t k = key(s, n);
+	struct spmc_seg *x = node(s, n);
+
+	while (cur != NIL) {
+		parent = cur;
+		cur = k < key(s, cur) ? node(s, cur)->left : node(s, cur)->right;
+	}
+	x->left = x->right = NIL;
+	x->height = 1;
+	x->parent = (uint16_t)parent;
+	if (parent == NIL)
+		s->seg_root = (uint16_t)n;
+	else if (k < key(s, parent))
+		node(s, parent)->left = (uint16_t)n;
+	else
+		node(s, parent)->right = (uint16_t)n;
+	retrace(s, parent);
+}
+
+static void tree_remove(struct spmc *s, uint32_t n)
+{
+	struct spmc_seg *x = node(s, n);
+	uint32_t from;
+
+	if (x->left == NIL || x->right == NIL) {
+		from = x->parent;
+		replace_child(s, from, n, x->left != NIL ? x->left : x->right);
+	} else {
+		/* Two children: the successor m (leftmost on the right) takes n's place. */
+		uint32_t m = x->right;
+		struct spmc_seg *y;
+
+		while (node(s, m)->left != NIL)
+			m = node(s, m)->left;
+		y = node(s, m);
+		if (y->parent == n) {
+			from = m;
+		} else {
+			from = y->parent;
+			replace_child(s, from, m, y->right);
+			y->right = x->right;
+			node(s, y->right)->parent = (uint16_t)m;
+		}
+		replace_child(s, x->parent, n, m);
+		y->left = x->left;
+		node(s, y->left)->parent = (uint16_t)m;
+		y->height = x->height;
+	}
+	x->left = x->right = x->parent = NIL;
+	x->height = 0;
+	/* Rebalance all the way: a removal can shorten every level above. */
+	while (from != NIL) {
+		uint32_t top = rebalance(s, from);
+
+		from = node(s, top)->parent;
+	}
+}
+
+/* The segment with the greatest start below `end`, or NIL. */
+static uint32_t seg_below(const struct spmc *s, uint64_t end)
+{
+	uint32_t cur = s->seg_root, best = NIL;
+
+	while (cur != NIL) {
+		if (key(s, cur) < end) {
+			best = cur;
+			cur = s->seg[cur - 1].right;
+		} else {
+			cur = s->seg[cur - 1].left;
+		}
+	}
+	return best;
+}
+
+/* The segment after n in address order, or NIL. */
+static uint32_t seg_next(const struct spmc *s, uint32_t n)
+{
+	const struct spmc_seg *x = &s->seg[n - 1];
+	uint32_t p;
+
+	if (x->right != NIL) {
+		n = x->right;
+		while (s->seg[n - 1].left != NIL)
+			n = s->seg[n - 1].left;
+		return n;
+	}
+	p = x->parent;
+	while (p != NIL && s->seg[p - 1].right == n) {
+		n = p;
+		p = s->seg[p - 1].parent;
+	}
+	return p;
+}
+
+static uint32_t seg_first(const struct spmc *s)
+{
+	uint32_t n = s->seg_root;
+
+	while (n != NIL && s->seg[n - 1].left != NIL)
+		n = s->seg[n - 1].left;
+	return n;
+}
+
+/*
+ * Where a range ending at `end` falls: *at = the pool index of the last
+ * live range starting below end (SPMC_NO_SLOT if none), *seg its segment
+ * node, *next_start the start of the live range after it (UINT64_MAX if
+ * none).
+ */
+static void locate(const struct spmc *s, uint64_t end, uint32_t *seg, uint32_t *at,
+		   uint64_t *next_start)
+{
+	uint32_t n = seg_below(s, end), lo, hi, after;
+
+	*seg = n;
+	if (n == NIL) {
+		*at = SPMC_NO_SLOT;
+		after = seg_first(s);
+		*next_start = after == NIL ? UINT64_MAX : key(s, after);
+		return;
+	}
+	/* Binary search in the segment: pool[lo].addr < end <= pool[hi].addr. */
+	lo = n - 1;
+	hi = lo + s->seg[n - 1].len;
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (s->pool[mid].addr < end)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	if (hi < n - 1 + s->seg[n - 1].len) {
+		*next_start = s->pool[hi].addr;
+	} else {
+		after = seg_next(s, n);
+		*next_start = after == NIL ? UINT64_MAX : key(s, after);
+	}
+}
+
+bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end)
+{
+	uint32_t seg, at;
+	uint64_t next;
+
+	if (end <= addr)
+		return false;
+	locate(s, end, &seg, &at, &next);
+	return at != SPMC_NO_SLOT && spmc_range_end(&s->pool[at]) > addr;
+}
+
+/*
+ * Walks the sorted, internally disjoint ranges pool[first, first + n) gap
+ * by gap (a gap: between two consecutive live ranges). Without `apply` it
+ * only checks for overlap (DENIED); with it (after a successful check) it
+ * adds them: a segment per gap, splitting the segment a gap falls inside.
+ */
+static int32_t walk(struct spmc *s, uint32_t first, uint32_t n, bool apply)
+{
+	const struct ffa_mem_range *r = &s->pool[first];
+	uint32_t i = 0;
+
+	while (i < n) {
+		uint32_t seg, at, k = i + 1;
+		uint64_t next;
+
+		locate(s, spmc_range_end(&r[i]), &seg, &at, &next);
+		if (!apply && at != SPMC_NO_SLOT && spmc_range_end(&s->pool[at]) > r[i].addr)
+			return FFA_RET_DENIED;
+		while (k < n && spmc_range_end(&r[k]) <= next)
+			k++;
+		if (apply) {
+			uint32_t seg_end = seg == NIL ? 0 : seg - 1 + s->seg[seg - 1].len;
+
+			/* Falling inside a segment: its tail becomes a segment of its own. */
+			if (seg != NIL && at + 1 < seg_end) {
+				s->seg[seg - 1].len = (uint16_t)(at + 1 - (seg - 1));
+				s->seg[at + 1].len = (uint16_t)(seg_end - (at + 1));
+				tree_insert(s, at + 2);
+			}
+			s->seg[first + i].len = (uint16_t)(k - i);
+			tree_insert(s, first + i + 1);
+		}
+		i = k;
+	}
+	return FFA_RET_SUCCESS;
+}
+
+int32_t spmc_index_check(struct spmc *s, uint32_t first, uint32_t n)
+{
+	return walk(s, first, n, false);
+}
+
+void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
+{
+	(void)walk(s, first, n, true);
+}
+
+void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
+{
+	for (uint32_t i = first; i < first + n; i++) {
+		if (!s->seg[i].len)
+			continue;
+		tree_remove(s, i + 1);
+		s->seg[i].len = 0;
+	}
+}
+
+#define FAIL(msg) do { *why = (msg); return 1; } while (0)
+
+/* One pool entry of a live slice: a valid node, or all zero. */
+static int check_node(const struct spmc *s, uint32_t i, uint32_t *nodes, const char **why)
+{
+	const struct spmc_seg *x = &s->seg[i];
+	uint32_t n = i + 1, l = x->left, r = x->right, hl, hr;
+
+	if (!x->len) {
+		if (x->left || x->right || x->parent || x->height || s->seg_root == n)
+			FAIL("index entry of a non-segment not cleared");
+		return 0;
+	}
+	(*nodes)++;
+	if (l > SPMC_RANGE_POOL || r > SPMC_RANGE_POOL || x->parent > SPMC_RANGE_POOL)
+		FAIL("index link out of range");
+	if ((l && (s->seg[l - 1].parent != n || key(s, l) >= key(s, n))) ||
+	    (r && (s->seg[r - 1].parent != n || key(s, r) <= key(s, n))))
+		FAIL("index links or order broken");
+	if ((x->parent == NIL) != (s->seg_root == n))
+		FAIL("index root wrong");
+	hl = height(s, l);
+	hr = height(s, r);
+	if (x->height != 1 + (hl > hr ? hl : hr) || hl > hr + 1 || hr > hl + 1)
+		FAIL("index out of balance");
+	return 0;
+}
+
+/*
+ * Links, heights and balance of every node in a live slice; the node count.
+ * Entries outside live slices are not walked (that would cost the whole
+ * pool on every check): a node left there is still caught, by the in-order
+ * walk finding a segment outside any live transaction.
+ */
+static int check_nodes(const struct spmc *s, uint32_t *nodes, const char **why)
+{
+	*nodes = 0;
+	for (uint32_t t = 0; t < SPMC_MAX_TXNS; t++) {
+		const struct spmc_txn *x = &s->txns[t];
+
+		if (x->state != SPMC_TXN_LIVE)
+			continue;
+		for (uint32_t i = x->range_first; i < x->range_first + x->range_count; i++)
+			if (check_node(s, i, nodes, why))
+				return 1;
+	}
+	return 0;
+}
+
+/* The segment's entries are consecutive ranges of one live transaction. */
+static int check_segment(const struct spmc *s, uint32_t first, uint32_t len, const char **why)
+{
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		const struct spmc_txn *t = &s->txns[i];
+
+		if (t->state == SPMC_TXN_LIVE && first >= t->range_first &&
+		    first - t->range_first < t->range_count)
+			return len <= t->range_count - (first - t->range_first)
+				       ? 0 : (*why = "index segment runs past its transaction", 1);
+	}
+	FAIL("index segment outside any live transaction");
+}
+
+int spmc_index_check_invariants(const struct spmc *s, const char **why)
+{
+	uint32_t nodes, seen = 0, entries = 0, live = 0;
+	const struct ffa_mem_range *prev = NULL;
+
+	if (s->seg_root > SPMC_RANGE_POOL)
+		FAIL("index root out of range");
+	if (check_nodes(s, &nodes, why))
+		return 1;
+	/* In order, the segments' entries are every live range, sorted, disjoint. */
+	for (uint32_t n = seg_first(s); n != NIL; n = seg_next(s, n)) {
+		uint32_t len = s->seg[n - 1].len;
+
+		if (++seen > nodes)
+			FAIL("index walk does not end");
+		if (check_segment(s, n - 1, len, why))
+			return 1;
+		for (uint32_t i = n - 1; i < n - 1 + len; i++) {
+			if (prev && spmc_range_end(prev) > s->pool[i].addr)
+				FAIL("live ranges overlap or the index is out of order");
+			prev = &s->pool[i];
+		}
+		entries += len;
+	}
+	if (seen != nodes)
+		FAIL("index nodes unreachable from the root");
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
+		if (s->txns[i].state == SPMC_TXN_LIVE)
+			live += s->txns[i].range_count;
+	if (entries != live)
+		FAIL("index does not hold every live range once");
+	return 0;
+}
