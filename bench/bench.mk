@@ -6,7 +6,8 @@
 # sanitized hosted objects, run once per operation by `make test`.
 BENCH_SRCS := bench/ffa_bench.c host/sim/sim.c services/test/test_sp.c \
 	$(wildcard spmc/*.c lib/ffa/*.c host/client/*.c)
-BENCH_CFLAGS := $(CFLAGS_COMMON) -O2 -g -D_GNU_SOURCE
+# 1024 slots: the live-table curve goes to 1023 live transactions.
+BENCH_CFLAGS := $(CFLAGS_COMMON) -O2 -g -D_GNU_SOURCE -DSPMC_MAX_TXNS=1024
 BENCH_OBJS := $(patsubst %.c,$(BUILD)/bench-obj/%.o,$(BENCH_SRCS))
 BENCH_BIN := $(BUILD)/ffa-bench
 BENCH_SMOKE := $(BUILD)/tests/bench-smoke

@@ -54,13 +54,16 @@ def parse_host(cgdir, out):
     null = [r for r in rows if r[0] == "null"]
     # What one bracket costs by itself (the client requests' own instructions).
     window = null[0][4] / null[0][3] if null else 0.0
-    calls, mem = {}, {}
+    calls, mem, live = {}, {}, {}
     for op, phase, reps, windows, ir in rows:
         if op == "null":
             continue
         per_call = (ir - window * windows) / reps
         m = re.match(r"^mem_(\w+)_(\d+)$", op)
-        if m:
+        lv = re.match(r"^live(\d+)_(\d+)$", op)
+        if lv:
+            live.setdefault(int(lv.group(2)), {})[(int(lv.group(1)), phase)] = round(per_call)
+        elif m:
             layout, pages = m.group(1), int(m.group(2))
             mem.setdefault((layout, pages), {})[phase] = round(per_call)
         else:
@@ -73,15 +76,35 @@ def parse_host(cgdir, out):
         row["total"] = sum(ph.get(p, 0) for p in MEM_PHASES)
         row["per_page"] = round(row["total"] / pages, 1)
         mem_rows.append(row)
+    # T live transactions: the one-page operations and a 256-range share.
+    live_rows = []
+    for t, ph in sorted(live.items()):
+        row = {"live": t}
+        row.update({p: ph.get((1, p)) for p in MEM_PHASES})
+        row["share_256_ranges"] = ph.get((256, "share"))
+        live_rows.append(row)
+    config = {}
+    try:
+        for line in open(os.path.join(cgdir, "labels.txt"), encoding="utf-8"):
+            if line.startswith("ffa-bench config "):
+                config = dict(kv.split("=", 1) for kv in line.split()[2:])
+    except OSError:
+        pass
     vg = subprocess.run(["valgrind", "--version"], capture_output=True, text=True).stdout.strip()
+    locks = {"spinlock": "test-and-set spinlocks", "pthread-mutex": "pthread mutexes"}.get(
+        config.get("locks"), "unknown locks")
     res = {
         "tool": vg + " --tool=callgrind (instructions, exact)",
         "machine": os.uname().machine,
-        "build": "gcc -O2, no sanitizers; host/sim platform (pthread mutexes as the SPMC locks)",
+        "build": f"gcc -O2, no sanitizers; host/sim platform ({locks} as the SPMC locks; "
+                 f"{config.get('slots', '?')} transaction slots, {config.get('pool', '?')}-entry range pool)",
+        "locks": config.get("locks"),
+        "slots": int(config["slots"]) if "slots" in config else None,
         "unit": "instructions executed by the SPMC core per call",
         "bracket_overhead": window,
         "calls": calls,
         "mem": mem_rows,
+        "live": live_rows,
     }
     with open(out, "w") as f:
         json.dump(res, f, indent=2)

@@ -29,13 +29,6 @@ uint32_t spmc_layout(const struct spmc *s)
 	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
 }
 
-uint64_t spmc_range_end(const struct ffa_mem_range *r)
-{
-	uint64_t size = (uint64_t)r->pages << FFA_PAGE_SHIFT;
-
-	return r->addr > UINT64_MAX - size ? UINT64_MAX : r->addr + size;
-}
-
 static int32_t check_partition(const struct spmc_partition *const *parts,
 			       uint32_t i)
 {

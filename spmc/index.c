@@ -106,38 +106,57 @@ static uint32_t rebalance(struct spmc *s, uint32_t n)
 	return n;
 }
 
-/* Walk up from n rebalancing; stops once a subtree's height is unchanged. */
+/*
+ * Walk up from n restoring heights and balance; stops at the first subtree
+ * whose height comes out unchanged (nothing above it can have changed).
+ * Inline height arithmetic: this loop is most of what a share or a reclaim
+ * pays for a large table.
+ */
 static void retrace(struct spmc *s, uint32_t n)
 {
 	while (n != NIL) {
-		uint32_t before = node(s, n)->height;
-		uint32_t top = rebalance(s, n);
+		struct spmc_seg *x = node(s, n);
+		uint32_t hl = height(s, x->left), hr = height(s, x->right), h, top;
 
-		if (node(s, top)->height == before && top == n)
+		if (hl <= hr + 1 && hr <= hl + 1) {
+			h = 1 + (hl > hr ? hl : hr);
+			if (h == x->height)
+				return;
+			x->height = (uint8_t)h;
+			n = x->parent;
+			continue;
+		}
+		h = x->height;
+		top = rebalance(s, n);
+		if (node(s, top)->height == h)
 			return;
 		n = node(s, top)->parent;
 	}
 }
 
-static void tree_insert(struct spmc *s, uint32_t n)
+/*
+ * Insert node n between its neighbours in key order, pred and succ (NIL at
+ * either end): in a search tree one of the two has the free link n takes,
+ * so no descent is needed.
+ */
+static void tree_insert(struct spmc *s, uint32_t n, uint32_t pred, uint32_t succ)
 {
-	uint32_t parent = NIL, cur = s->seg_root;
-	uint64_t k = key(s, n);
 	struct spmc_seg *x = node(s, n);
+	uint32_t parent;
 
-	while (cur != NIL) {
-		parent = cur;
-		cur = k < key(s, cur) ? node(s, cur)->left : node(s, cur)->right;
-	}
 	x->left = x->right = NIL;
 	x->height = 1;
-	x->parent = (uint16_t)parent;
-	if (parent == NIL)
+	if (pred != NIL && node(s, pred)->right == NIL) {
+		parent = pred;
+		node(s, pred)->right = (uint16_t)n;
+	} else if (succ != NIL) {
+		parent = succ;
+		node(s, succ)->left = (uint16_t)n;
+	} else {
+		parent = NIL;
 		s->seg_root = (uint16_t)n;
-	else if (k < key(s, parent))
-		node(s, parent)->left = (uint16_t)n;
-	else
-		node(s, parent)->right = (uint16_t)n;
+	}
+	x->parent = (uint16_t)parent;
 	retrace(s, parent);
 }
 
@@ -172,27 +191,27 @@ static void tree_remove(struct spmc *s, uint32_t n)
 	}
 	x->left = x->right = x->parent = NIL;
 	x->height = 0;
-	/* Rebalance all the way: a removal can shorten every level above. */
-	while (from != NIL) {
-		uint32_t top = rebalance(s, from);
-
-		from = node(s, top)->parent;
-	}
+	retrace(s, from);
 }
 
-/* The segment with the greatest start below `end`, or NIL. */
-static uint32_t seg_below(const struct spmc *s, uint64_t end)
+/*
+ * The segment with the greatest start below `end` (NIL if none) and the one
+ * with the least start at or past it (*ceil, NIL if none), in one descent.
+ */
+static uint32_t seg_below(const struct spmc *s, uint64_t end, uint32_t *ceil)
 {
-	uint32_t cur = s->seg_root, best = NIL;
+	uint32_t cur = s->seg_root, best = NIL, up = NIL;
 
 	while (cur != NIL) {
 		if (key(s, cur) < end) {
 			best = cur;
 			cur = s->seg[cur - 1].right;
 		} else {
+			up = cur;
 			cur = s->seg[cur - 1].left;
 		}
 	}
+	*ceil = up;
 	return best;
 }
 
@@ -225,27 +244,24 @@ static uint32_t seg_first(const struct spmc *s)
 	return n;
 }
 
-/*
- * Where a range ending at `end` falls: *at = the pool index of the last
- * live range starting below end (SPMC_NO_SLOT if none), *seg its segment
- * node, *next_start the start of the live range after it (UINT64_MAX if
- * none).
- */
-static void locate(const struct spmc *s, uint64_t end, uint32_t *seg, uint32_t *at,
-		   uint64_t *next_start)
+/* Where a range ending at `end` falls among the live ranges (spmc_state.h). */
+static void locate(const struct spmc *s, uint64_t end, struct spmc_spot *p)
 {
-	uint32_t n = seg_below(s, end), lo, hi, after;
+	uint32_t n = seg_below(s, end, &p->next_seg), lo, hi;
 
-	*seg = n;
+	p->seg = n;
+	p->next_start = p->next_seg == NIL ? UINT64_MAX : key(s, p->next_seg);
 	if (n == NIL) {
-		*at = SPMC_NO_SLOT;
-		after = seg_first(s);
-		*next_start = after == NIL ? UINT64_MAX : key(s, after);
+		p->at = SPMC_NO_SLOT;
 		return;
 	}
-	/* Binary search in the segment: pool[lo].addr < end <= pool[hi].addr. */
+	/* The segment's last range first (it usually is the one), then bisect. */
 	lo = n - 1;
 	hi = lo + s->seg[n - 1].len;
+	if (s->pool[hi - 1].addr < end) {
+		p->at = hi - 1;
+		return;
+	}
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
@@ -254,24 +270,37 @@ static void locate(const struct spmc *s, uint64_t end, uint32_t *seg, uint32_t *
 		else
 			hi = mid;
 	}
-	*at = lo;
-	if (hi < n - 1 + s->seg[n - 1].len) {
-		*next_start = s->pool[hi].addr;
-	} else {
-		after = seg_next(s, n);
-		*next_start = after == NIL ? UINT64_MAX : key(s, after);
-	}
+	p->at = lo;
+	p->next_start = s->pool[hi].addr;
 }
 
 bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end)
 {
-	uint32_t seg, at;
-	uint64_t next;
+	struct spmc_spot p;
 
 	if (end <= addr)
 		return false;
-	locate(s, end, &seg, &at, &next);
-	return at != SPMC_NO_SLOT && spmc_range_end(&s->pool[at]) > addr;
+	locate(s, end, &p);
+	return p.at != SPMC_NO_SLOT && spmc_range_end(&s->pool[p.at]) > addr;
+}
+
+/* Adds pool[first + i, first + k) as a segment at spot p (see walk). */
+static void add_gap(struct spmc *s, const struct spmc_spot *p, uint32_t first, uint32_t i,
+		    uint32_t k)
+{
+	uint32_t pred = p->seg, succ = p->next_seg;
+
+	/* Falling inside a segment: its tail becomes a segment of its own. */
+	if (p->seg != NIL && p->at + 1 < p->seg - 1 + s->seg[p->seg - 1].len) {
+		uint32_t seg_end = p->seg - 1 + s->seg[p->seg - 1].len, tail = p->at + 2;
+
+		s->seg[p->seg - 1].len = (uint16_t)(p->at + 1 - (p->seg - 1));
+		s->seg[p->at + 1].len = (uint16_t)(seg_end - (p->at + 1));
+		tree_insert(s, tail, p->seg, p->next_seg);
+		succ = tail;
+	}
+	s->seg[first + i].len = (uint16_t)(k - i);
+	tree_insert(s, first + i + 1, pred, succ);
 }
 
 /*
@@ -279,33 +308,28 @@ bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end)
  * by gap (a gap: between two consecutive live ranges). Without `apply` it
  * only checks for overlap (DENIED); with it (after a successful check) it
  * adds them: a segment per gap, splitting the segment a gap falls inside.
+ * *gaps (check only) counts the gaps.
  */
-static int32_t walk(struct spmc *s, uint32_t first, uint32_t n, bool apply)
+static int32_t walk(struct spmc *s, uint32_t first, uint32_t n, bool apply, uint32_t *gaps)
 {
 	const struct ffa_mem_range *r = &s->pool[first];
 	uint32_t i = 0;
 
+	*gaps = 0;
 	while (i < n) {
-		uint32_t seg, at, k = i + 1;
-		uint64_t next;
+		struct spmc_spot p;
+		uint32_t k = i + 1;
 
-		locate(s, spmc_range_end(&r[i]), &seg, &at, &next);
-		if (!apply && at != SPMC_NO_SLOT && spmc_range_end(&s->pool[at]) > r[i].addr)
+		locate(s, spmc_range_end(&r[i]), &p);
+		if (!apply && p.at != SPMC_NO_SLOT && spmc_range_end(&s->pool[p.at]) > r[i].addr)
 			return FFA_RET_DENIED;
-		while (k < n && spmc_range_end(&r[k]) <= next)
+		while (k < n && spmc_range_end(&r[k]) <= p.next_start)
 			k++;
-		if (apply) {
-			uint32_t seg_end = seg == NIL ? 0 : seg - 1 + s->seg[seg - 1].len;
-
-			/* Falling inside a segment: its tail becomes a segment of its own. */
-			if (seg != NIL && at + 1 < seg_end) {
-				s->seg[seg - 1].len = (uint16_t)(at + 1 - (seg - 1));
-				s->seg[at + 1].len = (uint16_t)(seg_end - (at + 1));
-				tree_insert(s, at + 2);
-			}
-			s->seg[first + i].len = (uint16_t)(k - i);
-			tree_insert(s, first + i + 1);
-		}
+		if (apply)
+			add_gap(s, &p, first, i, k);
+		else
+			s->index_spot = p;
+		(*gaps)++;
 		i = k;
 	}
 	return FFA_RET_SUCCESS;
@@ -313,12 +337,26 @@ static int32_t walk(struct spmc *s, uint32_t first, uint32_t n, bool apply)
 
 int32_t spmc_index_check(struct spmc *s, uint32_t first, uint32_t n)
 {
-	return walk(s, first, n, false);
+	int32_t ret = walk(s, first, n, false, &s->index_gaps);
+
+	if (ret != FFA_RET_SUCCESS)
+		s->index_gaps = 0;
+	return ret;
 }
 
 void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
 {
-	(void)walk(s, first, n, true);
+	uint32_t gaps;
+
+	/*
+	 * One gap (ranges that do not interleave any live transaction's): the
+	 * check's spot is still where it goes. Otherwise walk again, inserting.
+	 */
+	if (s->index_gaps == 1)
+		add_gap(s, &s->index_spot, first, 0, n);
+	else
+		(void)walk(s, first, n, true, &gaps);
+	s->index_gaps = 0;
 }
 
 void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)

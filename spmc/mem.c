@@ -163,12 +163,20 @@ static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32
 					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
-	for (uint32_t i = 0; i < n; i++) {
-		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
+	/*
+	 * Not ordinary NS RAM: the normal world cannot own it. Sorted, so if
+	 * the whole span from the first start to the last end is NS RAM every
+	 * range in it is: one platform call instead of one per range, unless
+	 * the span crosses a hole.
+	 */
+	if (!s->plat.ns_ptr(s->plat.ctx, ranges[0].addr,
+			    spmc_range_end(&ranges[n - 1]) - ranges[0].addr)) {
+		for (uint32_t i = 0; i < n; i++) {
+			uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
 
-		/* Not ordinary NS RAM: the normal world cannot own it. */
-		if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
-			return FFA_RET_DENIED;
+			if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
+				return FFA_RET_DENIED;
+		}
 	}
 	if (spmc_overlaps_rxtx(s, ranges, n))
 		return FFA_RET_DENIED;
@@ -216,7 +224,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	uint32_t first;
 	int32_t ret;
 
-	ffa_memset(&d, 0, sizeof(d));
+	/* ffa_mtd_parse zeroes d itself. */
 	ret = ffa_mtd_parse(buf, len, spmc_layout(s), FFA_MTD_KIND_SEND, &d);
 	if (ret != FFA_RET_SUCCESS)
 		return ret;
@@ -227,8 +235,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	if (ret != FFA_RET_SUCCESS)
 		return ret;
 	ranges = &s->pool[first];
-	for (uint32_t i = 0; i < d.range_count; i++)
-		ffa_mtd_range(buf, &d, i, &ranges[i]);
+	ffa_mtd_ranges(buf, &d, ranges);
 	/* From here on buf (the stage) is dead: d holds all that is still needed. */
 	ret = check_ranges(s, ranges, d.range_count);
 	if (ret != FFA_RET_SUCCESS) {

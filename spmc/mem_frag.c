@@ -121,7 +121,7 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	    total > spmc_rxtx_size(s) || total > sizeof(req))
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_memcpy(req, tx, total);
-	ffa_memset(&d, 0, sizeof(d));
+	/* ffa_mtd_parse zeroes d itself. */
 	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
@@ -133,13 +133,13 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	return (int32_t)slot;
 }
 
-/* The full descriptor of transaction `slot` into stage.buf; returns its size or 0. */
-static uint32_t encode_txn(struct spmc *s, uint32_t slot)
+/* The full descriptor of transaction `slot` into buf[0, cap); returns its size or 0. */
+static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t cap)
 {
 	const struct spmc_txn *t = &s->txns[slot];
-	struct ffa_mtd d;
+	/* Only the fields set below are read by the encoder. */
+	struct ffa_mtd d = { .layout = 0 };
 
-	ffa_memset(&d, 0, sizeof(d));
 	d.layout = spmc_layout(s);
 	d.sender = FFA_ID_NS_PHYS;
 	d.attributes = t->attributes;
@@ -154,8 +154,7 @@ static uint32_t encode_txn(struct spmc *s, uint32_t slot)
 	}
 	d.total_pages = t->total_pages;
 	d.range_count = t->range_count;
-	return ffa_mtd_encode(s->stage.buf, SPMC_DESC_MAX, d.layout, &d,
-			      &s->pool[t->range_first], t->range_count);
+	return ffa_mtd_encode(buf, cap, d.layout, &d, &s->pool[t->range_first], t->range_count);
 }
 
 void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
@@ -180,13 +179,27 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 		return;
 	}
 	spmc_stage_drop_retrieve(s);
-	len = encode_txn(s, (uint32_t)slot);
+	/*
+	 * Straight into RX when it fits (the usual case: no copy through the
+	 * stage); else into the stage, served a fragment at a time. RX is the
+	 * SPMC's until rx_held is set, so the normal world does not read it
+	 * half written.
+	 */
+	len = ffa_mtd_encoded_size(spmc_layout(s), s->txns[slot].ep_count,
+				   s->txns[slot].range_count);
+	if (len && len <= cap) {
+		len = encode_txn(s, (uint32_t)slot, rx, cap);
+		frag = len;
+	} else {
+		len = encode_txn(s, (uint32_t)slot, s->stage.buf, SPMC_DESC_MAX);
+		frag = len < cap ? len : cap;
+		if (len)
+			ffa_memcpy(rx, s->stage.buf, frag);
+	}
 	if (len == 0) {
 		ffa_set_error(r, FFA_RET_NO_MEMORY);
 		return;
 	}
-	frag = len < cap ? len : cap;
-	ffa_memcpy(rx, s->stage.buf, frag);
 	s->ns.rx_held = true;
 	if (frag < len) {
 		s->stage.kind = SPMC_STAGE_RETRIEVE;

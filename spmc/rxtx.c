@@ -28,16 +28,19 @@ const uint8_t *spmc_tx_ptr(struct spmc *s)
 bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
 			uint32_t n)
 {
-	struct ffa_mem_range buf;
+	uint64_t size, tx_end, rx_end;
 
 	if (!s->ns.mapped)
 		return false;
-	buf.pages = s->ns.pages;
-	for (unsigned int b = 0; b < 2; b++) {
-		buf.addr = b ? s->ns.rx_pa : s->ns.tx_pa;
-		for (uint32_t i = 0; i < n; i++)
-			if (ffa_ranges_overlap(&ranges[i], &buf))
-				return true;
+	/* RXTX_MAP checked both fit below 2^64; ranges' ends saturate. */
+	size = (uint64_t)s->ns.pages * FFA_PAGE_SIZE;
+	tx_end = s->ns.tx_pa + size;
+	rx_end = s->ns.rx_pa + size;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t a = ranges[i].addr, e = spmc_range_end(&ranges[i]);
+
+		if ((a < tx_end && s->ns.tx_pa < e) || (a < rx_end && s->ns.rx_pa < e))
+			return true;
 	}
 	return false;
 }

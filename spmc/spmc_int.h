@@ -56,7 +56,12 @@ static inline void spmc_fix_version(struct spmc *s)
 /* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
 uint32_t spmc_layout(const struct spmc *s);
 /* End of a range in bytes, saturated so a corrupt range cannot wrap. */
-uint64_t spmc_range_end(const struct ffa_mem_range *r);
+static inline uint64_t spmc_range_end(const struct ffa_mem_range *r)
+{
+	uint64_t size = (uint64_t)r->pages << FFA_PAGE_SHIFT;
+
+	return r->addr > UINT64_MAX - size ? UINT64_MAX : r->addr + size;
+}
 
 /* ---- version.c ---- */
 /* FFA_VERSION (takes the core lock itself; writes x0-x7 only). */

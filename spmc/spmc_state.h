@@ -106,6 +106,14 @@ struct spmc_seg {
 	uint8_t height;
 };
 
+/* Where a range falls among the live ranges (spmc/index.c). */
+struct spmc_spot {
+	uint32_t seg;               /* segment of `at`, 0 if none */
+	uint32_t at;                /* last live range starting below its end, or ~0 */
+	uint32_t next_seg;          /* the next segment in order, 0 if none */
+	uint64_t next_start;        /* start of the live range after `at`, or UINT64_MAX */
+};
+
 struct spmc {
 	struct spmc_platform plat;
 	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS];
@@ -127,6 +135,9 @@ struct spmc {
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
 	uint16_t seg_root;          /* live-range index (spmc/index.c) */
 	struct spmc_seg seg[SPMC_RANGE_POOL];
+	/* From the last index check to its commit: where a one-gap share goes. */
+	uint32_t index_gaps;
+	struct spmc_spot index_spot;
 };
 
 #endif /* SPMC_SPMC_STATE_H */
