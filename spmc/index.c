@@ -12,7 +12,8 @@
  * transaction, not per constituent. Segments live in an AVL tree keyed by
  * their first address; a segment's node is its first pool entry's
  * (spmc_state.h, struct spmc_seg). Node numbers are pool index + 1, so a
- * zeroed state is the empty tree. No recursion: parent links.
+ * zeroed state is the empty tree; seg[0] and seg_h[0] stand for "none"
+ * (height 0, never written), so heights need no test. No recursion: parent links.
  *
  * A query for [a, e) finds the segment with the greatest start below e, then
  * within it the last range starting below e: it overlaps iff that range
@@ -25,7 +26,7 @@
 
 static inline struct spmc_seg *node(struct spmc *s, uint32_t n)
 {
-	return &s->seg[n - 1];
+	return &s->seg[n];
 }
 
 static inline uint64_t key(const struct spmc *s, uint32_t n)
@@ -35,14 +36,14 @@ static inline uint64_t key(const struct spmc *s, uint32_t n)
 
 static inline uint32_t height(const struct spmc *s, uint32_t n)
 {
-	return n == NIL ? 0 : s->seg[n - 1].height;
+	return s->seg_h[n];   /* seg_h[NIL] is a sentinel 0 */
 }
 
 static void fix_height(struct spmc *s, uint32_t n)
 {
 	uint32_t l = height(s, node(s, n)->left), r = height(s, node(s, n)->right);
 
-	node(s, n)->height = (uint8_t)(1 + (l > r ? l : r));
+	s->seg_h[n] = (uint8_t)(1 + (l > r ? l : r));
 }
 
 /* Point whatever pointed at `old` (its parent's link or the root) at `nu`. */
@@ -116,19 +117,19 @@ static void retrace(struct spmc *s, uint32_t n)
 {
 	while (n != NIL) {
 		struct spmc_seg *x = node(s, n);
-		uint32_t hl = height(s, x->left), hr = height(s, x->right), h, top;
+		uint32_t hl = s->seg_h[x->left], hr = s->seg_h[x->right], h, top;
 
 		if (hl <= hr + 1 && hr <= hl + 1) {
 			h = 1 + (hl > hr ? hl : hr);
-			if (h == x->height)
+			if (h == s->seg_h[n])
 				return;
-			x->height = (uint8_t)h;
+			s->seg_h[n] = (uint8_t)h;
 			n = x->parent;
 			continue;
 		}
-		h = x->height;
+		h = s->seg_h[n];
 		top = rebalance(s, n);
-		if (node(s, top)->height == h)
+		if (s->seg_h[top] == h)
 			return;
 		n = node(s, top)->parent;
 	}
@@ -145,7 +146,7 @@ static void tree_insert(struct spmc *s, uint32_t n, uint32_t pred, uint32_t succ
 	uint32_t parent;
 
 	x->left = x->right = NIL;
-	x->height = 1;
+	s->seg_h[n] = 1;
 	if (pred != NIL && node(s, pred)->right == NIL) {
 		parent = pred;
 		node(s, pred)->right = (uint16_t)n;
@@ -187,10 +188,10 @@ static void tree_remove(struct spmc *s, uint32_t n)
 		replace_child(s, x->parent, n, m);
 		y->left = x->left;
 		node(s, y->left)->parent = (uint16_t)m;
-		y->height = x->height;
+		s->seg_h[m] = s->seg_h[n];
 	}
 	x->left = x->right = x->parent = NIL;
-	x->height = 0;
+	s->seg_h[n] = 0;
 	retrace(s, from);
 }
 
@@ -205,10 +206,10 @@ static uint32_t seg_below(const struct spmc *s, uint64_t end, uint32_t *ceil)
 	while (cur != NIL) {
 		if (key(s, cur) < end) {
 			best = cur;
-			cur = s->seg[cur - 1].right;
+			cur = s->seg[cur].right;
 		} else {
 			up = cur;
-			cur = s->seg[cur - 1].left;
+			cur = s->seg[cur].left;
 		}
 	}
 	*ceil = up;
@@ -218,19 +219,19 @@ static uint32_t seg_below(const struct spmc *s, uint64_t end, uint32_t *ceil)
 /* The segment after n in address order, or NIL. */
 static uint32_t seg_next(const struct spmc *s, uint32_t n)
 {
-	const struct spmc_seg *x = &s->seg[n - 1];
+	const struct spmc_seg *x = &s->seg[n];
 	uint32_t p;
 
 	if (x->right != NIL) {
 		n = x->right;
-		while (s->seg[n - 1].left != NIL)
-			n = s->seg[n - 1].left;
+		while (s->seg[n].left != NIL)
+			n = s->seg[n].left;
 		return n;
 	}
 	p = x->parent;
-	while (p != NIL && s->seg[p - 1].right == n) {
+	while (p != NIL && s->seg[p].right == n) {
 		n = p;
-		p = s->seg[p - 1].parent;
+		p = s->seg[p].parent;
 	}
 	return p;
 }
@@ -239,8 +240,8 @@ static uint32_t seg_first(const struct spmc *s)
 {
 	uint32_t n = s->seg_root;
 
-	while (n != NIL && s->seg[n - 1].left != NIL)
-		n = s->seg[n - 1].left;
+	while (n != NIL && s->seg[n].left != NIL)
+		n = s->seg[n].left;
 	return n;
 }
 
@@ -257,7 +258,7 @@ static void locate(const struct spmc *s, uint64_t end, struct spmc_spot *p)
 	}
 	/* The segment's last range first (it usually is the one), then bisect. */
 	lo = n - 1;
-	hi = lo + s->seg[n - 1].len;
+	hi = lo + s->seg[n].len;
 	if (s->pool[hi - 1].addr < end) {
 		p->at = hi - 1;
 		return;
@@ -291,15 +292,15 @@ static void add_gap(struct spmc *s, const struct spmc_spot *p, uint32_t first, u
 	uint32_t pred = p->seg, succ = p->next_seg;
 
 	/* Falling inside a segment: its tail becomes a segment of its own. */
-	if (p->seg != NIL && p->at + 1 < p->seg - 1 + s->seg[p->seg - 1].len) {
-		uint32_t seg_end = p->seg - 1 + s->seg[p->seg - 1].len, tail = p->at + 2;
+	if (p->seg != NIL && p->at + 1 < p->seg - 1 + s->seg[p->seg].len) {
+		uint32_t seg_end = p->seg - 1 + s->seg[p->seg].len, tail = p->at + 2;
 
-		s->seg[p->seg - 1].len = (uint16_t)(p->at + 1 - (p->seg - 1));
-		s->seg[p->at + 1].len = (uint16_t)(seg_end - (p->at + 1));
+		s->seg[p->seg].len = (uint16_t)(p->at + 1 - (p->seg - 1));
+		s->seg[p->at + 2].len = (uint16_t)(seg_end - (p->at + 1));
 		tree_insert(s, tail, p->seg, p->next_seg);
 		succ = tail;
 	}
-	s->seg[first + i].len = (uint16_t)(k - i);
+	s->seg[first + i + 1].len = (uint16_t)(k - i);
 	tree_insert(s, first + i + 1, pred, succ);
 }
 
@@ -362,10 +363,10 @@ void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
 void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
 {
 	for (uint32_t i = first; i < first + n; i++) {
-		if (!s->seg[i].len)
+		if (!s->seg[i + 1].len)
 			continue;
 		tree_remove(s, i + 1);
-		s->seg[i].len = 0;
+		s->seg[i + 1].len = 0;
 	}
 }
 
@@ -374,25 +375,25 @@ void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
 /* One pool entry of a live slice: a valid node, or all zero. */
 static int check_node(const struct spmc *s, uint32_t i, uint32_t *nodes, const char **why)
 {
-	const struct spmc_seg *x = &s->seg[i];
+	const struct spmc_seg *x = &s->seg[i + 1];
 	uint32_t n = i + 1, l = x->left, r = x->right, hl, hr;
 
 	if (!x->len) {
-		if (x->left || x->right || x->parent || x->height || s->seg_root == n)
+		if (x->left || x->right || x->parent || s->seg_h[n] || s->seg_root == n)
 			FAIL("index entry of a non-segment not cleared");
 		return 0;
 	}
 	(*nodes)++;
 	if (l > SPMC_RANGE_POOL || r > SPMC_RANGE_POOL || x->parent > SPMC_RANGE_POOL)
 		FAIL("index link out of range");
-	if ((l && (s->seg[l - 1].parent != n || key(s, l) >= key(s, n))) ||
-	    (r && (s->seg[r - 1].parent != n || key(s, r) <= key(s, n))))
+	if ((l && (s->seg[l].parent != n || key(s, l) >= key(s, n))) ||
+	    (r && (s->seg[r].parent != n || key(s, r) <= key(s, n))))
 		FAIL("index links or order broken");
 	if ((x->parent == NIL) != (s->seg_root == n))
 		FAIL("index root wrong");
 	hl = height(s, l);
 	hr = height(s, r);
-	if (x->height != 1 + (hl > hr ? hl : hr) || hl > hr + 1 || hr > hl + 1)
+	if (s->seg_h[n] != 1 + (hl > hr ? hl : hr) || hl > hr + 1 || hr > hl + 1)
 		FAIL("index out of balance");
 	return 0;
 }
@@ -439,11 +440,14 @@ int spmc_index_check_invariants(const struct spmc *s, const char **why)
 
 	if (s->seg_root > SPMC_RANGE_POOL)
 		FAIL("index root out of range");
+	if (s->seg[NIL].left || s->seg[NIL].right || s->seg[NIL].parent || s->seg[NIL].len ||
+	    s->seg_h[NIL])
+		FAIL("index sentinel written");
 	if (check_nodes(s, &nodes, why))
 		return 1;
 	/* In order, the segments' entries are every live range, sorted, disjoint. */
 	for (uint32_t n = seg_first(s); n != NIL; n = seg_next(s, n)) {
-		uint32_t len = s->seg[n - 1].len;
+		uint32_t len = s->seg[n].len;
 
 		if (++seen > nodes)
 			FAIL("index walk does not end");

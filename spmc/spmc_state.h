@@ -96,14 +96,13 @@ struct spmc_stage {
 };
 
 /*
- * Per pool entry: its node in the live-range index (spmc/index.c) when the
- * entry starts a segment (len > 0), else all zero. Links are node numbers,
- * pool index + 1, 0 for none.
+ * Per pool entry i, at seg[i + 1]: its node in the live-range index
+ * (spmc/index.c) when the entry starts a segment (len > 0), else all zero.
+ * Links are node numbers (pool index + 1), 0 for none.
  */
 struct spmc_seg {
 	uint16_t left, right, parent;
 	uint16_t len;               /* entries in the segment, 0: not a segment */
-	uint8_t height;
 };
 
 /* Where a range falls among the live ranges (spmc/index.c). */
@@ -134,7 +133,8 @@ struct spmc {
 	uint64_t pool_used[SPMC_POOL_WORDS];
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
 	uint16_t seg_root;          /* live-range index (spmc/index.c) */
-	struct spmc_seg seg[SPMC_RANGE_POOL];
+	struct spmc_seg seg[SPMC_RANGE_POOL + 1]; /* by node number, [0] unused */
+	uint8_t seg_h[SPMC_RANGE_POOL + 1];       /* each node's AVL height */
 	/* From the last index check to its commit: where a one-gap share goes. */
 	uint32_t index_gaps;
 	struct spmc_spot index_spot;
