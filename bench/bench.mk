@@ -39,5 +39,22 @@ bench-host: $(BENCH_BIN)
 bench-qemu: fw
 	bench/run-qemu.sh $(BUILD)/bench $(BENCH_VARIANT)
 
-bench: bench-host $(if $(filter 1,$(BENCH_QEMU)),bench-qemu)
+bench: bench-host bench-fw $(if $(filter 1,$(BENCH_QEMU)),bench-qemu)
 	bench/report.py $(BUILD)/bench $(BUILD)
+
+# The firmware measured on aarch64: the smoke image's benchmark build (EL2,
+# bench/fw_bench.c) booted on build/fw.bin in QEMU -icount shift=0.
+FW_BENCH_SRCS := tests/fw/smoke/start.S tests/fw/smoke/smoke.c bench/fw_bench.c \
+	lib/ffa/mtd.c lib/ffa/mem.c
+$(BUILD)/bench/fw-bench.elf: $(FW_BENCH_SRCS) tests/fw/smoke/smoke.ld | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FS_CFLAGS) -DSMOKE_BENCH -mbranch-protection=none \
+		-fno-zero-initialized-in-bss -static -no-pie \
+		-Wl,--build-id=none,--no-warn-rwx-segments -T tests/fw/smoke/smoke.ld -o $@ $(FW_BENCH_SRCS)
+
+$(BUILD)/bench/fw-bench.bin: $(BUILD)/bench/fw-bench.elf
+	$(CROSS)objcopy -O binary $< $@
+
+.PHONY: bench-fw
+bench-fw: fw $(BUILD)/bench/fw-bench.bin
+	bench/run-fw.sh $(FW_BIN) $(BUILD)/bench/fw-bench.bin $(BUILD)/bench/aarch64.json
