@@ -183,21 +183,41 @@ void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
 {
 	uint32_t fid = (uint32_t)r->x[0];
 
-	if (s->ready && r->x[0] == fid) {
-		switch (fid) {
-		case FFA_MSG_SEND_DIRECT_REQ_32:
-		case FFA_MSG_SEND_DIRECT_REQ_64:
-		case FFA_MSG_SEND_DIRECT_REQ2:
-			spmc_direct_req(s, r);
-			return;
-		case FFA_VERSION:
-			spmc_version_call(s, r);
-			return;
-		default:
-			break;
-		}
+	if (!s->ready || r->x[0] != fid) {
+		ns_call_saved(s, r, fid);
+		return;
 	}
-	ns_call_saved(s, r, fid);
+	/* The hottest first, ahead of the jump table. */
+	if (fid == FFA_MSG_SEND_DIRECT_REQ_64 || fid == FFA_MSG_SEND_DIRECT_REQ_32 ||
+	    fid == FFA_MSG_SEND_DIRECT_REQ2) {
+		spmc_direct_req(s, r);
+		return;
+	}
+	if (fid == FFA_VERSION) {
+		spmc_version_call(s, r);
+		return;
+	}
+	switch (fid) {
+	/* Their handlers write x0-x7 only (spmc_ret_*): nothing to save. */
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+	case FFA_MEM_RECLAIM:
+	case FFA_MEM_FRAG_RX:
+	case FFA_MEM_FRAG_TX:
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+	case FFA_RX_RELEASE:
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+	case FFA_RXTX_UNMAP:
+		ns_call(s, r, fid);
+		return;
+	default:
+		ns_call_saved(s, r, fid);
+		return;
+	}
 }
 
 void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out)

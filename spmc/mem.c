@@ -55,8 +55,9 @@ int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
 
 void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
 {
-	/* The counter stays advanced: the abandoned handle is never reissued. */
-	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
+	/* The counter stays advanced: the abandoned handle is never reissued.
+	 * A compound literal: the compiler zeroes the slot inline, by words. */
+	s->txns[slot] = (struct spmc_txn){ .state = SPMC_TXN_FREE };
 	s->txn_free[slot / 64] |= 1ull << (slot % 64);
 	s->txn_free_sum |= 1ull << (slot / 64);
 }
@@ -124,6 +125,16 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 
 static void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
 {
+	/* One word (most transactions): one mask. */
+	if (first % 64 + n <= 64) {
+		uint64_t bits = (n == 64 ? ~0ull : ((1ull << n) - 1)) << (first % 64);
+
+		if (used)
+			s->pool_used[first / 64] |= bits;
+		else
+			s->pool_used[first / 64] &= ~bits;
+		return;
+	}
 	for (uint32_t i = first; i < first + n;) {
 		uint32_t b = i % 64, k = 64 - b < first + n - i ? 64 - b : first + n - i;
 		uint64_t bits = (k == 64 ? ~0ull : ((1ull << k) - 1)) << b;
@@ -263,22 +274,22 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 	int32_t ret;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	/* Only the TX buffer is supported as the descriptor's home. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || frag == 0 || frag > total ||
 	    frag > spmc_rxtx_size(s)) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (total > SPMC_DESC_MAX) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		spmc_ret_error(r, FFA_RET_NO_MEMORY);
 		return;
 	}
 	/* A half-read retrieve response is abandoned by a new operation. */
@@ -296,10 +307,10 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 			spmc_txn_unreserve(s, slot);
 	}
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
-	ffa_set_success32(r, (uint32_t)s->txns[slot].handle,
+	spmc_ret_ok32(r, (uint32_t)s->txns[slot].handle,
 			  (uint32_t)(s->txns[slot].handle >> 32));
 }
 
@@ -309,7 +320,8 @@ static void txn_free(struct spmc *s, uint32_t slot)
 
 	spmc_index_remove(s, t->range_first, t->range_count);
 	pool_mark(s, t->range_first, t->range_count, false);
-	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
+	for (uint32_t i = t->range_first; i < t->range_first + t->range_count; i++)
+		s->pool[i] = (struct ffa_mem_range){ .addr = 0 };
 	spmc_txn_unreserve(s, slot);
 	s->live_txns--;
 }
@@ -321,23 +333,23 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	uint32_t slot;
 
 	if (flags & ~(uint32_t)FFA_RECLAIM_FLAGS_ALLOWED) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	/* Reclaiming a handle whose fragments are still arriving aborts the send. */
 	if (s->stage.kind == SPMC_STAGE_SEND && s->stage.handle == handle) {
 		spmc_txn_unreserve(s, s->stage.slot);
 		spmc_stage_reset(s);
-		ffa_set_success32(r, 0, 0);
+		spmc_ret_ok32(r, 0, 0);
 		return;
 	}
 	slot = spmc_txn_find(s, handle, SPMC_TXN_LIVE);
 	if (slot == SPMC_NO_SLOT) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (s->txns[slot].retrieved) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	if (s->stage.kind == SPMC_STAGE_RETRIEVE && s->stage.handle == handle)
@@ -345,5 +357,5 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	if (flags & FFA_RECLAIM_FLAG_ZERO_MEMORY)
 		zero_ranges(s, &s->pool[s->txns[slot].range_first], s->txns[slot].range_count);
 	txn_free(s, slot);
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }

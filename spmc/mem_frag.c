@@ -38,7 +38,7 @@ void spmc_stage_drop_retrieve(struct spmc *s)
 
 static void reply_handle(struct ffa_regs *r, uint32_t fid, uint64_t handle, uint32_t w3)
 {
-	ffa_regs_clear(r);
+	spmc_ret_clear(r);
 	r->x[0] = fid;
 	r->x[1] = (uint32_t)handle;
 	r->x[2] = (uint32_t)(handle >> 32);
@@ -54,7 +54,7 @@ void spmc_frag_send_begin(struct spmc *s, struct ffa_regs *r, uint32_t type,
 	/* Reserve now so a full table is reported before the sender sends more. */
 	ret = spmc_txn_reserve(s, &slot);
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
 	s->stage.kind = SPMC_STAGE_SEND;
@@ -77,13 +77,13 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	if (s->stage.kind != SPMC_STAGE_SEND || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || frag == 0 || frag > spmc_rxtx_size(s) ||
 	    frag > s->stage.total - s->stage.done) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	/* RXTX_UNMAP is refused while staging, so TX is still there. */
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	ffa_memcpy(s->stage.buf + s->stage.done, tx, frag);
@@ -97,10 +97,10 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	spmc_stage_reset(s);
 	if (ret != FFA_RET_SUCCESS) {
 		spmc_txn_unreserve(s, slot);
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
-	ffa_set_success32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
+	spmc_ret_ok32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
 }
 
 /* Parses the retrieve request in TX; returns the transaction's slot or an error. */
@@ -165,17 +165,17 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	uint8_t *rx;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	slot = read_retrieve_req(s, r);
 	if (slot < 0) {
-		ffa_set_error(r, slot);
+		spmc_ret_error(r, slot);
 		return;
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	spmc_stage_drop_retrieve(s);
@@ -197,7 +197,7 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 			ffa_memcpy(rx, s->stage.buf, frag);
 	}
 	if (len == 0) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		spmc_ret_error(r, FFA_RET_NO_MEMORY);
 		return;
 	}
 	s->ns.rx_held = true;
@@ -208,7 +208,7 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 		s->stage.total = len;
 		s->stage.done = frag;
 	}
-	ffa_regs_clear(r);
+	spmc_ret_clear(r);
 	r->x[0] = FFA_MEM_RETRIEVE_RESP;
 	r->x[1] = len;
 	r->x[2] = frag;
@@ -223,12 +223,12 @@ void spmc_abi_mem_frag_rx(struct spmc *s, struct ffa_regs *r)
 
 	if (s->stage.kind != SPMC_STAGE_RETRIEVE || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || off >= s->stage.total) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	/* Any offset may be (re)read: the response is read-only. */

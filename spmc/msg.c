@@ -10,16 +10,6 @@
  */
 #include "spmc/spmc_int.h"
 
-/* FFA_ERROR in x0-x7 only (the rest is the caller's: SMCCC 1.1). */
-static void error_x7(struct ffa_regs *r, int32_t status)
-{
-	r->x[0] = FFA_ERROR;
-	r->x[1] = 0;
-	r->x[2] = (uint64_t)(int64_t)status;
-	for (unsigned int i = 3; i < SPMC_RESULT_REGS; i++)
-		r->x[i] = 0;
-}
-
 /* Runs the handler; a positive status is a handler bug, not success. */
 static inline int32_t call_handler(struct spmc *s, int idx, struct spmc_msg *msg)
 {
@@ -64,7 +54,7 @@ direct_req(struct spmc *s, struct ffa_regs *r, const bool is64)
 	/* Framework messages (power management, VM events) are not implemented;
 	 * the other flag bits are reserved. */
 	if (idx < 0 || (is64 ? r->x[2] : ffa_w(r, 2)) != 0) {
-		error_x7(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	msg.kind = is64 ? SPMC_MSG_REQ64 : SPMC_MSG_REQ32;
@@ -79,7 +69,7 @@ direct_req(struct spmc *s, struct ffa_regs *r, const bool is64)
 		msg.args[i] = 0;
 	ret = call_handler(s, idx, &msg);
 	if (ret != FFA_RET_SUCCESS) {
-		error_x7(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
 	/* The handler may rewrite msg: answer with what was validated. */

@@ -85,12 +85,12 @@ void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r)
 	int32_t ret;
 
 	if (s->ns.mapped) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	ret = check_map(s, tx, rx, w3);
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
 	s->ns.tx_pa = tx;
@@ -98,18 +98,18 @@ void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r)
 	s->ns.pages = (uint32_t)(w3 & FFA_RXTX_PAGE_COUNT_MASK);
 	s->ns.rx_held = false;
 	s->ns.mapped = true;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }
 
 void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r)
 {
 	/* w1 bits 31:16 name the endpoint (only 0 here), 15:0 are reserved. */
 	if (ffa_w(r, 1) != 0 || !s->ns.mapped) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (s->stage.kind != SPMC_STAGE_IDLE) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	s->ns.mapped = false;
@@ -117,19 +117,19 @@ void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r)
 	s->ns.tx_pa = 0;
 	s->ns.rx_pa = 0;
 	s->ns.pages = 0;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }
 
 void spmc_abi_rx_release(struct spmc *s, struct ffa_regs *r)
 {
 	if (ffa_w(r, 1) != 0) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (!s->ns.mapped || !s->ns.rx_held) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	s->ns.rx_held = false;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }

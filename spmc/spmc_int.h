@@ -11,6 +11,32 @@
 
 #define SPMC_NO_SLOT 0xFFFFFFFFu
 
+/*
+ * Results of the ABIs whose results stop at x7: x0-x7 written (the unused
+ * ones zero), x8-x17 untouched, so the dispatcher need not save and restore
+ * them around these ABIs (spmc_ns_call's fast list).
+ */
+static inline void spmc_ret_clear(struct ffa_regs *r)
+{
+	for (unsigned int i = 0; i < SPMC_RESULT_REGS; i++)
+		r->x[i] = 0;
+}
+
+static inline void spmc_ret_error(struct ffa_regs *r, int32_t status)
+{
+	spmc_ret_clear(r);
+	r->x[0] = FFA_ERROR;
+	r->x[2] = (uint64_t)(int64_t)status;
+}
+
+static inline void spmc_ret_ok32(struct ffa_regs *r, uint32_t w2, uint32_t w3)
+{
+	spmc_ret_clear(r);
+	r->x[0] = FFA_SUCCESS_32;
+	r->x[2] = w2;
+	r->x[3] = w3;
+}
+
 /* ---- core.c ---- */
 /* Inline: they sit on every call's path. */
 static inline void spmc_lock(const struct spmc *s, unsigned int id)
