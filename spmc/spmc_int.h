@@ -18,23 +18,17 @@
  */
 static inline void spmc_ret_clear(struct ffa_regs *r)
 {
-	for (unsigned int i = 0; i < SPMC_RESULT_REGS; i++)
-		r->x[i] = 0;
+	ffa_regs_clear_first(r, SPMC_RESULT_REGS);
 }
 
 static inline void spmc_ret_error(struct ffa_regs *r, int32_t status)
 {
-	spmc_ret_clear(r);
-	r->x[0] = FFA_ERROR;
-	r->x[2] = (uint64_t)(int64_t)status;
+	ffa_set_error_first(r, status, SPMC_RESULT_REGS);
 }
 
 static inline void spmc_ret_ok32(struct ffa_regs *r, uint32_t w2, uint32_t w3)
 {
-	spmc_ret_clear(r);
-	r->x[0] = FFA_SUCCESS_32;
-	r->x[2] = w2;
-	r->x[3] = w3;
+	ffa_set_success32_first(r, w2, w3, SPMC_RESULT_REGS);
 }
 
 /* ---- core.c ---- */
