@@ -246,21 +246,25 @@ static uint32_t seg_first(const struct spmc *s)
 }
 
 /* Where a range ending at `end` falls among the live ranges (spmc_state.h). */
-static void locate(const struct spmc *s, uint64_t end, struct spmc_spot *p)
+/*
+ * In segment n (NIL: none), the last entry starting below end (*at, or
+ * SPMC_NO_SLOT) and the start of the entry after it, if the segment has one
+ * (*next, else left alone).
+ */
+static void in_segment(const struct spmc *s, uint32_t n, uint64_t end, uint32_t *at,
+		       uint64_t *next)
 {
-	uint32_t n = seg_below(s, end, &p->next_seg), lo, hi;
+	uint32_t lo, hi;
 
-	p->seg = n;
-	p->next_start = p->next_seg == NIL ? UINT64_MAX : key(s, p->next_seg);
-	if (n == NIL) {
-		p->at = SPMC_NO_SLOT;
+	if (n == NIL || key(s, n) >= end) {
+		*at = SPMC_NO_SLOT;
 		return;
 	}
 	/* The segment's last range first (it usually is the one), then bisect. */
 	lo = n - 1;
 	hi = lo + s->seg[n].len;
 	if (s->pool[hi - 1].addr < end) {
-		p->at = hi - 1;
+		*at = hi - 1;
 		return;
 	}
 	while (hi - lo > 1) {
@@ -271,8 +275,39 @@ static void locate(const struct spmc *s, uint64_t end, struct spmc_spot *p)
 		else
 			hi = mid;
 	}
-	p->at = lo;
-	p->next_start = s->pool[hi].addr;
+	*at = lo;
+	*next = s->pool[hi].addr;
+}
+
+/* Where a range ending at `end` falls, in the tree alone. */
+static void locate_tree(const struct spmc *s, uint64_t end, struct spmc_spot *p)
+{
+	p->seg = seg_below(s, end, &p->next_seg);
+	p->next_start = p->next_seg == NIL ? UINT64_MAX : key(s, p->next_seg);
+	in_segment(s, p->seg, end, &p->at, &p->next_start);
+}
+
+/*
+ * Where a range ending at `end` falls among all live ranges: the tree's and
+ * those of the segment held outside it (seg_extra), whichever is nearer.
+ */
+static void locate(const struct spmc *s, uint64_t end, struct spmc_spot *p)
+{
+	uint32_t e = s->seg_extra, at;
+	uint64_t next = UINT64_MAX;
+
+	locate_tree(s, end, p);
+	if (e == NIL)
+		return;
+	in_segment(s, e, end, &at, &next);
+	if (at == SPMC_NO_SLOT)
+		next = key(s, e);
+	else if (p->at == SPMC_NO_SLOT || s->pool[at].addr > s->pool[p->at].addr) {
+		p->at = at;
+		p->seg = e;
+	}
+	if (next < p->next_start)
+		p->next_start = next;
 }
 
 bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end)
@@ -345,18 +380,39 @@ int32_t spmc_index_check(struct spmc *s, uint32_t first, uint32_t n)
 	return ret;
 }
 
+/* Put the segment held outside the tree into it (between its neighbours). */
+static void flush_extra(struct spmc *s)
+{
+	uint32_t e = s->seg_extra, pred, succ;
+
+	if (e == NIL)
+		return;
+	s->seg_extra = NIL;
+	pred = seg_below(s, key(s, e), &succ);
+	tree_insert(s, e, pred, succ);
+}
+
 void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
 {
+	const struct spmc_spot *p = &s->index_spot;
 	uint32_t gaps;
 
 	/*
-	 * One gap (ranges that do not interleave any live transaction's): the
-	 * check's spot is still where it goes. Otherwise walk again, inserting.
+	 * One gap that splits nothing (ranges that do not interleave any live
+	 * transaction's): the new segment is held outside the tree, the previous
+	 * one so held going into it. A transaction reclaimed before the next
+	 * share (a short-lived share, the common case) so never costs a tree
+	 * update. Anything else: everything into the tree, walking again.
 	 */
-	if (s->index_gaps == 1)
-		add_gap(s, &s->index_spot, first, 0, n);
-	else
+	if (s->index_gaps == 1 &&
+	    (p->seg == NIL || p->at + 1 == p->seg - 1 + s->seg[p->seg].len)) {
+		flush_extra(s);
+		s->seg[first + 1].len = (uint16_t)n;
+		s->seg_extra = (uint16_t)(first + 1);
+	} else {
+		flush_extra(s);
 		(void)walk(s, first, n, true, &gaps);
+	}
 	s->index_gaps = 0;
 }
 
@@ -365,7 +421,10 @@ void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
 	for (uint32_t i = first; i < first + n; i++) {
 		if (!s->seg[i + 1].len)
 			continue;
-		tree_remove(s, i + 1);
+		if (s->seg_extra == i + 1)
+			s->seg_extra = NIL;
+		else
+			tree_remove(s, i + 1);
 		s->seg[i + 1].len = 0;
 	}
 }
@@ -378,6 +437,11 @@ static int check_node(const struct spmc *s, uint32_t i, uint32_t *nodes, const c
 	const struct spmc_seg *x = &s->seg[i + 1];
 	uint32_t n = i + 1, l = x->left, r = x->right, hl, hr;
 
+	if (n == s->seg_extra) {
+		if (!x->len || x->left || x->right || x->parent || s->seg_h[n] || s->seg_root == n)
+			FAIL("index: the segment outside the tree is linked or empty");
+		return 0;
+	}
 	if (!x->len) {
 		if (x->left || x->right || x->parent || s->seg_h[n] || s->seg_root == n)
 			FAIL("index entry of a non-segment not cleared");
@@ -433,6 +497,33 @@ static int check_segment(const struct spmc *s, uint32_t first, uint32_t len, con
 	FAIL("index segment outside any live transaction");
 }
 
+/*
+ * The segment held outside the tree: in a live slice, overlapping no tree
+ * range, and consecutive in address order (no tree range between its own).
+ */
+static int check_extra(const struct spmc *s, uint32_t *entries, const char **why)
+{
+	uint32_t e = s->seg_extra;
+
+	if (e == NIL)
+		return 0;
+	if (e > SPMC_RANGE_POOL || !s->seg[e].len)
+		FAIL("index: bad segment outside the tree");
+	if (check_segment(s, e - 1, s->seg[e].len, why))
+		return 1;
+	for (uint32_t i = e - 1; i < e - 1 + s->seg[e].len; i++) {
+		struct spmc_spot p;
+
+		locate_tree(s, spmc_range_end(&s->pool[i]), &p);
+		if (p.at != SPMC_NO_SLOT && spmc_range_end(&s->pool[p.at]) > s->pool[i].addr)
+			FAIL("index: the segment outside the tree overlaps a tree range");
+		if (i > e - 1 && p.at != SPMC_NO_SLOT && s->pool[p.at].addr > s->pool[i - 1].addr)
+			FAIL("index: a tree range lies inside the segment outside the tree");
+	}
+	*entries += s->seg[e].len;
+	return 0;
+}
+
 int spmc_index_check_invariants(const struct spmc *s, const char **why)
 {
 	uint32_t nodes, seen = 0, entries = 0, live = 0;
@@ -462,6 +553,8 @@ int spmc_index_check_invariants(const struct spmc *s, const char **why)
 	}
 	if (seen != nodes)
 		FAIL("index nodes unreachable from the root");
+	if (check_extra(s, &entries, why))
+		return 1;
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
 		if (s->txns[i].state == SPMC_TXN_LIVE)
 			live += s->txns[i].range_count;

@@ -133,6 +133,7 @@ struct spmc {
 	uint64_t pool_used[SPMC_POOL_WORDS];
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
 	uint16_t seg_root;          /* live-range index (spmc/index.c) */
+	uint16_t seg_extra;         /* the newest segment, held outside the tree */
 	struct spmc_seg seg[SPMC_RANGE_POOL + 1]; /* by node number, [0] unused */
 	uint8_t seg_h[SPMC_RANGE_POOL + 1];       /* each node's AVL height */
 	/* From the last index check to its commit: where a one-gap share goes. */
