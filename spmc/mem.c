@@ -56,8 +56,9 @@ int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
 void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
 {
 	/* The counter stays advanced: the abandoned handle is never reissued.
-	 * A compound literal: the compiler zeroes the slot inline, by words. */
-	s->txns[slot] = (struct spmc_txn){ .state = SPMC_TXN_FREE };
+	 * ffa_memset goes by words here (the table is 8-byte aligned); a struct
+	 * assignment would be the firmware's byte-wise memset. */
+	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
 	s->txn_free[slot / 64] |= 1ull << (slot % 64);
 	s->txn_free_sum |= 1ull << (slot / 64);
 }
@@ -320,8 +321,7 @@ static void txn_free(struct spmc *s, uint32_t slot)
 
 	spmc_index_remove(s, t->range_first, t->range_count);
 	pool_mark(s, t->range_first, t->range_count, false);
-	for (uint32_t i = t->range_first; i < t->range_first + t->range_count; i++)
-		s->pool[i] = (struct ffa_mem_range){ .addr = 0 };
+	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
 	spmc_txn_unreserve(s, slot);
 	s->live_txns--;
 }
