@@ -17,6 +17,9 @@ $(BUILD)/bench-obj/%.o: %.c | $(BUILD)/.deps-host
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
 
+# The flags (table size) are part of what the objects are: rebuild when they change.
+$(BENCH_OBJS): bench/bench.mk
+
 $(BENCH_BIN): $(BENCH_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $^ -lpthread -o $@
