@@ -148,3 +148,28 @@ TEST(index_matches_a_page_model)
 	while (live)
 		CHECK_OK32(t_reclaim(handles[--live], 0));
 }
+
+/* The newest segment is held outside the tree: splitting it, flushing it, reclaiming it. */
+TEST(index_held_segment_split_flush_and_reclaim)
+{
+	struct ffa_mem_range a[2] = { t_range(0, 1), t_range(4, 1) };
+	struct ffa_mem_range b = t_range(2, 1), c = t_range(6, 1), d = t_range(8, 1);
+	struct ffa_mem_range inside = t_range(4, 1);
+	uint64_t ha, hb, hc, hd;
+
+	t_setup(FFA_VERSION_1_2, 1);
+	CHECK_OK32(share(a, 2, &ha));          /* held */
+	CHECK_ERR(share(&inside, 1, NULL), FFA_RET_DENIED);
+	CHECK_OK32(share(&b, 1, &hb));         /* inside a's gap: a split, all in the tree */
+	CHECK_OK32(share(&c, 1, &hc));         /* held */
+	CHECK_OK32(share(&d, 1, &hd));         /* c into the tree, d held */
+	CHECK_ERR(share(&c, 1, NULL), FFA_RET_DENIED);
+	CHECK_ERR(share(&d, 1, NULL), FFA_RET_DENIED);
+	CHECK_OK32(t_reclaim(hc, 0));          /* from the tree */
+	CHECK_OK32(t_reclaim(hd, 0));          /* the held one */
+	CHECK_OK32(share(&d, 1, &hd));
+	CHECK_OK32(t_reclaim(ha, 0));
+	CHECK_OK32(t_reclaim(hb, 0));
+	CHECK_OK32(t_reclaim(hd, 0));
+	CHECK_EQ(t_info().live_txns, 0);
+}
