@@ -50,10 +50,14 @@ static int check_ns(const struct spmc *s, const char **why)
 					     : 0))
 		FAIL("negotiated version does not follow the request");
 	if (!ns->mapped) {
-		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held)
+		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held || ns->tx || ns->rx)
 			FAIL("RX/TX state left over while unmapped");
 		return 0;
 	}
+	size = (uint64_t)ns->pages * FFA_PAGE_SIZE;
+	if (ns->tx != s->plat.ns_ptr(s->plat.ctx, ns->tx_pa, size) ||
+	    ns->rx != s->plat.ns_ptr(s->plat.ctx, ns->rx_pa, size) || !ns->tx || !ns->rx)
+		FAIL("RX/TX pointers are not the platform's for the mapped buffers");
 	if (ns->pages == 0 || ns->pages > SPMC_RXTX_MAX_PAGES)
 		FAIL("RX/TX page count out of range");
 	if ((ns->tx_pa | ns->rx_pa) & (FFA_PAGE_SIZE - 1))

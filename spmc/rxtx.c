@@ -15,14 +15,14 @@ uint8_t *spmc_rx_acquire(struct spmc *s)
 {
 	if (!s->ns.mapped || s->ns.rx_held)
 		return NULL;
-	return s->plat.ns_ptr(s->plat.ctx, s->ns.rx_pa, spmc_rxtx_size(s));
+	return s->ns.rx;
 }
 
 const uint8_t *spmc_tx_ptr(struct spmc *s)
 {
 	if (!s->ns.mapped)
 		return NULL;
-	return s->plat.ns_ptr(s->plat.ctx, s->ns.tx_pa, spmc_rxtx_size(s));
+	return s->ns.tx;
 }
 
 bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
@@ -96,6 +96,9 @@ void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r)
 	s->ns.tx_pa = tx;
 	s->ns.rx_pa = rx;
 	s->ns.pages = (uint32_t)(w3 & FFA_RXTX_PAGE_COUNT_MASK);
+	/* check_map found both NS RAM: ask for the pointers once. */
+	s->ns.tx = s->plat.ns_ptr(s->plat.ctx, tx, (uint64_t)s->ns.pages * FFA_PAGE_SIZE);
+	s->ns.rx = s->plat.ns_ptr(s->plat.ctx, rx, (uint64_t)s->ns.pages * FFA_PAGE_SIZE);
 	s->ns.rx_held = false;
 	s->ns.mapped = true;
 	spmc_ret_ok32(r, 0, 0);
@@ -114,6 +117,8 @@ void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r)
 	}
 	s->ns.mapped = false;
 	s->ns.rx_held = false;
+	s->ns.tx = NULL;
+	s->ns.rx = NULL;
 	s->ns.tx_pa = 0;
 	s->ns.rx_pa = 0;
 	s->ns.pages = 0;

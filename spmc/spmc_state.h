@@ -68,6 +68,9 @@ struct spmc_ns {
 	uint64_t tx_pa;
 	uint64_t rx_pa;
 	uint32_t pages;             /* each buffer's size in 4 KiB pages */
+	/* ns_ptr of each buffer, asked once at RXTX_MAP (NS RAM stays NS RAM). */
+	uint8_t *tx;
+	uint8_t *rx;
 };
 
 enum spmc_stage_kind {
