@@ -56,7 +56,12 @@
 #define BENCH_RX_PA (HOST_SIM_NS_BASE + BENCH_PAGE)
 #define BENCH_REGION_PA (HOST_SIM_NS_BASE + 16u * BENCH_PAGE)
 /* Scattered ranges leave a one-page gap after each: twice the pages. */
-#define BENCH_MEM_SIZE (16ull * BENCH_PAGE + 2ull * BENCH_MAX_RANGES * BENCH_PAGE)
+#define BENCH_REGION_SIZE (2ull * BENCH_MAX_RANGES * BENCH_PAGE)
+/* The live transactions of the live-table curve: one page each, past the region. */
+#define BENCH_MAX_LIVE 1023u
+#define BENCH_LIVE_PA (BENCH_REGION_PA + BENCH_REGION_SIZE)
+#define BENCH_MEM_SIZE (16ull * BENCH_PAGE + BENCH_REGION_SIZE + \
+			(uint64_t)BENCH_MAX_LIVE * BENCH_PAGE)
 /* Header, one access descriptor, composite, constituents, with room to spare. */
 #define BENCH_DESC_MAX (256u + BENCH_MAX_RANGES * FFA_CONS_SIZE)
 
@@ -98,6 +103,8 @@ struct bench {
 	uint64_t windows;       /* brackets counted since the last reset */
 	struct ffa_mem_range ranges[BENCH_MAX_RANGES];
 	uint8_t desc[BENCH_DESC_MAX];
+	uint32_t live;          /* live transactions held besides the measured one */
+	uint64_t live_handles[BENCH_MAX_LIVE];
 };
 
 struct bench_op {
@@ -107,6 +114,7 @@ struct bench_op {
 	enum bench_layout layout;
 	uint32_t pages;
 	uint32_t reps;
+	uint32_t live;          /* live transactions while measuring (the table's load) */
 };
 
 /* Brackets one stretch of the SPMC's work, counted if its phase is measured. */
@@ -131,7 +139,8 @@ static void conduit(void *ctx, struct ffa_regs *r)
 	struct bench *b = ctx;
 	bool on = window_open(b, b->cur);
 
-	host_sim_call(b->sim, r);
+	/* The core itself, not host_sim_call's tracing wrapper (verbose is off). */
+	spmc_ns_call(&b->sim->spmc, r);
 	window_close(b, on);
 }
 
@@ -350,17 +359,20 @@ static int op_mem(struct bench *b, const struct bench_op *op)
 #define CALL_PHASE (1u << PH_CALL)
 #define MEM_PHASES ((1u << PH_SHARE) | (1u << PH_RETRIEVE) | (1u << PH_RELINQUISH) | \
 		    (1u << PH_RECLAIM) | (1u << PH_HYP_RETRIEVE))
-#define MEM_OP(name, layout, pages, reps) { name, op_mem, MEM_PHASES, layout, pages, reps }
+#define MEM_OP(name, layout, pages, reps) { name, op_mem, MEM_PHASES, layout, pages, reps, 0 }
+/* The same with `live` other transactions live: "live<pages>_<live>". */
+#define LIVE_OP(name, layout, pages, reps, live) \
+	{ name, op_mem, MEM_PHASES, layout, pages, reps, live }
 
 static const struct bench_op ops[] = {
-	{ "null", op_null, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
-	{ "version", op_version, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
+	{ "null", op_null, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
+	{ "version", op_version, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
 	{ "partition_info_get", op_partinfo, CALL_PHASE | (1u << PH_RX_RELEASE),
-	  LAYOUT_NONE, 0, 1000 },
-	{ "partition_info_get_regs", op_partinfo_regs, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
-	{ "direct_req_echo", op_direct_req, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
-	{ "direct_req32_echo", op_direct_req32, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
-	{ "direct_req2_echo", op_direct_req2, CALL_PHASE, LAYOUT_NONE, 0, 1000 },
+	  LAYOUT_NONE, 0, 1000, 0 },
+	{ "partition_info_get_regs", op_partinfo_regs, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
+	{ "direct_req_echo", op_direct_req, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
+	{ "direct_req32_echo", op_direct_req32, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
+	{ "direct_req2_echo", op_direct_req2, CALL_PHASE, LAYOUT_NONE, 0, 1000, 0 },
 	MEM_OP("mem_contig_1", LAYOUT_CONTIG, 1, 200),
 	MEM_OP("mem_contig_16", LAYOUT_CONTIG, 16, 200),
 	MEM_OP("mem_contig_256", LAYOUT_CONTIG, 256, 200),
@@ -375,6 +387,17 @@ static const struct bench_op ops[] = {
 	MEM_OP("mem_scatter_shuf_16", LAYOUT_SCATTER_SHUF, 16, 100),
 	MEM_OP("mem_scatter_shuf_256", LAYOUT_SCATTER_SHUF, 256, 20),
 	MEM_OP("mem_scatter_shuf_4096", LAYOUT_SCATTER_SHUF, 4096, 5),
+	/* The live-table curve: one page, and 256 one-page ranges, at T live. */
+	LIVE_OP("live1_0", LAYOUT_CONTIG, 1, 200, 0),
+	LIVE_OP("live1_1", LAYOUT_CONTIG, 1, 200, 1),
+	LIVE_OP("live1_16", LAYOUT_CONTIG, 1, 200, 16),
+	LIVE_OP("live1_256", LAYOUT_CONTIG, 1, 200, 256),
+	LIVE_OP("live1_1023", LAYOUT_CONTIG, 1, 200, 1023),
+	LIVE_OP("live256_0", LAYOUT_SCATTER, 256, 20, 0),
+	LIVE_OP("live256_1", LAYOUT_SCATTER, 256, 20, 1),
+	LIVE_OP("live256_16", LAYOUT_SCATTER, 256, 20, 16),
+	LIVE_OP("live256_256", LAYOUT_SCATTER, 256, 20, 256),
+	LIVE_OP("live256_1023", LAYOUT_SCATTER, 256, 20, 1023),
 };
 
 #define N_OPS (sizeof(ops) / sizeof(ops[0]))
@@ -394,9 +417,43 @@ static int check_idle(struct bench *b, const char **why)
 	return 0;
 }
 
+/*
+ * Bring the table to `want` live one-page transactions (shared or reclaimed
+ * outside any measured bracket). A table smaller than the curve needs (the
+ * sanitized smoke build has the default size) is filled to one slot short.
+ */
+static int set_live(struct bench *b, uint32_t want)
+{
+	static const struct ffa_mem_access rx = {
+		.receiver = TSP_ID,
+		.perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX,
+	};
+	struct ffa_mem_range rg;
+	struct ffa_client_mem m = {
+		.receivers = &rx, .receiver_count = 1, .ranges = &rg, .range_count = 1,
+		.attributes = FFA_ATTR_NORMAL_WB_INNER,
+	};
+
+	if (want > SPMC_MAX_TXNS - 1)
+		want = SPMC_MAX_TXNS - 1;
+	b->cur = PH_NONE;
+	while (b->live > want)
+		if (ffa_client_mem_reclaim(&b->c, b->live_handles[--b->live], 0))
+			return -1;
+	while (b->live < want) {
+		rg.addr = BENCH_LIVE_PA + (uint64_t)b->live * BENCH_PAGE;
+		rg.pages = 1;
+		if (ffa_client_mem_share(&b->c, &m, b->desc, sizeof(b->desc),
+					 &b->live_handles[b->live]))
+			return -1;
+		b->live++;
+	}
+	return 0;
+}
+
 static int setup(struct bench *b)
 {
-	struct host_sim_config cfg = { .mem_size = BENCH_MEM_SIZE };
+	struct host_sim_config cfg = { .mem_size = BENCH_MEM_SIZE, .spin_locks = true };
 
 	b->sim = host_sim_create(&cfg);
 	if (!b->sim) {
@@ -421,8 +478,12 @@ static int smoke(struct bench *b)
 
 	for (size_t i = 0; i < N_OPS; i++) {
 		const char *why = "the operation failed";
-		int ret = ops[i].run(b, &ops[i]);
+		int ret = set_live(b, ops[i].live);
 
+		if (!ret)
+			ret = ops[i].run(b, &ops[i]);
+		if (!ret)
+			ret = set_live(b, 0);
 		if (!ret)
 			ret = check_idle(b, &why);
 		if (ret) {
@@ -441,6 +502,8 @@ static int measure_one(struct bench *b, const struct bench_op *op, int phase)
 	char label[128];
 
 	b->collect = PH_NONE;
+	if (set_live(b, op->live) || b->live != op->live)
+		return -1;
 	if (op->run(b, op))
 		return -1;
 	b->collect = phase;
@@ -463,6 +526,14 @@ static int measure(struct bench *b)
 		fprintf(stderr, "ffa-bench: --measure counts instructions under valgrind: run bench/run-host.sh (or make bench)\n");
 		return 2;
 	}
+	if (SPMC_MAX_TXNS < BENCH_MAX_LIVE + 1) {
+		fprintf(stderr, "ffa-bench: the live-table curve needs SPMC_MAX_TXNS >= %u (built with %u)\n",
+			BENCH_MAX_LIVE + 1, (unsigned int)SPMC_MAX_TXNS);
+		return 2;
+	}
+	/* What the figures were measured on, for the report. */
+	printf("ffa-bench config slots=%u pool=%u locks=%s\n", (unsigned int)SPMC_MAX_TXNS,
+	       (unsigned int)SPMC_RANGE_POOL, b->sim->spin_locks ? "spinlock" : "pthread-mutex");
 	for (size_t i = 0; i < N_OPS; i++) {
 		for (int ph = 0; ph < PH_COUNT; ph++) {
 			if (!(ops[i].phases & (1u << ph)))

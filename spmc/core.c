@@ -5,42 +5,28 @@
  */
 #include "spmc/spmc_int.h"
 
-void spmc_lock(const struct spmc *s, unsigned int id)
-{
-	if (s->plat.lock)
-		s->plat.lock(s->plat.ctx, id);
-}
-
-void spmc_unlock(const struct spmc *s, unsigned int id)
-{
-	if (s->plat.unlock)
-		s->plat.unlock(s->plat.ctx, id);
-}
-
 void spmc_log(const struct spmc *s, const char *msg)
 {
 	if (s->plat.log)
 		s->plat.log(s->plat.ctx, msg);
 }
 
-int spmc_part_index(const struct spmc *s, uint16_t id)
+void spmc_fix_version_locked(struct spmc *s)
 {
-	for (uint32_t i = 0; i < s->part_count; i++)
-		if (s->parts[i]->id == id)
-			return (int)i;
-	return -1;
+	/* Release: pairs with spmc_version_fixed's acquire. */
+	__atomic_store_n(&s->ns.locked, true, __ATOMIC_RELEASE);
+}
+
+void spmc_fix_version_slow(struct spmc *s)
+{
+	spmc_lock(s, SPMC_LOCK_CORE);
+	spmc_fix_version_locked(s);
+	spmc_unlock(s, SPMC_LOCK_CORE);
 }
 
 uint32_t spmc_layout(const struct spmc *s)
 {
 	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
-}
-
-uint64_t spmc_range_end(const struct ffa_mem_range *r)
-{
-	uint64_t size = (uint64_t)r->pages << FFA_PAGE_SHIFT;
-
-	return r->addr > UINT64_MAX - size ? UINT64_MAX : r->addr + size;
 }
 
 static int32_t check_partition(const struct spmc_partition *const *parts,
@@ -79,17 +65,15 @@ int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
 	s->plat.unlock = plat->unlock;
 	s->plat.ns_ptr = plat->ns_ptr;
 	s->plat.log = plat->log;
-	for (uint32_t i = 0; i < count; i++)
+	for (uint32_t i = 0; i < count; i++) {
 		s->parts[i] = parts[i];
+		s->part_uuid[i][0] = ffa_uuid_half(&parts[i]->uuid, 0);
+		s->part_uuid[i][1] = ffa_uuid_half(&parts[i]->uuid, 1);
+	}
 	s->part_count = count;
+	spmc_mem_init(s);
 	s->ready = true;
 	return FFA_RET_SUCCESS;
-}
-
-static bool is_direct_req(uint32_t fid)
-{
-	return fid == FFA_MSG_SEND_DIRECT_REQ_32 || fid == FFA_MSG_SEND_DIRECT_REQ_64 ||
-	       fid == FFA_MSG_SEND_DIRECT_REQ2;
 }
 
 static void id_get(struct ffa_regs *r, uint32_t id)
@@ -97,13 +81,10 @@ static void id_get(struct ffa_regs *r, uint32_t id)
 	ffa_set_success32(r, id, 0);
 }
 
-/* Everything but the direct requests, with the core lock held. */
+/* Everything but the direct requests and VERSION, with the core lock held. */
 static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 {
 	switch (fid) {
-	case FFA_VERSION:
-		spmc_abi_version(s, r);
-		break;
 	case FFA_FEATURES:
 		spmc_abi_features(s, r);
 		break;
@@ -167,13 +148,8 @@ static void ns_call(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
 		return;
 	}
-	if (is_direct_req(fid)) {
-		spmc_direct_req(s, r);
-		return;
-	}
 	spmc_lock(s, SPMC_LOCK_CORE);
-	if (fid != FFA_VERSION)
-		s->ns.locked = true;
+	spmc_fix_version_locked(s);
 	dispatch_locked(s, r, fid);
 	spmc_unlock(s, SPMC_LOCK_CORE);
 }
@@ -186,11 +162,12 @@ bool spmc_results_past_x7(uint32_t fid)
 /*
  * The handlers build results in a cleared frame (unused result registers are
  * zero, as FF-A asks); x8-x17 are then put back for every ABI whose results
- * stop at x7 (see spmc.h).
+ * stop at x7 (see spmc.h). The direct requests and FFA_VERSION skip that:
+ * they write exactly their result registers themselves.
  */
-void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
+static __attribute__((noinline)) void ns_call_saved(struct spmc *s, struct ffa_regs *r,
+						    uint32_t fid)
 {
-	uint32_t fid = (uint32_t)r->x[0];
 	uint64_t keep[FFA_REGS_COUNT - SPMC_RESULT_REGS];
 
 	for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
@@ -200,6 +177,47 @@ void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
 		return;
 	for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
 		r->x[i] = keep[i - SPMC_RESULT_REGS];
+}
+
+void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+
+	if (!s->ready || r->x[0] != fid) {
+		ns_call_saved(s, r, fid);
+		return;
+	}
+	/* The hottest first, ahead of the jump table. */
+	if (fid == FFA_MSG_SEND_DIRECT_REQ_64 || fid == FFA_MSG_SEND_DIRECT_REQ_32 ||
+	    fid == FFA_MSG_SEND_DIRECT_REQ2) {
+		spmc_direct_req(s, r);
+		return;
+	}
+	if (fid == FFA_VERSION) {
+		spmc_version_call(s, r);
+		return;
+	}
+	switch (fid) {
+	/* Their handlers write x0-x7 only (spmc_ret_*): nothing to save. */
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+	case FFA_MEM_RECLAIM:
+	case FFA_MEM_FRAG_RX:
+	case FFA_MEM_FRAG_TX:
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+	case FFA_RX_RELEASE:
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+	case FFA_RXTX_UNMAP:
+		ns_call(s, r, fid);
+		return;
+	default:
+		ns_call_saved(s, r, fid);
+		return;
+	}
 }
 
 void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out)

@@ -50,10 +50,14 @@ static int check_ns(const struct spmc *s, const char **why)
 					     : 0))
 		FAIL("negotiated version does not follow the request");
 	if (!ns->mapped) {
-		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held)
+		if (ns->tx_pa || ns->rx_pa || ns->pages || ns->rx_held || ns->tx || ns->rx)
 			FAIL("RX/TX state left over while unmapped");
 		return 0;
 	}
+	size = (uint64_t)ns->pages * FFA_PAGE_SIZE;
+	if (ns->tx != s->plat.ns_ptr(s->plat.ctx, ns->tx_pa, size) ||
+	    ns->rx != s->plat.ns_ptr(s->plat.ctx, ns->rx_pa, size) || !ns->tx || !ns->rx)
+		FAIL("RX/TX pointers are not the platform's for the mapped buffers");
 	if (ns->pages == 0 || ns->pages > SPMC_RXTX_MAX_PAGES)
 		FAIL("RX/TX page count out of range");
 	if ((ns->tx_pa | ns->rx_pa) & (FFA_PAGE_SIZE - 1))
@@ -274,6 +278,48 @@ static int check_stage(const struct spmc *s, const char **why)
 	return 0;
 }
 
+/* Exactly the live slices (and the bits past the pool) are marked used. */
+static int check_pool_map(const struct spmc *s, const char **why)
+{
+	uint32_t want = SPMC_POOL_WORDS * 64 - SPMC_RANGE_POOL, have = 0;
+
+	for (uint32_t i = SPMC_RANGE_POOL; i < SPMC_POOL_WORDS * 64; i++)
+		if (!((s->pool_used[i / 64] >> (i % 64)) & 1))
+			FAIL("pool bitmap past the pool not set");
+	for (uint32_t t = 0; t < SPMC_MAX_TXNS; t++) {
+		const struct spmc_txn *x = &s->txns[t];
+
+		if (x->state != SPMC_TXN_LIVE)
+			continue;
+		want += x->range_count;
+		for (uint32_t i = x->range_first; i < x->range_first + x->range_count; i++)
+			if (!((s->pool_used[i / 64] >> (i % 64)) & 1))
+				FAIL("live pool entry not marked used");
+	}
+	for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++)
+		have += (uint32_t)__builtin_popcountll(s->pool_used[w]);
+	if (have != want)
+		FAIL("pool bitmap marks entries no live slice holds");
+	return 0;
+}
+
+/* The free-slot and pool bitmaps agree with the table. */
+static int check_maps(const struct spmc *s, const char **why)
+{
+	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
+		bool free_bit = (s->txn_free[i / 64] >> (i % 64)) & 1;
+
+		if (free_bit != (s->txns[i].state == SPMC_TXN_FREE))
+			FAIL("free-slot bitmap out of step with the table");
+	}
+	for (uint32_t w = 0; w < SPMC_TXN_WORDS; w++)
+		if (((s->txn_free_sum >> w) & 1) != (s->txn_free[w] != 0))
+			FAIL("free-slot summary out of step");
+	if (SPMC_TXN_WORDS < 64 && (s->txn_free_sum >> (SPMC_TXN_WORDS % 64)))
+		FAIL("free-slot summary past the table");
+	return check_pool_map(s, why) || spmc_index_check_invariants(s, why);
+}
+
 static int check_all(const struct spmc *s, const char **why)
 {
 	if (check_parts(s, why) || check_ns(s, why))
@@ -281,7 +327,8 @@ static int check_all(const struct spmc *s, const char **why)
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++)
 		if (check_txn(s, i, why))
 			return 1;
-	if (check_pairs(s, why) || check_counts(s, why) || check_stage(s, why))
+	if (check_pairs(s, why) || check_counts(s, why) || check_stage(s, why) ||
+	    check_maps(s, why))
 		return 1;
 	return 0;
 }

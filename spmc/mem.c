@@ -20,27 +20,47 @@ uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
 	return (uint32_t)slot;
 }
 
-int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+void spmc_mem_init(struct spmc *s)
 {
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		if (s->txns[i].state != SPMC_TXN_FREE)
-			continue;
-		/* Never wrap: a repeated handle could name the wrong memory. */
-		if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
-			return FFA_RET_NO_MEMORY;
-		s->handle_counter++;
-		s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
-		s->txns[i].state = SPMC_TXN_PENDING;
-		*slot = i;
-		return FFA_RET_SUCCESS;
+		s->txn_free[i / 64] |= 1ull << (i % 64);
+		s->txn_free_sum |= 1ull << (i / 64);
 	}
-	return FFA_RET_NO_MEMORY;
+	/* Entries past the pool's end never look free. */
+	for (uint32_t i = SPMC_RANGE_POOL; i < SPMC_POOL_WORDS * 64; i++)
+		s->pool_used[i / 64] |= 1ull << (i % 64);
+}
+
+/* The lowest free slot in O(1): the summary word, then the slot word. */
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+{
+	uint32_t w, i;
+
+	if (!s->txn_free_sum)
+		return FFA_RET_NO_MEMORY;
+	/* Never wrap: a repeated handle could name the wrong memory. */
+	if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
+		return FFA_RET_NO_MEMORY;
+	w = (uint32_t)__builtin_ctzll(s->txn_free_sum);
+	i = w * 64 + (uint32_t)__builtin_ctzll(s->txn_free[w]);
+	s->txn_free[w] &= ~(1ull << (i % 64));
+	if (!s->txn_free[w])
+		s->txn_free_sum &= ~(1ull << w);
+	s->handle_counter++;
+	s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
+	s->txns[i].state = SPMC_TXN_PENDING;
+	*slot = i;
+	return FFA_RET_SUCCESS;
 }
 
 void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
 {
-	/* The counter stays advanced: the abandoned handle is never reissued. */
+	/* The counter stays advanced: the abandoned handle is never reissued.
+	 * ffa_memset goes by words here (the table is 8-byte aligned); a struct
+	 * assignment would be the firmware's byte-wise memset. */
 	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
+	s->txn_free[slot / 64] |= 1ull << (slot % 64);
+	s->txn_free_sum |= 1ull << (slot / 64);
 }
 
 bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
@@ -60,30 +80,72 @@ bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
 	return false;
 }
 
-/* First fit: the lowest start where n entries avoid every live slice. */
+/*
+ * First fit in the pool bitmap: whole free or full words cost a test each,
+ * a mixed word a step per run of equal bits, so the search never walks the
+ * live transactions.
+ */
 static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 {
-	uint32_t cand = 0;
-	bool moved = true;
+	uint32_t run = 0, start = 0;
 
 	if (n == 0 || n > SPMC_RANGE_POOL)
 		return FFA_RET_NO_MEMORY;
-	while (moved) {
-		moved = false;
-		if (n > SPMC_RANGE_POOL - cand)
-			return FFA_RET_NO_MEMORY;
-		for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-			const struct spmc_txn *t = &s->txns[i];
+	for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
+		uint64_t used = s->pool_used[w];
+		uint32_t b = 0;
 
-			if (t->range_count && t->range_first < cand + n &&
-			    cand < t->range_first + t->range_count) {
-				cand = t->range_first + t->range_count;
-				moved = true;
+		if (used == ~0ull) {
+			run = 0;
+			continue;
+		}
+		while (b < 64) {
+			uint64_t rest = used >> b;
+			uint32_t len;
+
+			if (rest & 1) {
+				run = 0;
+				if (!~rest)
+					break;
+				b += (uint32_t)__builtin_ctzll(~rest);
+				continue;
 			}
+			len = rest ? (uint32_t)__builtin_ctzll(rest) : 64 - b;
+			if (!run)
+				start = w * 64 + b;
+			run += len;
+			if (run >= n) {
+				*first = start;
+				return FFA_RET_SUCCESS;
+			}
+			b += len;
 		}
 	}
-	*first = cand;
-	return FFA_RET_SUCCESS;
+	return FFA_RET_NO_MEMORY;
+}
+
+static void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
+{
+	/* One word (most transactions): one mask. */
+	if (first % 64 + n <= 64) {
+		uint64_t bits = (n == 64 ? ~0ull : ((1ull << n) - 1)) << (first % 64);
+
+		if (used)
+			s->pool_used[first / 64] |= bits;
+		else
+			s->pool_used[first / 64] &= ~bits;
+		return;
+	}
+	for (uint32_t i = first; i < first + n;) {
+		uint32_t b = i % 64, k = 64 - b < first + n - i ? 64 - b : first + n - i;
+		uint64_t bits = (k == 64 ? ~0ull : ((1ull << k) - 1)) << b;
+
+		if (used)
+			s->pool_used[i / 64] |= bits;
+		else
+			s->pool_used[i / 64] &= ~bits;
+		i += k;
+	}
 }
 
 static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint32_t type)
@@ -113,23 +175,25 @@ static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32
 					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
-	for (uint32_t i = 0; i < n; i++) {
-		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
+	/*
+	 * Not ordinary NS RAM: the normal world cannot own it. Sorted, so if
+	 * the whole span from the first start to the last end is NS RAM every
+	 * range in it is: one platform call instead of one per range, unless
+	 * the span crosses a hole.
+	 */
+	if (!s->plat.ns_ptr(s->plat.ctx, ranges[0].addr,
+			    spmc_range_end(&ranges[n - 1]) - ranges[0].addr)) {
+		for (uint32_t i = 0; i < n; i++) {
+			uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
 
-		/* Not ordinary NS RAM: the normal world cannot own it. */
-		if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
-			return FFA_RET_DENIED;
+			if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
+				return FFA_RET_DENIED;
+		}
 	}
 	if (spmc_overlaps_rxtx(s, ranges, n))
 		return FFA_RET_DENIED;
-	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		const struct spmc_txn *t = &s->txns[i];
-
-		if (t->state == SPMC_TXN_LIVE &&
-		    spmc_ranges_intersect(ranges, n, &s->pool[t->range_first], t->range_count))
-			return FFA_RET_DENIED;
-	}
-	return FFA_RET_SUCCESS;
+	/* ranges is the slice pool[first, first + n): the index reads it there. */
+	return spmc_index_check(s, (uint32_t)(ranges - s->pool), n);
 }
 
 static void zero_ranges(struct spmc *s, const struct ffa_mem_range *ranges, uint32_t n)
@@ -172,7 +236,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	uint32_t first;
 	int32_t ret;
 
-	ffa_memset(&d, 0, sizeof(d));
+	/* ffa_mtd_parse zeroes d itself. */
 	ret = ffa_mtd_parse(buf, len, spmc_layout(s), FFA_MTD_KIND_SEND, &d);
 	if (ret != FFA_RET_SUCCESS)
 		return ret;
@@ -183,8 +247,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	if (ret != FFA_RET_SUCCESS)
 		return ret;
 	ranges = &s->pool[first];
-	for (uint32_t i = 0; i < d.range_count; i++)
-		ffa_mtd_range(buf, &d, i, &ranges[i]);
+	ffa_mtd_ranges(buf, &d, ranges);
 	/* From here on buf (the stage) is dead: d holds all that is still needed. */
 	ret = check_ranges(s, ranges, d.range_count);
 	if (ret != FFA_RET_SUCCESS) {
@@ -196,6 +259,8 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	if (type == FFA_MTD_FLAG_TYPE_LEND && (d.flags & FFA_MTD_FLAG_ZERO_MEMORY))
 		zero_ranges(s, ranges, d.range_count);
 	fill_txn(&s->txns[slot], &d, type, first);
+	pool_mark(s, first, d.range_count, true);
+	spmc_index_add(s, first, d.range_count);
 	s->live_txns++;
 	return FFA_RET_SUCCESS;
 }
@@ -210,22 +275,22 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 	int32_t ret;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	/* Only the TX buffer is supported as the descriptor's home. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || frag == 0 || frag > total ||
 	    frag > spmc_rxtx_size(s)) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (total > SPMC_DESC_MAX) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		spmc_ret_error(r, FFA_RET_NO_MEMORY);
 		return;
 	}
 	/* A half-read retrieve response is abandoned by a new operation. */
@@ -243,10 +308,10 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 			spmc_txn_unreserve(s, slot);
 	}
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
-	ffa_set_success32(r, (uint32_t)s->txns[slot].handle,
+	spmc_ret_ok32(r, (uint32_t)s->txns[slot].handle,
 			  (uint32_t)(s->txns[slot].handle >> 32));
 }
 
@@ -254,8 +319,10 @@ static void txn_free(struct spmc *s, uint32_t slot)
 {
 	struct spmc_txn *t = &s->txns[slot];
 
+	spmc_index_remove(s, t->range_first, t->range_count);
+	pool_mark(s, t->range_first, t->range_count, false);
 	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
-	ffa_memset(t, 0, sizeof(*t));
+	spmc_txn_unreserve(s, slot);
 	s->live_txns--;
 }
 
@@ -266,23 +333,23 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	uint32_t slot;
 
 	if (flags & ~(uint32_t)FFA_RECLAIM_FLAGS_ALLOWED) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	/* Reclaiming a handle whose fragments are still arriving aborts the send. */
 	if (s->stage.kind == SPMC_STAGE_SEND && s->stage.handle == handle) {
 		spmc_txn_unreserve(s, s->stage.slot);
 		spmc_stage_reset(s);
-		ffa_set_success32(r, 0, 0);
+		spmc_ret_ok32(r, 0, 0);
 		return;
 	}
 	slot = spmc_txn_find(s, handle, SPMC_TXN_LIVE);
 	if (slot == SPMC_NO_SLOT) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (s->txns[slot].retrieved) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	if (s->stage.kind == SPMC_STAGE_RETRIEVE && s->stage.handle == handle)
@@ -290,5 +357,5 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	if (flags & FFA_RECLAIM_FLAG_ZERO_MEMORY)
 		zero_ranges(s, &s->pool[s->txns[slot].range_first], s->txns[slot].range_count);
 	txn_free(s, slot);
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }

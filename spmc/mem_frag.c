@@ -38,7 +38,7 @@ void spmc_stage_drop_retrieve(struct spmc *s)
 
 static void reply_handle(struct ffa_regs *r, uint32_t fid, uint64_t handle, uint32_t w3)
 {
-	ffa_regs_clear(r);
+	spmc_ret_clear(r);
 	r->x[0] = fid;
 	r->x[1] = (uint32_t)handle;
 	r->x[2] = (uint32_t)(handle >> 32);
@@ -54,7 +54,7 @@ void spmc_frag_send_begin(struct spmc *s, struct ffa_regs *r, uint32_t type,
 	/* Reserve now so a full table is reported before the sender sends more. */
 	ret = spmc_txn_reserve(s, &slot);
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
 	s->stage.kind = SPMC_STAGE_SEND;
@@ -77,13 +77,13 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	if (s->stage.kind != SPMC_STAGE_SEND || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || frag == 0 || frag > spmc_rxtx_size(s) ||
 	    frag > s->stage.total - s->stage.done) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	/* RXTX_UNMAP is refused while staging, so TX is still there. */
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	ffa_memcpy(s->stage.buf + s->stage.done, tx, frag);
@@ -97,10 +97,10 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	spmc_stage_reset(s);
 	if (ret != FFA_RET_SUCCESS) {
 		spmc_txn_unreserve(s, slot);
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
-	ffa_set_success32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
+	spmc_ret_ok32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
 }
 
 /* Parses the retrieve request in TX; returns the transaction's slot or an error. */
@@ -121,7 +121,7 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	    total > spmc_rxtx_size(s) || total > sizeof(req))
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_memcpy(req, tx, total);
-	ffa_memset(&d, 0, sizeof(d));
+	/* ffa_mtd_parse zeroes d itself. */
 	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
@@ -133,13 +133,13 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	return (int32_t)slot;
 }
 
-/* The full descriptor of transaction `slot` into stage.buf; returns its size or 0. */
-static uint32_t encode_txn(struct spmc *s, uint32_t slot)
+/* The full descriptor of transaction `slot` into buf[0, cap); returns its size or 0. */
+static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t cap)
 {
 	const struct spmc_txn *t = &s->txns[slot];
-	struct ffa_mtd d;
+	/* Only the fields set below are read by the encoder. */
+	struct ffa_mtd d = { .layout = 0 };
 
-	ffa_memset(&d, 0, sizeof(d));
 	d.layout = spmc_layout(s);
 	d.sender = FFA_ID_NS_PHYS;
 	d.attributes = t->attributes;
@@ -154,8 +154,7 @@ static uint32_t encode_txn(struct spmc *s, uint32_t slot)
 	}
 	d.total_pages = t->total_pages;
 	d.range_count = t->range_count;
-	return ffa_mtd_encode(s->stage.buf, SPMC_DESC_MAX, d.layout, &d,
-			      &s->pool[t->range_first], t->range_count);
+	return ffa_mtd_encode(buf, cap, d.layout, &d, &s->pool[t->range_first], t->range_count);
 }
 
 void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
@@ -166,27 +165,41 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	uint8_t *rx;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	slot = read_retrieve_req(s, r);
 	if (slot < 0) {
-		ffa_set_error(r, slot);
+		spmc_ret_error(r, slot);
 		return;
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	spmc_stage_drop_retrieve(s);
-	len = encode_txn(s, (uint32_t)slot);
+	/*
+	 * Straight into RX when it fits (the usual case: no copy through the
+	 * stage); else into the stage, served a fragment at a time. RX is the
+	 * SPMC's until rx_held is set, so the normal world does not read it
+	 * half written.
+	 */
+	len = ffa_mtd_encoded_size(spmc_layout(s), s->txns[slot].ep_count,
+				   s->txns[slot].range_count);
+	if (len && len <= cap) {
+		len = encode_txn(s, (uint32_t)slot, rx, cap);
+		frag = len;
+	} else {
+		len = encode_txn(s, (uint32_t)slot, s->stage.buf, SPMC_DESC_MAX);
+		frag = len < cap ? len : cap;
+		if (len)
+			ffa_memcpy(rx, s->stage.buf, frag);
+	}
 	if (len == 0) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		spmc_ret_error(r, FFA_RET_NO_MEMORY);
 		return;
 	}
-	frag = len < cap ? len : cap;
-	ffa_memcpy(rx, s->stage.buf, frag);
 	s->ns.rx_held = true;
 	if (frag < len) {
 		s->stage.kind = SPMC_STAGE_RETRIEVE;
@@ -195,7 +208,7 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 		s->stage.total = len;
 		s->stage.done = frag;
 	}
-	ffa_regs_clear(r);
+	spmc_ret_clear(r);
 	r->x[0] = FFA_MEM_RETRIEVE_RESP;
 	r->x[1] = len;
 	r->x[2] = frag;
@@ -210,12 +223,12 @@ void spmc_abi_mem_frag_rx(struct spmc *s, struct ffa_regs *r)
 
 	if (s->stage.kind != SPMC_STAGE_RETRIEVE || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || off >= s->stage.total) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
 	/* Any offset may be (re)read: the response is read-only. */

@@ -16,12 +16,15 @@ static uint32_t count_matches(const struct spmc *s, const struct ffa_uuid *u)
 	return n;
 }
 
-static void fill_info(const struct spmc_partition *p, struct ffa_partinfo *out)
+/* One descriptor as a caller of `version` reads it. */
+static void fill_info(const struct spmc_partition *p, uint32_t version,
+		      struct ffa_partinfo *out)
 {
 	out->id = p->id;
 	/* A logical partition runs on whichever PE calls it: one context. */
 	out->exec_ctx_count = 1;
-	out->properties = p->properties;
+	/* Bits a version does not define are reserved for its callers (v1.0: 2:0). */
+	out->properties = ffa_part_props_for(version, p->properties);
 	ffa_memcpy(&out->uuid, &p->uuid, sizeof(out->uuid));
 }
 
@@ -54,7 +57,7 @@ static int32_t write_infos(struct spmc *s, const struct ffa_uuid *u, uint32_t co
 	if (count * size > cap)
 		return FFA_RET_NO_MEMORY;
 	for (uint32_t i = 0; i < count; i++) {
-		fill_info(nth_match(s, u, i), &info);
+		fill_info(nth_match(s, u, i), version, &info);
 		if (ffa_partinfo_encode(rx + i * size, cap - i * size, version, &info) != size)
 			return FFA_RET_NO_MEMORY;
 	}
@@ -70,6 +73,11 @@ void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r)
 	int32_t ret;
 
 	ffa_uuid_from_words(&u, ffa_w(r, 1), ffa_w(r, 2), ffa_w(r, 3), ffa_w(r, 4));
+	/* v1.1 introduced the flags (count only); w5 is reserved for v1.0. */
+	if (spmc_layout(s) < FFA_VERSION_1_1 && flags) {
+		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
 	if (flags & ~FFA_PARTITION_INFO_FLAG_COUNT_ONLY) {
 		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
@@ -125,7 +133,7 @@ void spmc_abi_partition_info_get_regs(struct spmc *s, struct ffa_regs *r)
 		  (uint64_t)cur << FFA_PIGR_CUR_INDEX_SHIFT |
 		  (uint64_t)FFA_PARTINFO_SIZE_V1_1 << FFA_PIGR_DESC_SIZE_SHIFT;
 	for (uint32_t i = 0; i < n; i++) {
-		fill_info(nth_match(s, &u, start + i), &info);
+		fill_info(nth_match(s, &u, start + i), spmc_layout(s), &info);
 		ffa_partinfo_to_regs(&info, &r->x[3 + 3 * i]);
 	}
 }

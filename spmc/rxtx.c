@@ -15,29 +15,32 @@ uint8_t *spmc_rx_acquire(struct spmc *s)
 {
 	if (!s->ns.mapped || s->ns.rx_held)
 		return NULL;
-	return s->plat.ns_ptr(s->plat.ctx, s->ns.rx_pa, spmc_rxtx_size(s));
+	return s->ns.rx;
 }
 
 const uint8_t *spmc_tx_ptr(struct spmc *s)
 {
 	if (!s->ns.mapped)
 		return NULL;
-	return s->plat.ns_ptr(s->plat.ctx, s->ns.tx_pa, spmc_rxtx_size(s));
+	return s->ns.tx;
 }
 
 bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
 			uint32_t n)
 {
-	struct ffa_mem_range buf;
+	uint64_t size, tx_end, rx_end;
 
 	if (!s->ns.mapped)
 		return false;
-	buf.pages = s->ns.pages;
-	for (unsigned int b = 0; b < 2; b++) {
-		buf.addr = b ? s->ns.rx_pa : s->ns.tx_pa;
-		for (uint32_t i = 0; i < n; i++)
-			if (ffa_ranges_overlap(&ranges[i], &buf))
-				return true;
+	/* RXTX_MAP checked both fit below 2^64; ranges' ends saturate. */
+	size = (uint64_t)s->ns.pages * FFA_PAGE_SIZE;
+	tx_end = s->ns.tx_pa + size;
+	rx_end = s->ns.rx_pa + size;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t a = ranges[i].addr, e = spmc_range_end(&ranges[i]);
+
+		if ((a < tx_end && s->ns.tx_pa < e) || (a < rx_end && s->ns.rx_pa < e))
+			return true;
 	}
 	return false;
 }
@@ -47,14 +50,7 @@ static bool overlaps_txns(const struct spmc *s, uint64_t pa, uint32_t pages)
 {
 	struct ffa_mem_range r = { .addr = pa, .pages = pages };
 
-	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
-		const struct spmc_txn *t = &s->txns[i];
-
-		if (t->state == SPMC_TXN_LIVE &&
-		    spmc_ranges_intersect(&r, 1, &s->pool[t->range_first], t->range_count))
-			return true;
-	}
-	return false;
+	return spmc_index_overlaps(s, pa, spmc_range_end(&r));
 }
 
 static int32_t check_map(struct spmc *s, uint64_t tx, uint64_t rx, uint64_t w3)
@@ -89,51 +85,56 @@ void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r)
 	int32_t ret;
 
 	if (s->ns.mapped) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	ret = check_map(s, tx, rx, w3);
 	if (ret != FFA_RET_SUCCESS) {
-		ffa_set_error(r, ret);
+		spmc_ret_error(r, ret);
 		return;
 	}
 	s->ns.tx_pa = tx;
 	s->ns.rx_pa = rx;
 	s->ns.pages = (uint32_t)(w3 & FFA_RXTX_PAGE_COUNT_MASK);
+	/* check_map found both NS RAM: ask for the pointers once. */
+	s->ns.tx = s->plat.ns_ptr(s->plat.ctx, tx, (uint64_t)s->ns.pages * FFA_PAGE_SIZE);
+	s->ns.rx = s->plat.ns_ptr(s->plat.ctx, rx, (uint64_t)s->ns.pages * FFA_PAGE_SIZE);
 	s->ns.rx_held = false;
 	s->ns.mapped = true;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }
 
 void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r)
 {
 	/* w1 bits 31:16 name the endpoint (only 0 here), 15:0 are reserved. */
 	if (ffa_w(r, 1) != 0 || !s->ns.mapped) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (s->stage.kind != SPMC_STAGE_IDLE) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	s->ns.mapped = false;
 	s->ns.rx_held = false;
+	s->ns.tx = NULL;
+	s->ns.rx = NULL;
 	s->ns.tx_pa = 0;
 	s->ns.rx_pa = 0;
 	s->ns.pages = 0;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }
 
 void spmc_abi_rx_release(struct spmc *s, struct ffa_regs *r)
 {
 	if (ffa_w(r, 1) != 0) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		spmc_ret_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
 	if (!s->ns.mapped || !s->ns.rx_held) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		spmc_ret_error(r, FFA_RET_DENIED);
 		return;
 	}
 	s->ns.rx_held = false;
-	ffa_set_success32(r, 0, 0);
+	spmc_ret_ok32(r, 0, 0);
 }

@@ -11,19 +11,81 @@
 
 #define SPMC_NO_SLOT 0xFFFFFFFFu
 
+/*
+ * Results of the ABIs whose results stop at x7: x0-x7 written (the unused
+ * ones zero), x8-x17 untouched, so the dispatcher need not save and restore
+ * them around these ABIs (spmc_ns_call's fast list).
+ */
+static inline void spmc_ret_clear(struct ffa_regs *r)
+{
+	ffa_regs_clear_first(r, SPMC_RESULT_REGS);
+}
+
+static inline void spmc_ret_error(struct ffa_regs *r, int32_t status)
+{
+	ffa_set_error_first(r, status, SPMC_RESULT_REGS);
+}
+
+static inline void spmc_ret_ok32(struct ffa_regs *r, uint32_t w2, uint32_t w3)
+{
+	ffa_set_success32_first(r, w2, w3, SPMC_RESULT_REGS);
+}
+
 /* ---- core.c ---- */
-void spmc_lock(const struct spmc *s, unsigned int id);
-void spmc_unlock(const struct spmc *s, unsigned int id);
+/* Inline: they sit on every call's path. */
+static inline void spmc_lock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.lock)
+		s->plat.lock(s->plat.ctx, id);
+}
+
+static inline void spmc_unlock(const struct spmc *s, unsigned int id)
+{
+	if (s->plat.unlock)
+		s->plat.unlock(s->plat.ctx, id);
+}
+
 void spmc_log(const struct spmc *s, const char *msg);
+
 /* Index of the partition with this ID, or -1. The table never changes after init. */
-int spmc_part_index(const struct spmc *s, uint16_t id);
+static inline int spmc_part_index(const struct spmc *s, uint16_t id)
+{
+	for (uint32_t i = 0; i < s->part_count; i++)
+		if (s->parts[i]->id == id)
+			return (int)i;
+	return -1;
+}
+/*
+ * True once another ABI has fixed the version. Acquire: whoever sees it set
+ * also sees the final negotiated version, so readers need no core lock.
+ */
+static inline bool spmc_version_fixed(const struct spmc *s)
+{
+	return __atomic_load_n(&s->ns.locked, __ATOMIC_ACQUIRE);
+}
+/* Fix the version with the core lock held. */
+void spmc_fix_version_locked(struct spmc *s);
+/* The same, taking the core lock (out of line: once in the SPMC's life). */
+void spmc_fix_version_slow(struct spmc *s);
+
+static inline void spmc_fix_version(struct spmc *s)
+{
+	if (!spmc_version_fixed(s))
+		spmc_fix_version_slow(s);
+}
 /* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
 uint32_t spmc_layout(const struct spmc *s);
 /* End of a range in bytes, saturated so a corrupt range cannot wrap. */
-uint64_t spmc_range_end(const struct ffa_mem_range *r);
+static inline uint64_t spmc_range_end(const struct ffa_mem_range *r)
+{
+	uint64_t size = (uint64_t)r->pages << FFA_PAGE_SHIFT;
+
+	return r->addr > UINT64_MAX - size ? UINT64_MAX : r->addr + size;
+}
 
 /* ---- version.c ---- */
-void spmc_abi_version(struct spmc *s, struct ffa_regs *r);
+/* FFA_VERSION (takes the core lock itself; writes x0-x7 only). */
+void spmc_version_call(struct spmc *s, struct ffa_regs *r);
 void spmc_abi_features(struct spmc *s, struct ffa_regs *r);
 
 /* ---- rxtx.c ---- */
@@ -67,6 +129,19 @@ bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
 			   const struct ffa_mem_range *b, uint32_t nb);
 void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type);
 void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r);
+
+/* ---- index.c: every live range, in address order ---- */
+/* True if [addr, end) shares a page with a live range. */
+bool spmc_index_overlaps(const struct spmc *s, uint64_t addr, uint64_t end);
+/* DENIED if any of the sorted, disjoint pool[first, first + n) overlaps a live range. */
+int32_t spmc_index_check(struct spmc *s, uint32_t first, uint32_t n);
+/* Add pool[first, first + n) (checked) to the index / take it out. */
+void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n);
+void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n);
+/* For spmc_check_invariants: the index is a valid AVL tree of every live range. */
+int spmc_index_check_invariants(const struct spmc *s, const char **why);
+/* Slot and pool bitmaps in their initial state (spmc_init). */
+void spmc_mem_init(struct spmc *s);
 
 /* ---- mem_frag.c ---- */
 /* Begin a fragmented SHARE/LEND whose first fragment is in stage.buf. */

@@ -19,13 +19,19 @@
  * the life of the SPMC, so a stale handle can never name a newer
  * transaction that happens to reuse its slot.
  */
-#define SPMC_HANDLE_SLOT_BITS 8u
+#define SPMC_HANDLE_SLOT_BITS 12u
 #define SPMC_HANDLE_SLOT_MASK ((1u << SPMC_HANDLE_SLOT_BITS) - 1u)
 /* Keeps bit 63 (the hypervisor-allocator bit) clear forever. */
 #define SPMC_HANDLE_COUNTER_MAX ((1ull << (63u - SPMC_HANDLE_SLOT_BITS)) - 1u)
 
-_Static_assert(SPMC_MAX_TXNS <= (1u << SPMC_HANDLE_SLOT_BITS),
+/* The table size is a build parameter: 1 to 4096 slots (64 by default). */
+_Static_assert(SPMC_MAX_TXNS >= 1 && SPMC_MAX_TXNS <= (1u << SPMC_HANDLE_SLOT_BITS),
 	       "SPMC_MAX_TXNS does not fit the handle's slot bits");
+_Static_assert(SPMC_MAX_TXNS <= 64 * 64, "the free-slot summary is one 64-bit word");
+/* Index nodes are numbered pool index + 1 in 16 bits. */
+_Static_assert(SPMC_RANGE_POOL >= 1 && SPMC_RANGE_POOL < 0xFFFF, "bad SPMC_RANGE_POOL");
+#define SPMC_TXN_WORDS ((SPMC_MAX_TXNS + 63u) / 64u)
+#define SPMC_POOL_WORDS ((SPMC_RANGE_POOL + 63u) / 64u)
 _Static_assert(SPMC_MAX_PARTITIONS > 0 && SPMC_MAX_PARTITIONS < 0x7FFF,
 	       "bad SPMC_MAX_PARTITIONS");
 _Static_assert(FFA_MEM_MAX_RECEIVERS <= 32, "retrieved mask is 32 bits");
@@ -62,6 +68,9 @@ struct spmc_ns {
 	uint64_t tx_pa;
 	uint64_t rx_pa;
 	uint32_t pages;             /* each buffer's size in 4 KiB pages */
+	/* ns_ptr of each buffer, asked once at RXTX_MAP (NS RAM stays NS RAM). */
+	uint8_t *tx;
+	uint8_t *rx;
 };
 
 enum spmc_stage_kind {
@@ -89,10 +98,30 @@ struct spmc_stage {
 	};
 };
 
+/*
+ * Per pool entry i, at seg[i + 1]: its node in the live-range index
+ * (spmc/index.c) when the entry starts a segment (len > 0), else all zero.
+ * Links are node numbers (pool index + 1), 0 for none.
+ */
+struct spmc_seg {
+	uint16_t left, right, parent;
+	uint16_t len;               /* entries in the segment, 0: not a segment */
+};
+
+/* Where a range falls among the live ranges (spmc/index.c). */
+struct spmc_spot {
+	uint32_t seg;               /* segment of `at`, 0 if none */
+	uint32_t at;                /* last live range starting below its end, or ~0 */
+	uint32_t next_seg;          /* the next segment in order, 0 if none */
+	uint64_t next_start;        /* start of the live range after `at`, or UINT64_MAX */
+};
+
 struct spmc {
 	struct spmc_platform plat;
 	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS];
 	uint32_t part_count;
+	/* Each partition's UUID as DIRECT_REQ2 carries it (x2, x3), made once. */
+	uint64_t part_uuid[SPMC_MAX_PARTITIONS][2];
 	bool ready;                 /* spmc_init succeeded */
 	struct spmc_ns ns;
 	struct spmc_stage stage;
@@ -100,7 +129,19 @@ struct spmc {
 	uint32_t live_txns;         /* kept incrementally, checked by invariants */
 	uint32_t retrieved_txns;
 	uint64_t handle_counter;    /* last counter value handed out */
+	/* Free slots: bit set = free; the summary's bit w = word w has one. */
+	uint64_t txn_free[SPMC_TXN_WORDS];
+	uint64_t txn_free_sum;
+	/* Pool entries in a live slice (bits past SPMC_RANGE_POOL set). */
+	uint64_t pool_used[SPMC_POOL_WORDS];
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
+	uint16_t seg_root;          /* live-range index (spmc/index.c) */
+	uint16_t seg_extra;         /* the newest segment, held outside the tree */
+	struct spmc_seg seg[SPMC_RANGE_POOL + 1]; /* by node number, [0] unused */
+	uint8_t seg_h[SPMC_RANGE_POOL + 1];       /* each node's AVL height */
+	/* From the last index check to its commit: where a one-gap share goes. */
+	uint32_t index_gaps;
+	struct spmc_spot index_spot;
 };
 
 #endif /* SPMC_SPMC_STATE_H */

@@ -2,10 +2,12 @@
 /* FFA_VERSION negotiation and FFA_FEATURES discovery. */
 #include "spmc/spmc_int.h"
 
+/* x0-x7 only: FFA_VERSION's results stop at x7 and x8-x17 are the caller's. */
 static void version_reply(struct ffa_regs *r, uint64_t x0)
 {
-	ffa_regs_clear(r);
 	r->x[0] = x0;
+	for (unsigned int i = 1; i < SPMC_RESULT_REGS; i++)
+		r->x[i] = 0;
 }
 
 /*
@@ -15,7 +17,7 @@ static void version_reply(struct ffa_regs *r, uint64_t x0)
  */
 #define SPMC_VERSION_NOT_SUPPORTED_X0 ((uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED)
 
-void spmc_abi_version(struct spmc *s, struct ffa_regs *r)
+void spmc_version_call(struct spmc *s, struct ffa_regs *r)
 {
 	uint32_t req = ffa_w(r, 1);
 
@@ -26,14 +28,21 @@ void spmc_abi_version(struct spmc *s, struct ffa_regs *r)
 	/*
 	 * Descriptors already exchanged used the old layout, so the version
 	 * cannot move once another ABI ran; the caller learns which one holds.
+	 * Once fixed it never changes again, so no lock is needed to say so.
 	 */
-	if (s->ns.locked) {
+	if (spmc_version_fixed(s)) {
 		version_reply(r, spmc_layout(s));
 		return;
 	}
-	s->ns.requested = req;
-	s->ns.negotiated = ffa_version_min(req, SPMC_FFA_VERSION);
-	version_reply(r, SPMC_FFA_VERSION);
+	spmc_lock(s, SPMC_LOCK_CORE);
+	if (s->ns.locked) {
+		version_reply(r, spmc_layout(s));
+	} else {
+		s->ns.requested = req;
+		s->ns.negotiated = ffa_version_min(req, SPMC_FFA_VERSION);
+		version_reply(r, SPMC_FFA_VERSION);
+	}
+	spmc_unlock(s, SPMC_LOCK_CORE);
 }
 
 /* Function IDs any caller may use. */

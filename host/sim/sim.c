@@ -36,6 +36,25 @@ static void sim_lock(void *ctx, unsigned int id)
 	pthread_mutex_lock(&sim->locks[id]);
 }
 
+static void spin_lock(void *ctx, unsigned int id)
+{
+	struct host_sim *sim = ctx;
+
+	if (id >= HOST_SIM_LOCKS)
+		abort();
+	while (atomic_flag_test_and_set_explicit(&sim->spins[id], memory_order_acquire))
+		;
+}
+
+static void spin_unlock(void *ctx, unsigned int id)
+{
+	struct host_sim *sim = ctx;
+
+	if (id >= HOST_SIM_LOCKS)
+		abort();
+	atomic_flag_clear_explicit(&sim->spins[id], memory_order_release);
+}
+
 static void sim_unlock(void *ctx, unsigned int id)
 {
 	struct host_sim *sim = ctx;
@@ -69,13 +88,20 @@ int32_t host_sim_init(struct host_sim *sim, const struct host_sim_config *cfg)
 	sim->mem_base = HOST_SIM_NS_BASE;
 	sim->mem_size = cfg->mem_size ? cfg->mem_size : HOST_SIM_DEFAULT_MEM_SIZE;
 	sim->verbose = cfg->verbose;
+	sim->spin_locks = cfg->spin_locks;
+	if (sim->spin_locks) {
+		plat.lock = spin_lock;
+		plat.unlock = spin_unlock;
+	}
 	if (sim->mem_size % 4096u)
 		return FFA_RET_INVALID_PARAMETERS;
 	sim->mem = calloc(1, sim->mem_size);
 	if (!sim->mem)
 		return FFA_RET_NO_MEMORY;
-	for (unsigned int i = 0; i < HOST_SIM_LOCKS; i++)
+	for (unsigned int i = 0; i < HOST_SIM_LOCKS; i++) {
 		pthread_mutex_init(&sim->locks[i], NULL);
+		atomic_flag_clear(&sim->spins[i]);
+	}
 	if (cfg->parts)
 		ret = spmc_init(&sim->spmc, &plat, cfg->parts, cfg->part_count);
 	else

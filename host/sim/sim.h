@@ -20,6 +20,7 @@
 #define HOST_SIM_SIM_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -36,6 +37,12 @@ struct host_sim_config {
 	const struct spmc_partition *const *parts;
 	unsigned int part_count;
 	bool verbose;             /* trace every call and SPMC log line on stderr */
+	/*
+	 * Test-and-set spinlocks instead of pthread mutexes: what firmware
+	 * locks cost (a few instructions), so a benchmark counts the core's
+	 * work rather than glibc's (~80 instructions a mutex pair).
+	 */
+	bool spin_locks;
 };
 
 struct host_sim {
@@ -44,7 +51,9 @@ struct host_sim {
 	uint64_t mem_base;
 	uint64_t mem_size;
 	bool verbose;
+	bool spin_locks;
 	pthread_mutex_t locks[HOST_SIM_LOCKS];
+	atomic_flag spins[HOST_SIM_LOCKS];
 };
 
 /* 0, FFA_RET_NO_MEMORY, or spmc_init's status for a bad partition table. */

@@ -194,6 +194,25 @@ static inline uint16_t ffa_receiver_of(uint64_t w1)
 #define FFA_PART_PROP_AARCH64           (1u << 8)
 #define FFA_PART_PROP_DIRECT_REQ2_RECV  (1u << 9)
 #define FFA_PART_PROP_DIRECT_REQ2_SEND  (1u << 10)
+/*
+ * The property bits each version defines; the rest are reserved (zero) for
+ * a caller of that version: v1.0 has only bits 2:0, v1.1 adds the
+ * notification, ID-type, VM-event and execution-state bits (8:3), v1.2 the
+ * DIRECT_REQ2 bits (10:9).
+ */
+#define FFA_PART_PROPS_V1_0 0x7u
+#define FFA_PART_PROPS_V1_1 0x1FFu
+#define FFA_PART_PROPS_V1_2 0x7FFu
+
+/* props as a caller of `version` may see them (reserved bits cleared). */
+static inline uint32_t ffa_part_props_for(uint32_t version, uint32_t props)
+{
+	if (version >= FFA_VERSION_1_2)
+		return props & FFA_PART_PROPS_V1_2;
+	if (version >= FFA_VERSION_1_1)
+		return props & FFA_PART_PROPS_V1_1;
+	return props & FFA_PART_PROPS_V1_0;
+}
 
 /* RXTX_MAP: page count in w3 bits 5:0, in 4 KiB units. */
 #define FFA_RXTX_PAGE_COUNT_MASK 0x3Fu

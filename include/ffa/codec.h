@@ -96,6 +96,8 @@ int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 /* Constituent i (i < out->range_count) of a descriptor ffa_mtd_parse accepted. */
 void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
 		   struct ffa_mem_range *out);
+/* All d->range_count constituents of an accepted descriptor into out[]. */
+void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d, struct ffa_mem_range *out);
 
 /*
  * Sort ranges[0, n) by address in place and check that no two overlap: O(n)

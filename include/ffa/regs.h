@@ -18,27 +18,45 @@ struct ffa_regs {
 	uint64_t x[FFA_REGS_COUNT];
 };
 
-static inline void ffa_regs_clear(struct ffa_regs *r)
+/* Zero x0..x(n-1): a callee whose results stop at x(n-1) leaves the rest. */
+static inline void ffa_regs_clear_first(struct ffa_regs *r, unsigned int n)
 {
-	for (unsigned int i = 0; i < FFA_REGS_COUNT; i++)
+	for (unsigned int i = 0; i < n; i++)
 		r->x[i] = 0;
 }
 
-/* FFA_ERROR with a status code sign-extended to 64 bits in x2. */
-static inline void ffa_set_error(struct ffa_regs *r, int32_t status)
+static inline void ffa_regs_clear(struct ffa_regs *r)
 {
-	ffa_regs_clear(r);
+	ffa_regs_clear_first(r, FFA_REGS_COUNT);
+}
+
+/* FFA_ERROR with a status code sign-extended to 64 bits in x2, in x0..x(n-1). */
+static inline void ffa_set_error_first(struct ffa_regs *r, int32_t status, unsigned int n)
+{
+	ffa_regs_clear_first(r, n);
 	r->x[0] = FFA_ERROR;
 	r->x[2] = (uint64_t)(int64_t)status;
+}
+
+static inline void ffa_set_error(struct ffa_regs *r, int32_t status)
+{
+	ffa_set_error_first(r, status, FFA_REGS_COUNT);
+}
+
+/* FFA_SUCCESS_32 with w2..w3 results, in x0..x(n-1). */
+static inline void ffa_set_success32_first(struct ffa_regs *r, uint32_t w2, uint32_t w3,
+					   unsigned int n)
+{
+	ffa_regs_clear_first(r, n);
+	r->x[0] = FFA_SUCCESS_32;
+	r->x[2] = w2;
+	r->x[3] = w3;
 }
 
 /* FFA_SUCCESS_32 with w2..w3 results (everything else zero). */
 static inline void ffa_set_success32(struct ffa_regs *r, uint32_t w2, uint32_t w3)
 {
-	ffa_regs_clear(r);
-	r->x[0] = FFA_SUCCESS_32;
-	r->x[2] = w2;
-	r->x[3] = w3;
+	ffa_set_success32_first(r, w2, w3, FFA_REGS_COUNT);
 }
 
 static inline void ffa_set_success64(struct ffa_regs *r, uint64_t x2, uint64_t x3)

@@ -30,13 +30,22 @@ static inline uint32_t ffa_uuid_word(const struct ffa_uuid *u, unsigned int i)
 	       (uint32_t)p[3] << 24;
 }
 
+/* Constant indices throughout, so compilers merge the byte stores. */
+static inline void ffa_uuid_put_word(struct ffa_uuid *u, unsigned int i, uint32_t w)
+{
+	u->b[4 * i] = (uint8_t)w;
+	u->b[4 * i + 1] = (uint8_t)(w >> 8);
+	u->b[4 * i + 2] = (uint8_t)(w >> 16);
+	u->b[4 * i + 3] = (uint8_t)(w >> 24);
+}
+
 static inline void ffa_uuid_from_words(struct ffa_uuid *u, uint32_t w0,
 				       uint32_t w1, uint32_t w2, uint32_t w3)
 {
-	uint32_t w[4] = { w0, w1, w2, w3 };
-
-	for (unsigned int i = 0; i < 16; i++)
-		u->b[i] = (uint8_t)(w[i / 4] >> (8 * (i % 4)));
+	ffa_uuid_put_word(u, 0, w0);
+	ffa_uuid_put_word(u, 1, w1);
+	ffa_uuid_put_word(u, 2, w2);
+	ffa_uuid_put_word(u, 3, w3);
 }
 
 static inline uint64_t ffa_uuid_half(const struct ffa_uuid *u, unsigned int half)

@@ -31,10 +31,13 @@ static inline void ffa_st16(uint8_t *p, uint16_t v)
 	p[1] = (uint8_t)(v >> 8);
 }
 
+/* Constant offsets, so compilers that may merge the stores do. */
 static inline void ffa_st32(uint8_t *p, uint32_t v)
 {
-	for (unsigned int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
 }
 
 static inline void ffa_st64(uint8_t *p, uint64_t v)

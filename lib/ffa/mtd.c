@@ -49,9 +49,9 @@ static int32_t parse_header(const uint8_t *buf, uint32_t len, uint32_t layout,
 	d->attributes = ffa_ld16(buf + FFA_MTD11_ATTRIBUTES);
 	d->emad_size = ffa_ld32(buf + FFA_MTD11_EMAD_SIZE);
 	d->emad_offset = ffa_ld32(buf + FFA_MTD11_EMAD_OFFSET);
-	for (uint32_t i = FFA_MTD11_RESERVED; i < FFA_MTD11_SIZE; i++)
-		if (buf[i])
-			return INVAL;
+	/* The 12 reserved bytes, as a 64- and a 32-bit load (bytewise underneath). */
+	if (ffa_ld64(buf + FFA_MTD11_RESERVED) || ffa_ld32(buf + FFA_MTD11_RESERVED + 8))
+		return INVAL;
 	return FFA_RET_SUCCESS;
 }
 
@@ -247,6 +247,16 @@ void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
 
 	out->addr = ffa_ld64(c + FFA_CONS_ADDRESS);
 	out->pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+}
+
+void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d, struct ffa_mem_range *out)
+{
+	const uint8_t *c = buf + d->ranges_offset;
+
+	for (uint32_t i = 0; i < d->range_count; i++, c += FFA_CONS_SIZE) {
+		out[i].addr = ffa_ld64(c + FFA_CONS_ADDRESS);
+		out[i].pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+	}
 }
 
 uint32_t ffa_mtd_encoded_size(uint32_t layout, uint32_t ep_count, uint32_t range_count)

@@ -122,12 +122,29 @@ int32_t ffa_ranges_sort_check_scratch(struct ffa_mem_range *ranges, uint32_t n,
 				      struct ffa_mem_range *scratch, uint32_t cap)
 {
 	int dir;
+	uint32_t i = 1;
 
+	/*
+	 * The usual input first, in one pass: non-empty, strictly ascending and
+	 * disjoint (each start at or past the previous end; no end is formed,
+	 * so nothing wraps). Anything else takes the general path below.
+	 */
+	if (n && ranges[0].pages) {
+		for (; i < n; i++) {
+			const struct ffa_mem_range *a = &ranges[i - 1], *b = &ranges[i];
+
+			if (!b->pages || b->addr <= a->addr ||
+			    b->addr - a->addr < ((uint64_t)a->pages << FFA_PAGE_SHIFT))
+				break;
+		}
+		if (i == n)
+			return FFA_RET_SUCCESS;
+	}
 	/*
 	 * An empty range would break the neighbour argument below (it could sit
 	 * between two overlapping ranges and hide them), and is invalid anyway.
 	 */
-	for (uint32_t i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
 		if (ranges[i].pages == 0)
 			return FFA_RET_INVALID_PARAMETERS;
 	if (n < 2)
@@ -140,7 +157,7 @@ int32_t ffa_ranges_sort_check_scratch(struct ffa_mem_range *ranges, uint32_t n,
 	 */
 	dir = order_of(ranges, n);
 	if (dir < 0) {
-		for (uint32_t i = 0; i < n / 2; i++)
+		for (i = 0; i < n / 2; i++)
 			swap_ranges(&ranges[i], &ranges[n - 1 - i]);
 	} else if (dir == 0 && scratch && cap >= n && n >= RADIX_MIN) {
 		radix_ranges(ranges, n, scratch);
@@ -148,7 +165,7 @@ int32_t ffa_ranges_sort_check_scratch(struct ffa_mem_range *ranges, uint32_t n,
 		heapsort_ranges(ranges, n);
 	}
 	/* Sorted by start: any overlap shows up between neighbours. */
-	for (uint32_t i = 1; i < n; i++)
+	for (i = 1; i < n; i++)
 		if (ffa_ranges_overlap(&ranges[i - 1], &ranges[i]))
 			return FFA_RET_INVALID_PARAMETERS;
 	return FFA_RET_SUCCESS;

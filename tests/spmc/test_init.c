@@ -188,4 +188,9 @@ TEST_NEG(invariants_detect_rxtx_and_stage_corruption)
 	CHECK(spmc_check_invariants(s, &why) != 0);
 	s->ns.mapped = true;
 	CHECK_EQ(spmc_check_invariants(s, NULL), 0);
+	/* The RX/TX pointers asked for at RXTX_MAP must stay the platform's. */
+	s->ns.rx += T_PAGE;
+	CHECK(spmc_check_invariants(s, &why) != 0);
+	s->ns.rx -= T_PAGE;
+	CHECK_EQ(spmc_check_invariants(s, NULL), 0);
 }

@@ -25,6 +25,10 @@
 void smoke_main(uint64_t dtb);
 void smoke_secondary(uint64_t ctx);
 void smoke_smc(uint64_t r[8]);
+/* For bench/fw_bench.c, linked into the benchmark build of this image. */
+void smoke_puts(const char *s);
+void smoke_putu(uint64_t v);
+void smoke_bench(void);
 extern char smoke_secondary_entry[];
 
 static volatile uint64_t cpu1_seen;     /* context the secondary last saw */
@@ -58,6 +62,16 @@ static void putu(uint64_t v)
 	} while (v);
 	while (n)
 		putc_(b[--n]);
+}
+
+void smoke_puts(const char *s)
+{
+	puts_(s);
+}
+
+void smoke_putu(uint64_t v)
+{
+	putu(v);
 }
 
 static void check(const char *what, int ok)
@@ -167,6 +181,12 @@ void smoke_main(uint64_t dtb)
 	int warm = *mark == WARM_MARK;
 
 	check("x0 is the DTB", dtb == PLAT_DTB_BASE);
+#ifdef SMOKE_BENCH
+	/* The benchmark build (bench/run-fw.sh): figures, then power off. */
+	(void)warm;
+	smoke_bench();
+	smc4(PSCI_SYSTEM_OFF, 0, 0, 0);
+#endif
 	puts_(warm ? "smoke: warm boot\n" : "smoke: cold boot\n");
 	services();
 	cpu_life_cycle();
