@@ -113,11 +113,8 @@ static __attribute__((noinline)) void direct_req2(struct spmc *s, struct ffa_reg
 	msg.sender = ffa_sender_of(ids);
 	msg.receiver = ffa_receiver_of(ids);
 	/* Checked above: the request's UUID is nil or exactly the partition's. */
-	if (r->x[2] | r->x[3])
-		msg.uuid = s->parts[idx]->uuid;
-	else
-		for (unsigned int i = 0; i < sizeof(msg.uuid.b); i++)
-			msg.uuid.b[i] = 0;
+	for (unsigned int i = 0; i < sizeof(msg.uuid.b); i++)
+		msg.uuid.b[i] = (r->x[2] | r->x[3]) ? s->parts[idx]->uuid.b[i] : 0;
 	for (unsigned int i = 0; i < SPMC_MSG_ARGS; i++)
 		msg.args[i] = r->x[4 + i];
 	ret = call_handler(s, idx, &msg);
