@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ffa/codec.h"
+#include "spmc/notif_state.h"
 
 /*
  * Handles are (counter << SPMC_HANDLE_SLOT_BITS) | slot: the slot makes the
@@ -101,6 +102,8 @@ struct spmc {
 	uint32_t retrieved_txns;
 	uint64_t handle_counter;    /* last counter value handed out */
 	struct ffa_mem_range pool[SPMC_RANGE_POOL]; /* free entries are zero */
+	struct spmc_notif notif;    /* notifications (notif.c) */
+	struct spmc_imsg_rx imsg[SPMC_MAX_PARTITIONS]; /* by partition index (msg_send2.c) */
 };
 
 #endif /* SPMC_SPMC_STATE_H */

@@ -41,6 +41,7 @@ static const struct ft_check checks[] = {
 	{ "share-16", "share", "16" },
 	{ "share-256", "share", "256" },
 	{ "lend-16", "lend", "16" },
+	{ "notification", "notification", "1" },
 };
 
 static int is_dir(const char *path)

@@ -660,6 +660,8 @@ static const struct ft_check ft_checks[FT_NR_FILES] = {
 	{ "isolation", ft_isolation, false, 1, true, "" },
 	{ "partinfo", ft_partinfo, false, 1, true, "" },
 	{ "emad_offset", ft_emad_offset, false, 1, true, "" },
+	{ "notification", ft_notification, false, 1, false,
+	  "idle: write 1 to have the partition notify us" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)
