@@ -42,6 +42,7 @@ static const struct ft_check checks[] = {
 	{ "share-256", "share", "256" },
 	{ "lend-16", "lend", "16" },
 	{ "notification", "notification", "1" },
+	{ "indirect-msg", "indirect_msg", "1" },
 };
 
 static int is_dir(const char *path)

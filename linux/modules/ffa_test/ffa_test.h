@@ -41,7 +41,7 @@
 #define FT_ECHO_MAX	1000000u
 #define FT_PAGES_MAX	4096u
 #define FT_RESULT_LEN	384
-#define FT_NR_FILES	10
+#define FT_NR_FILES	11
 
 struct ffa_test;
 
@@ -115,5 +115,6 @@ int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 
 /* ffa_test_notify.c */
 int ft_notification(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
+int ft_indirect_msg(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 
 #endif /* FFA_TEST_H */

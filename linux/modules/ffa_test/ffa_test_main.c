@@ -662,6 +662,8 @@ static const struct ft_check ft_checks[FT_NR_FILES] = {
 	{ "emad_offset", ft_emad_offset, false, 1, true, "" },
 	{ "notification", ft_notification, false, 1, false,
 	  "idle: write 1 to have the partition notify us" },
+	{ "indirect_msg", ft_indirect_msg, false, 1, false,
+	  "idle: write 1 to send the partition an indirect message" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)

@@ -7,6 +7,10 @@
  * NOTIFICATION_INFO_GET and NOTIFICATION_GET and calls our callback. One
  * global and one per-vCPU notification (the latter for the last online
  * CPU), then the refusals: an ID nobody bound, and one relinquished.
+ *
+ * Also indirect messages: the driver's indirect_send (FFA_MSG_SEND2 through
+ * our TX) to the partition, which holds its RX until it reads and releases
+ * it, so a second message meanwhile is refused with BUSY.
  */
 #include <linux/completion.h>
 #include <linux/cpumask.h>
@@ -126,4 +130,55 @@ int ft_notification(struct ffa_test *t, u32 n, bool unused, char *res, size_t le
 	return ft_result(res, len, 0,
 			 "ok global notification %d in %lld us, per-vCPU %d for cpu %u in %lld us; unbound and relinquished IDs refused (DENIED)",
 			 FT_NOTIFY_GLOBAL, us_global, FT_NOTIFY_PER_VCPU, cpu, us_vcpu);
+}
+
+#define FT_IMSG_SIZE	64
+#define FT_NO_DATA	(-9)
+
+static int ft_imsg_read(struct ffa_test *t, bool release, struct ffa_send_direct_data *d)
+{
+	*d = (struct ffa_send_direct_data){
+		.data0 = TSP_CMD_MSG_READ, .data1 = release ? TSP_MSG_RELEASE : 0,
+	};
+	return t->msg->sync_send_receive(t->fdev, d);
+}
+
+int ft_indirect_msg(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
+{
+	struct ffa_send_direct_data d;
+	u8 buf[FT_IMSG_SIZE];
+	u64 sum, got;
+	int i, ret, busy;
+
+	if (!t->msg->indirect_send)
+		return ft_result(res, len, -EIO, "fail the FF-A driver has no indirect_send");
+	for (i = 0; i < FT_IMSG_SIZE; i++)
+		buf[i] = (u8)(i * 7 + 1);
+	sum = tsp_fnv1a(TSP_FNV_OFFSET, buf, FT_IMSG_SIZE);
+	ret = t->msg->indirect_send(t->fdev, buf, FT_IMSG_SIZE);
+	if (ret)
+		return ft_result(res, len, -EIO,
+				 "fail MSG_SEND2 of %d bytes to the partition: FF-A %s (errno %d)",
+				 FT_IMSG_SIZE, ft_errno_name(ret), ret);
+	/* The partition has not released RX: the next message must wait. */
+	busy = t->msg->indirect_send(t->fdev, buf, 8);
+	ret = ft_imsg_read(t, true, &d);
+	got = (u64)lower_32_bits(d.data4) << 32 | lower_32_bits(d.data3);
+	if (ret || (s32)lower_32_bits(d.data0) || d.data2 != FT_IMSG_SIZE || got != sum)
+		return ft_result(res, len, -EIO,
+				 "fail the partition read errno %d status %d, %lu bytes from 0x%lx, checksum 0x%016llx (sent %d bytes, 0x%016llx)",
+				 ret, (s32)lower_32_bits(d.data0), d.data2, d.data1, got,
+				 FT_IMSG_SIZE, sum);
+	if (busy != -EBUSY)
+		return ft_result(res, len, -EIO,
+				 "fail a second MSG_SEND2 while the partition held RX was not refused with BUSY: FF-A %s (errno %d)",
+				 ft_errno_name(busy), busy);
+	ret = ft_imsg_read(t, false, &d);
+	if (ret || (s32)lower_32_bits(d.data0) != FT_NO_DATA)
+		return ft_result(res, len, -EIO,
+				 "fail RX still holds a message after release: errno %d, status %d",
+				 ret, (s32)lower_32_bits(d.data0));
+	return ft_result(res, len, 0,
+			 "ok %d-byte MSG_SEND2 read by the partition (checksum 0x%016llx), BUSY while it held RX, empty after release",
+			 FT_IMSG_SIZE, sum);
 }
