@@ -135,8 +135,15 @@ static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 		/* The normal world only ever lends or shares: never a borrower. */
 		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
 		break;
+	case FFA_MSG_SEND2:
+		spmc_abi_msg_send2(s, r);
+		break;
 	default:
-		/* DONATE, notifications, indirect messaging, RUN, MSG_WAIT, ... */
+		if (spmc_is_notif_fid(fid)) {
+			spmc_abi_notif(s, r, fid);
+			break;
+		}
+		/* DONATE, v1.0 indirect messaging, RUN, MSG_WAIT, ... */
 		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
 		break;
 	}

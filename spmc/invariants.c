@@ -18,7 +18,7 @@ static uint32_t bits_set(uint64_t v)
 
 #define FAIL(msg) do { *why = (msg); return 1; } while (0)
 
-static bool all_zero(const void *p, size_t n)
+bool spmc_all_zero(const void *p, size_t n)
 {
 	const uint8_t *b = p;
 
@@ -131,7 +131,7 @@ static int check_receivers(const struct spmc *s, const struct spmc_txn *t,
 				FAIL("receiver listed twice");
 	}
 	for (uint32_t i = t->ep_count; i < FFA_MEM_MAX_RECEIVERS; i++)
-		if (!all_zero(&t->ep[i], sizeof(t->ep[i])))
+		if (!spmc_all_zero(&t->ep[i], sizeof(t->ep[i])))
 			FAIL("receiver entry past the count not cleared");
 	/* Each receiver holds it at most once: one bit each, none past the count. */
 	if (t->ep_count < 32 && (t->retrieved >> t->ep_count))
@@ -144,7 +144,7 @@ static int check_txn(const struct spmc *s, uint32_t slot, const char **why)
 	const struct spmc_txn *t = &s->txns[slot];
 
 	if (t->state == SPMC_TXN_FREE) {
-		if (!all_zero(t, sizeof(*t)))
+		if (!spmc_all_zero(t, sizeof(*t)))
 			FAIL("free transaction slot not cleared");
 		return 0;
 	}
@@ -340,7 +340,7 @@ static int check_all(const struct spmc *s, const char **why)
 	if (check_pairs(s, why) || check_counts(s, why) || check_stage(s, why) ||
 	    check_maps(s, why))
 		return 1;
-	return 0;
+	return spmc_notif_check(s, why);
 }
 
 int spmc_check_invariants(const struct spmc *s, const char **why)

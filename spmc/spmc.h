@@ -119,6 +119,7 @@ struct spmc_ns_info {
 };
 
 #include "spmc/spmc_state.h"     /* struct spmc's layout (core-private) */
+#include "spmc/notif.h"           /* notifications, indirect messages */
 
 /* Returns FFA_RET_SUCCESS, or INVALID_PARAMETERS for a bad partition table. */
 int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,

@@ -155,4 +155,17 @@ void spmc_stage_reset(struct spmc *s);
 /* Forget a staged retrieve response (it is read-only state: nothing to undo). */
 void spmc_stage_drop_retrieve(struct spmc *s);
 
+/* ---- notif.c, notif_info.c, msg_send2.c ---- */
+/* The NOTIFICATION_* ABIs (NOT_SUPPORTED below v1.1). */
+bool spmc_is_notif_fid(uint32_t fid);
+void spmc_abi_notif(struct spmc *s, struct ffa_regs *r, uint32_t fid);
+void spmc_notif_info_get(struct spmc *s, struct ffa_regs *r, bool is64);
+/* FFA_FEATURES for the notification function IDs and feature IDs. */
+bool spmc_notif_feature(const struct spmc *s, uint32_t id, uint32_t *props);
+void spmc_abi_msg_send2(struct spmc *s, struct ffa_regs *r);
+/* invariants.c: true if all n bytes at p are zero. */
+bool spmc_all_zero(const void *p, size_t n);
+/* notif_inv.c: spmc_check_invariants' rules for this state (lock held). */
+int spmc_notif_check(const struct spmc *s, const char **why);
+
 #endif /* SPMC_SPMC_INT_H */

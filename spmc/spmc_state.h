@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ffa/codec.h"
+#include "spmc/notif_state.h"
 
 /*
  * Handles are (counter << SPMC_HANDLE_SLOT_BITS) | slot: the slot makes the
@@ -142,6 +143,8 @@ struct spmc {
 	/* From the last index check to its commit: where a one-gap share goes. */
 	uint32_t index_gaps;
 	struct spmc_spot index_spot;
+	struct spmc_notif notif;    /* notifications (notif.c) */
+	struct spmc_imsg_rx imsg[SPMC_MAX_PARTITIONS]; /* by partition index (msg_send2.c) */
 };
 
 #endif /* SPMC_SPMC_STATE_H */

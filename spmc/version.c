@@ -108,7 +108,11 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 	uint32_t props = 0;
 	bool ok;
 
-	/* Feature IDs (bit 31 clear) are all about notifications: none here. */
+	/* Notification function IDs and feature IDs (bit 31 clear). */
+	if (spmc_notif_feature(s, id, &props) || (id == FFA_MSG_SEND2 && spmc_layout(s) >= FFA_VERSION_1_1)) {
+		ffa_set_success32(r, props, 0);
+		return;
+	}
 	if (!(id & 0x80000000u)) {
 		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
 		return;

@@ -79,5 +79,7 @@ uint64_t cpu_mpidr_aff(void);
 void gic_dist_init(void);
 /* 0, or -1 when no redistributor matches this CPU. */
 int gic_rdist_init(uint64_t mpidr_aff);
+/* Pend Non-secure Group 1 SGI `intid` on the calling CPU. */
+void gic_raise_ns_sgi_self(uint32_t intid);
 
 #endif /* FW_QEMU_VIRT_FW_H */

@@ -98,3 +98,22 @@ int gic_rdist_init(uint64_t mpidr_aff)
 	mmio_write32(sgi + GICR_IGRPMODR0, 0);
 	return 0;
 }
+
+/*
+ * ICC_SGI1R_EL1 raises Group 1 SGIs of the caller's own security state, and
+ * EL3 is Secure: an SGI for the normal world goes through the "alternate"
+ * register, ICC_ASGI1R_EL1, which raises Non-secure Group 1 ones from
+ * Secure state. Fields: target list 15:0 (Aff0 within a group of 16), Aff1
+ * 23:16, INTID 27:24, Aff2 39:32, RS 47:44 (the group of 16), Aff3 55:48.
+ */
+void gic_raise_ns_sgi_self(uint32_t intid)
+{
+	uint64_t aff = cpu_mpidr_aff(), aff0 = aff & 0xFFu;
+	uint64_t v = (1ull << (aff0 & 0xFu)) | ((aff >> 8) & 0xFFu) << 16 |
+		     (uint64_t)(intid & 0xFu) << 24 | ((aff >> 16) & 0xFFu) << 32 |
+		     (aff0 >> 4) << 44 | ((aff >> 32) & 0xFFu) << 48;
+
+	dsb_ish();
+	wr(ICC_ASGI1R_EL1, v);
+	isb();
+}

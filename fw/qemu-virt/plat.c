@@ -169,6 +169,19 @@ int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t s
 	return nsmem_exclude(&plat_ns, base, size) ? DT_ERR_RANGE : 0;
 }
 
+/*
+ * The schedule-receiver interrupt: Linux takes SGIs 0-7 for its own IPIs,
+ * so the first free one. FF-A has the SPMC publish it with FFA_FEATURES;
+ * Linux maps it as a per-CPU interrupt and answers with INFO_GET.
+ */
+#define PLAT_SRI_SGI 8u
+
+static void spmc_raise_sri(void *ctx, uint32_t intid)
+{
+	(void)ctx;
+	gic_raise_ns_sgi_self(intid);
+}
+
 void plat_spmc_init(void)
 {
 	static const struct spmc_platform sp = {
@@ -185,6 +198,8 @@ void plat_spmc_init(void)
 	count += plat_uefivar_partitions(&parts[count]);
 	ret = spmc_init(&plat_spmc, &sp, parts, count);
 
+	if (ret == FFA_RET_SUCCESS)
+		ret = spmc_notif_set_sri(&plat_spmc, PLAT_SRI_SGI, spmc_raise_sri);
 	if (ret != FFA_RET_SUCCESS)
 		fw_fatal("SPMC init failed (%d)", (int)ret);
 	plat_smc.psci = &plat_psci;

@@ -38,6 +38,7 @@
 #define SMCR_EL3 S3_6_C1_C2_6
 #define MPAM3_EL3 S3_6_C10_C5_0
 #define ICC_SRE_EL3 S3_6_C12_C12_5
+#define ICC_ASGI1R_EL1 S3_0_C12_C11_6
 
 /* Expand the name first so the encodings above reach the assembler. */
 #define READ_SYSREG(r) read_sysreg(r)

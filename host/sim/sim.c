@@ -72,6 +72,16 @@ static void sim_log(void *ctx, const char *msg)
 		fprintf(stderr, "%s\n", msg);
 }
 
+static void sim_raise_sri(void *ctx, uint32_t intid)
+{
+	struct host_sim *sim = ctx;
+
+	/* The core passes back what it was given: anything else is its bug. */
+	if (intid != HOST_SIM_SRI_INTID)
+		abort();
+	__atomic_fetch_add(&sim->sri_raised, 1u, __ATOMIC_RELAXED);
+}
+
 int32_t host_sim_init(struct host_sim *sim, const struct host_sim_config *cfg)
 {
 	static const struct host_sim_config defaults;
@@ -106,6 +116,8 @@ int32_t host_sim_init(struct host_sim *sim, const struct host_sim_config *cfg)
 		ret = spmc_init(&sim->spmc, &plat, cfg->parts, cfg->part_count);
 	else
 		ret = spmc_init(&sim->spmc, &plat, tsp, 1);
+	if (ret == FFA_RET_SUCCESS)
+		ret = spmc_notif_set_sri(&sim->spmc, HOST_SIM_SRI_INTID, sim_raise_sri);
 	if (ret != FFA_RET_SUCCESS)
 		host_sim_teardown(sim);
 	return ret;

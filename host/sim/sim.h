@@ -30,6 +30,7 @@
 #define HOST_SIM_NS_BASE 0x40000000ull
 #define HOST_SIM_DEFAULT_MEM_SIZE (16ull << 20)
 #define HOST_SIM_LOCKS (1u + SPMC_MAX_PARTITIONS)
+#define HOST_SIM_SRI_INTID 8u     /* the SGI the hosted SPMC publishes */
 
 struct host_sim_config {
 	uint64_t mem_size;        /* bytes of NS RAM (page multiple); 0 = default */
@@ -54,6 +55,8 @@ struct host_sim {
 	bool spin_locks;
 	pthread_mutex_t locks[HOST_SIM_LOCKS];
 	atomic_flag spins[HOST_SIM_LOCKS];
+	/* Schedule-receiver interrupts the core pended (HOST_SIM_SRI_INTID). */
+	unsigned int sri_raised;
 };
 
 /* 0, FFA_RET_NO_MEMORY, or spmc_init's status for a bad partition table. */

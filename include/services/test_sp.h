@@ -37,7 +37,17 @@ enum tsp_cmd {
 	/* 64-bit only. out a0 status, a1 version | flags << 32,
 	 * a2 TX PA, a3 RX PA, a4 pages | live txns << 16 | retrieved << 32. */
 	TSP_CMD_NS_INFO = 0x000019F0u,
+	/* in a1 receiver (NS endpoint), a2/a3 notification bitmap lo/hi,
+	 * a4 FFA_NOTIFICATION_SET flags (per-vCPU, vCPU in 31:16): the
+	 * partition sets them as the sender. out a0 status. */
+	TSP_CMD_NOTIFY = 0x0000A071u,
+	/* in a1 TSP_MSG_RELEASE or 0: read the indirect message in the
+	 * partition's RX (and release RX). out a0 status, a1 sender,
+	 * a2 payload size, a3/a4 FNV-1a of the payload lo/hi. */
+	TSP_CMD_MSG_READ = 0x0000A072u,
 };
+
+#define TSP_MSG_RELEASE (1u << 0)
 
 #define TSP_NS_INFO_LOCKED   (1u << 0)
 #define TSP_NS_INFO_RX_HELD  (1u << 1)

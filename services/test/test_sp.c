@@ -137,6 +137,45 @@ static void ns_info(struct spmc *s, struct spmc_msg *m)
 		      (uint64_t)info.retrieved_txns << 32;
 }
 
+static void notify(struct spmc *s, uint16_t self, struct spmc_msg *m)
+{
+	uint16_t receiver = (uint16_t)m->args[A1];
+	uint64_t bits = ffa_notif_join(m->args[A2], m->args[A3]);
+	uint32_t flags = (uint32_t)m->args[A4];
+	int32_t ret = FFA_RET_INVALID_PARAMETERS;
+
+	/* Stray high bits are not an ID or flags: refuse, do not truncate. */
+	if (m->args[A1] >> 16 == 0 && m->args[A4] >> 32 == 0)
+		ret = spmc_sp_notify(s, self, receiver, flags, bits);
+	clear_results(m);
+	set_status(m, ret);
+}
+
+static void msg_read(struct spmc *s, uint16_t self, struct spmc_msg *m)
+{
+	uint64_t release = m->args[A1];
+	struct spmc_sp_imsg msg;
+	uint64_t sum;
+	int32_t ret;
+
+	clear_results(m);
+	if (release & ~(uint64_t)TSP_MSG_RELEASE) {
+		set_status(m, FFA_RET_INVALID_PARAMETERS);
+		return;
+	}
+	ret = spmc_sp_msg_get(s, self, &msg);
+	if (ret != FFA_RET_SUCCESS) {
+		set_status(m, ret);
+		return;
+	}
+	sum = tsp_fnv1a(TSP_FNV_OFFSET, msg.payload, msg.size);
+	m->args[A1] = msg.sender;
+	m->args[A2] = msg.size;
+	m->args[A3] = (uint32_t)sum;
+	m->args[A4] = sum >> 32;
+	set_status(m, release ? spmc_sp_msg_release(s, self) : FFA_RET_SUCCESS);
+}
+
 static __attribute__((noinline)) int32_t tsp_command(struct spmc *s,
 						     const struct spmc_partition *sp,
 						     struct spmc_msg *m)
@@ -161,6 +200,12 @@ static __attribute__((noinline)) int32_t tsp_command(struct spmc *s,
 	case TSP_CMD_NS_INFO:
 		ns_info(s, m);
 		break;
+	case TSP_CMD_NOTIFY:
+		notify(s, sp->id, m);
+		break;
+	case TSP_CMD_MSG_READ:
+		msg_read(s, sp->id, m);
+		break;
 	default:
 		clear_results(m);
 		set_status(m, FFA_RET_NOT_SUPPORTED);
@@ -182,7 +227,8 @@ static const struct spmc_partition tsp = {
 	.id = TSP_ID,
 	.uuid = FFA_UUID_FFA_STACK_TEST,
 	.properties = FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_DIRECT_REQ2_RECV |
-		      FFA_PART_PROP_AARCH64 | FFA_PART_PROP_ID_TYPE_PE,
+		      FFA_PART_PROP_INDIRECT_MSG | FFA_PART_PROP_AARCH64 |
+		      FFA_PART_PROP_ID_TYPE_PE,
 	.priv = 0,
 	.direct = tsp_direct,
 };

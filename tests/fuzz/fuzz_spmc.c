@@ -14,7 +14,9 @@
 
 #include "ffa/abi.h"
 #include "ffa/codec.h"
+#include "ffa/notif.h"
 #include "ffa/regs.h"
+#include "ffa/wire.h"
 #include "host/sim/sim.h"
 #include "services/test/test_sp.h"
 #include "services/test_sp.h"
@@ -460,11 +462,71 @@ static void op_sp(struct fz_in *in)
 	check_state();
 }
 
+static uint32_t notify_flags(uint8_t b)
+{
+	return (b & 1u ? FFA_NOTIF_FLAG_PER_VCPU : 0u) |
+	       (b & 2u ? FFA_NOTIF_SET_FLAG_DELAY_SRI : 0u) | (b & 4u ? 1u << 2 : 0u) |
+	       (uint32_t)(b >> 4) << FFA_NOTIF_SET_VCPU_SHIFT;
+}
+
+static void op_notify(struct fz_in *in)
+{
+	uint8_t sub = fz_u8(in) % 3u;
+	uint16_t sp = endpoint(in), receiver = endpoint(in);
+	uint8_t bit = fz_u8(in), flags = fz_u8(in);
+	uint64_t bits = 1ull << (bit % 64u) | (bit & 0x80u ? 1u : 0u);
+	struct spmc_sp_imsg msg;
+
+	if (sub == FZ_NOTIFY_SET) {
+		(void)spmc_sp_notify(&sim.spmc, sp, receiver, notify_flags(flags), bits);
+	} else if (sub == FZ_NOTIFY_MSG_GET) {
+		/* Reading every byte lets ASan see a payload that is not all there. */
+		if (spmc_sp_msg_get(&sim.spmc, sp, &msg) == FFA_RET_SUCCESS) {
+			FZ_REQUIRE(msg.size <= SPMC_IMSG_SIZE, "message larger than its buffer");
+			(void)tsp_fnv1a(TSP_FNV_OFFSET, msg.payload, msg.size);
+		}
+	} else {
+		(void)spmc_sp_msg_release(&sim.spmc, sp);
+	}
+	check_state();
+}
+
+static void op_imsg(struct fz_in *in)
+{
+	uint8_t how = fz_u8(in);
+	uint16_t receiver = endpoint(in), sender = endpoint(in);
+	uint16_t size = fz_u16(in);
+	uint8_t off = fz_u8(in), len = fz_u8(in);
+	uint32_t offset = how & FZ_IMSG_RAW_OFF ? off * 64u : FFA_IMSG_HDR_MIN + off;
+	uint64_t bufsz;
+	uint8_t *tx = tx_buf(&bufsz);
+	struct ffa_regs r;
+
+	if (tx && bufsz >= FFA_IMSG_HDR_MIN) {
+		memset(tx, 0, FFA_IMSG_HDR_MIN);
+		ffa_st32(tx + FFA_IMSG_FLAGS, how & FZ_IMSG_FLAGS ? 1u : 0u);
+		ffa_st32(tx + FFA_IMSG_OFFSET, offset);
+		ffa_st32(tx + FFA_IMSG_IDS, ffa_pack_ids(sender, receiver));
+		ffa_st32(tx + FFA_IMSG_SIZE, size);
+	}
+	for (uint8_t i = 0; i < len; i++) {
+		uint8_t b = fz_u8(in);
+
+		if (tx && offset + i < bufsz)
+			tx[offset + i] = b;
+	}
+	frame(&r, FFA_MSG_SEND2, how & FZ_IMSG_W1 ? (uint32_t)sender << 16 : 0,
+	      how & FZ_IMSG_W2_BAD ? 1u : how & FZ_IMSG_DELAY ? FFA_MSG_SEND2_FLAG_DELAY_SRI : 0u,
+	      0);
+	call(&r);
+}
+
 static void op_direct(struct fz_in *in)
 {
 	static const uint64_t tsp_cmds[] = {
 		TSP_CMD_ECHO, TSP_CMD_MEM_CHECKSUM, TSP_CMD_MEM_FILL,
 		TSP_CMD_MEM_RETRIEVE, TSP_CMD_MEM_RELINQUISH, TSP_CMD_NS_INFO,
+		TSP_CMD_NOTIFY, TSP_CMD_MSG_READ,
 	};
 	static const uint32_t fids[] = {
 		FFA_MSG_SEND_DIRECT_REQ_32, FFA_MSG_SEND_DIRECT_REQ_64, FFA_MSG_SEND_DIRECT_REQ2,
@@ -482,10 +544,19 @@ static void op_direct(struct fz_in *in)
 	if (fid == FFA_MSG_SEND_DIRECT_REQ2)
 		for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
 			r.x[i] = 0;
-	r.x[a0] = receiver == FZP_ID ? cmd % 5u : tsp_cmds[cmd % 6u];
+	r.x[a0] = receiver == FZP_ID ? cmd % 5u : tsp_cmds[cmd % 8u];
 	r.x[a0 + 1] = (uint32_t)h;
 	r.x[a0 + 2] = h >> 32;
 	r.x[a0 + 3] = byte;
+	if (r.x[a0] == TSP_CMD_NOTIFY) {
+		/* A receiver that may have a bitmap, one bit, flags as FZ_OP_NOTIFY's. */
+		r.x[a0 + 1] = byte & 7u;
+		r.x[a0 + 2] = (uint32_t)(1ull << (h % 64u));
+		r.x[a0 + 3] = (1ull << (h % 64u)) >> 32;
+		r.x[a0 + 4] = notify_flags(byte);
+	} else if (r.x[a0] == TSP_CMD_MSG_READ) {
+		r.x[a0 + 1] = byte & 3u;
+	}
 	call(&r);
 }
 
@@ -497,6 +568,12 @@ static void op_direct(struct fz_in *in)
  * zeroed, and spmc_init() starts the core over. The fuzzer is one thread,
  * so the platform needs no locks.
  */
+static void fz_raise_sri(void *ctx, uint32_t intid)
+{
+	(void)ctx;
+	FZ_REQUIRE(intid == HOST_SIM_SRI_INTID, "the core raised an interrupt it was not given");
+}
+
 static void reset(void)
 {
 	static const struct spmc_partition *parts[2];
@@ -518,6 +595,8 @@ static void reset(void)
 	memset(sim.mem, 0, sim.mem_size);
 	FZ_REQUIRE(spmc_init(&sim.spmc, &plat, parts, 2) == FFA_RET_SUCCESS,
 		   "cannot initialise the SPMC");
+	FZ_REQUIRE(spmc_notif_set_sri(&sim.spmc, HOST_SIM_SRI_INTID, fz_raise_sri) ==
+		   FFA_RET_SUCCESS, "cannot publish the schedule-receiver interrupt");
 	memset(handles, 0, sizeof(handles));
 	handle_count = 0;
 	memset(held, 0, sizeof(held));
@@ -549,8 +628,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case FZ_OP_SP:
 			op_sp(&in);
 			break;
-		default:
+		case FZ_OP_DIRECT:
 			op_direct(&in);
+			break;
+		case FZ_OP_NOTIFY:
+			op_notify(&in);
+			break;
+		default:
+			op_imsg(&in);
 			break;
 		}
 	}

@@ -24,6 +24,13 @@
  *                retrieve / relinquish / map through spmc_sp_*
  *  FZ_OP_DIRECT  how receiver-sel cmd-sel handle-idx byte   a direct
  *                request carrying a test-partition or fuzz-partition command
+ *                (TSP_CMD_NOTIFY: receiver byte & 7, bit handle-idx % 64,
+ *                flags from byte as FZ_OP_NOTIFY's)
+ *  FZ_OP_NOTIFY  sub sp-sel receiver-sel bit flags   partition side of
+ *                notifications and indirect messages (FZ_NOTIFY_*)
+ *  FZ_OP_IMSG    how receiver-sel sender-sel size-u16 off len bytes...
+ *                an indirect-message header and payload in TX, then
+ *                FFA_MSG_SEND2 (FZ_IMSG_*)
  *
  * Values (FZ_OP_CALL): a tag byte (modulo FZ_V_COUNT) then its payload.
  */
@@ -37,6 +44,8 @@ enum fz_op {
 	FZ_OP_HYP,
 	FZ_OP_SP,
 	FZ_OP_DIRECT,
+	FZ_OP_NOTIFY,
+	FZ_OP_IMSG,
 	FZ_OP_COUNT,
 };
 
@@ -75,6 +84,21 @@ enum fz_value {
 #define FZ_SP_RETRIEVE   0u
 #define FZ_SP_RELINQUISH 1u
 #define FZ_SP_MAP        2u
+
+/* FZ_OP_NOTIFY sub-byte (modulo 3). bit: notification bit % 64, bit 7
+ * adds bit 0 too; flags: bit 0 per-vCPU, bit 1 delay SRI, bit 2 a reserved
+ * bit, bits 7:4 the vCPU. */
+#define FZ_NOTIFY_SET      0u
+#define FZ_NOTIFY_MSG_GET  1u
+#define FZ_NOTIFY_MSG_REL  2u
+
+/* FZ_OP_IMSG how-byte: what goes wrong on purpose. The payload offset is
+ * 20 + off unless FZ_IMSG_RAW_OFF (then off * 64, maybe past TX). */
+#define FZ_IMSG_FLAGS    0x01u  /* nonzero reserved header flags */
+#define FZ_IMSG_RAW_OFF  0x02u
+#define FZ_IMSG_W1       0x04u  /* sender in w1 31:16 is the header's, else 0 */
+#define FZ_IMSG_DELAY    0x08u  /* w2 = the delay-SRI flag */
+#define FZ_IMSG_W2_BAD   0x10u  /* w2 = a reserved flag */
 
 /* Selectors for endpoint IDs (modulo FZ_ID_SEL_COUNT, then raw u16). */
 #define FZ_ID_NS   0u   /* 0x0000 */

@@ -226,14 +226,23 @@ static void send(struct seed *s, uint8_t how, uint8_t ep, uint8_t perm, uint16_t
 	put(s, 0, 1);
 }
 
+static void put_bytes(struct seed *s, const uint8_t *b, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		put(s, b[i], 1);
+}
+
+static void direct_byte(struct seed *s, uint8_t how, uint8_t rcv_sel, uint8_t cmd, uint8_t h,
+			uint8_t byte)
+{
+	const uint8_t b[] = { FZ_OP_DIRECT, how, rcv_sel, cmd, h, byte };
+
+	put_bytes(s, b, sizeof(b));
+}
+
 static void direct(struct seed *s, uint8_t how, uint8_t rcv_sel, uint8_t cmd, uint8_t h)
 {
-	put(s, FZ_OP_DIRECT, 1);
-	put(s, how, 1);
-	put(s, rcv_sel, 1);
-	put(s, cmd, 1);
-	put(s, h, 1);
-	put(s, 0xA5, 1);
+	direct_byte(s, how, rcv_sel, cmd, h, 0xA5);
 }
 
 static void reclaim(struct seed *s, uint8_t h)
@@ -354,8 +363,69 @@ static void spmc_seed_discovery(void)
 	write_seed("spmc", "v12-discovery-and-messages", &s);
 }
 
+static void notify_op(struct seed *s, uint8_t sub, uint8_t bit, uint8_t flags)
+{
+	const uint8_t b[] = { FZ_OP_NOTIFY, sub, FZ_ID_TSP, FZ_ID_NS, bit, flags };
+
+	put_bytes(s, b, sizeof(b));
+}
+
+/* Bitmap for endpoint 0, global and per-vCPU bindings, the partition
+ * notifies, INFO_GET in both widths, GET, unbind, destroy. */
+static void spmc_seed_notifications(void)
+{
+	struct seed s = { .n = 0 };
+
+	setup(&s, 1, 1);
+	CALL(&s, FFA_NOTIFICATION_BITMAP_CREATE, V(FZ_V_U16, 0), V(FZ_V_U8, 4));
+	CALL(&s, FFA_NOTIFICATION_BIND, IDS(FZ_ID_TSP, FZ_ID_NS), ZERO, V(FZ_V_U32, 0xFF), ZERO);
+	CALL(&s, FFA_NOTIFICATION_BIND, IDS(FZ_ID_TSP, FZ_ID_NS), V(FZ_V_U8, 1), ZERO,
+	     V(FZ_V_U8, 1));
+	direct_byte(&s, 1, FZ_ID_TSP, 6, 3, 0);              /* TSP_CMD_NOTIFY bit 3 to endpoint 0 */
+	notify_op(&s, FZ_NOTIFY_SET, 32, 0x21);   /* bit 32, per-vCPU, vCPU 2 */
+	CALL(&s, FFA_NOTIFICATION_INFO_GET_64);
+	notify_op(&s, FZ_NOTIFY_SET, 32, 0x31);
+	CALL(&s, FFA_NOTIFICATION_INFO_GET_32);
+	CALL(&s, FFA_NOTIFICATION_GET, V(FZ_V_U32, 2u << 16), V(FZ_V_U8, 1));
+	CALL(&s, FFA_NOTIFICATION_GET, ZERO, V(FZ_V_U8, 5));
+	CALL(&s, FFA_NOTIFICATION_UNBIND, IDS(FZ_ID_TSP, FZ_ID_NS), ZERO, V(FZ_V_U32, 0xFF), ZERO);
+	CALL(&s, FFA_NOTIFICATION_BITMAP_DESTROY, ZERO);   /* DENIED: bit 32 still bound */
+	CALL(&s, FFA_NOTIFICATION_UNBIND, IDS(FZ_ID_TSP, FZ_ID_NS), ZERO, ZERO, V(FZ_V_U8, 1));
+	CALL(&s, FFA_NOTIFICATION_BITMAP_DESTROY, ZERO);
+	CALL(&s, FFA_FEATURES, V(FZ_V_U8, FFA_FEATURE_SRI));
+	write_seed("spmc", "v11-notifications", &s);
+}
+
+static void imsg_op(struct seed *s, uint8_t how, uint8_t off, uint8_t len)
+{
+	const uint8_t b[] = { FZ_OP_IMSG, how, FZ_ID_TSP, FZ_ID_NS, len, 0, off, len };
+
+	put_bytes(s, b, sizeof(b));
+	for (uint8_t i = 0; i < len; i++)
+		put(s, i ^ 0x5A, 1);
+}
+
+/* MSG_SEND2 to the test partition, BUSY while it holds RX, read, release. */
+static void spmc_seed_indirect(void)
+{
+	struct seed s = { .n = 0 };
+
+	setup(&s, 2, 1);
+	imsg_op(&s, 0, 0, 16);
+	direct_byte(&s, 1, FZ_ID_TSP, 7, 0, 0);              /* TSP_CMD_MSG_READ, keep RX */
+	imsg_op(&s, FZ_IMSG_W1, 4, 8);            /* BUSY */
+	direct_byte(&s, 1, FZ_ID_TSP, 7, 0, 1);              /* read and release */
+	notify_op(&s, FZ_NOTIFY_MSG_GET, 0, 0);
+	notify_op(&s, FZ_NOTIFY_MSG_REL, 0, 0);
+	imsg_op(&s, FZ_IMSG_RAW_OFF, 0xFF, 4);
+	imsg_op(&s, FZ_IMSG_FLAGS | FZ_IMSG_DELAY, 0, 4);
+	write_seed("spmc", "v12-indirect-messages", &s);
+}
+
 static void spmc_seeds(void)
 {
+	spmc_seed_notifications();
+	spmc_seed_indirect();
 	spmc_seed_share_checksum();
 	spmc_seed_lend_two();
 	spmc_seed_fragments();

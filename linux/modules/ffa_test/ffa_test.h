@@ -188,6 +188,10 @@ int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 		   size_t len);
 
+/* ffa_test_notify.c: notifications and indirect messages. */
+int ft_notification(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
+int ft_indirect_msg(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
+
 /* ffa_test_early.c: what the driver does at probe and remove. */
 void ft_early_probe(struct ffa_test *t);
 void ft_early_remove(struct ffa_test *t);

@@ -37,6 +37,8 @@ static const struct ft_check ft_checks[] = {
 	{ .name = "partinfo_now", .run = ft_partinfo },
 	{ .name = "share_host_rx_refused", .run = ft_share_host_rx },
 	{ .name = "isolation", .run = ft_isolation },
+	{ .name = "notification", .run = ft_notification },
+	{ .name = "indirect_msg", .run = ft_indirect_msg },
 	{ .name = "emad_offset_refused", .run = ft_emad_offset },
 	{ .name = "echo", .kind = FT_TOOL, .run = ft_echo, .max = FT_ECHO_MAX,
 	  .idle = "idle: write N to run N DIRECT_REQ echo round trips" },
