@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The four functions GCC may emit calls to even in freestanding code (for
- * struct copies and initialisers). Byte-wise, because with the MMU off all
- * memory is Device memory and unaligned wide accesses would fault.
+ * struct copies and initialisers), on the helpers of util.c.
  */
 #include <stddef.h>
 

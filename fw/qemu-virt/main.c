@@ -10,6 +10,7 @@
  */
 #include "fw/common/fwcfg.h"
 #include "fw/qemu-virt/fault.h"
+#include "fw/qemu-virt/mmu.h"
 #include "fw/qemu-virt/plat.h"
 #include "fw/qemu-virt/sysreg.h"
 
@@ -45,7 +46,8 @@ static uint64_t fc_dma_sig(void *ctx)
 static void fc_dma_start(void *ctx, uint64_t desc_pa)
 {
 	(void)ctx;
-	dsb_sy();
+	/* The device reads the descriptor from memory, not from our cache. */
+	mmu_clean_range((void *)(uintptr_t)desc_pa, 16);
 	mmio_write64(PLAT_FWCFG_BASE + 16, __builtin_bswap64(desc_pa));
 	dsb_sy();
 }
@@ -118,11 +120,13 @@ void fw_primary_main(void)
 	struct boot_info bi;
 
 	console_init();
+	mmu_boot();
 	cpu_el3_setup(&cs);
 	gic_dist_init();
 	if (gic_rdist_init(cpu_mpidr_aff()))
 		fw_fatal("no GIC redistributor for the boot CPU: use -machine virt,gic-version=3");
 	read_dt(&mem, &cpus);
+	mmu_map_ns_ram(mem.base, mem.size);
 	fw_print("ffa-stack EL3 firmware on QEMU virt: %u CPUs, %lu MiB RAM at 0x%lx",
 		 cpus.count, (unsigned long)(mem.size >> 20), (unsigned long)mem.base);
 	plat_psci_init(&cpus, cpu_mpidr_aff());
@@ -142,6 +146,9 @@ void fw_primary_main(void)
 			 (unsigned long)bi.plan.kernel_load, (unsigned long)cs.scr);
 	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2");
 	fw_slog("fw: secure console: SPMC log");
+	mmu_finish_boot();
+	/* Linux starts with its MMU and caches off. */
+	mmu_clean_range((void *)(uintptr_t)PLAT_DTB_BASE, fdt_totalsize(&boot_fdt));
 	fw_enter_ns(bi.plan.kernel_load, PLAT_DTB_BASE, PLAT_SPSR_EL2H, stack_top(0));
 }
 

@@ -9,6 +9,7 @@
 #include "fw/common/dt.h"
 #include "fw/common/spmc_glue.h"
 #include "fw/qemu-virt/fault.h"
+#include "fw/qemu-virt/mmu.h"
 #include "fw/qemu-virt/sysreg.h"
 #include "services/test/test_sp.h"
 
@@ -48,7 +49,8 @@ static void psci_release(void *ctx, unsigned int idx, uint64_t entry, uint64_t c
 	fw_pens[idx].context = context;
 	dsb_sy();
 	fw_pens[idx].entry = entry;
-	dsb_sy();
+	/* The parked CPU reads its pen with the MMU and caches off. */
+	mmu_clean_range(&fw_pens[idx], sizeof(fw_pens[idx]));
 	sev();
 }
 
