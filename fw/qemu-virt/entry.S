@@ -90,6 +90,10 @@ boot_primary:
 	ldr	x0, =primary_ram
 	br	x0
 	.ltorg
+	/* Tells tools/qemu-boot.sh a flash file holds this firmware's layout
+	 * (image at 0, variable store at PLAT_VARSTORE_BASE). */
+	.org	0x400
+	.ascii	"ffa-stack EL3 image, store at 0x400000\0"
 
 	.text
 primary_ram:

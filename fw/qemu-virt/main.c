@@ -75,6 +75,7 @@ static void load_linux(const struct dt_mem *mem, struct boot_info *bi)
 	if (err)
 		fw_fatal("%s", boot_strerror(err));
 	plat_fault_init(&io);
+	plat_uefivar_config(&io);
 }
 
 static void fixup_dt(const struct boot_info *bi)

@@ -40,10 +40,13 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 /* The TPM partition, or NULL when plat_tpm_boot() found no TPM. */
 const struct spmc_partition *plat_tpm_partition(void);
 /*
- * uefivar.c: the MM buffer carveout (a device tree edit, so before
- * plat_tpm_boot) and the variable store in flash bank 1; then
- * plat_uefivar_partitions() gives its two partitions (2 entries of out).
+ * uefivar.c: plat_uefivar_config() reads its fw_cfg setting (with the
+ * loader's fw_cfg access); plat_uefivar_boot() the MM buffer carveout (a
+ * device tree edit, so before plat_tpm_boot) and the variable store in
+ * secure flash bank 0; then plat_uefivar_partitions() gives its two
+ * partitions (2 entries of out).
  */
+void plat_uefivar_config(const struct fwcfg_io *io);
 void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi);
 unsigned int plat_uefivar_partitions(const struct spmc_partition **out);
 

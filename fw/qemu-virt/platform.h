@@ -10,7 +10,7 @@
  * UEFI variable store. Bank 1 (0x04000000) is the normal world's. */
 #define PLAT_FLASH_BASE 0x00000000
 #define PLAT_FLASH_SIZE 0x04000000
-#define PLAT_VARSTORE_BASE 0x04000000  /* bank 1 until the store moves */
+#define PLAT_VARSTORE_BASE 0x00400000  /* 256 KiB sectors; the image stays below */
 #define PLAT_VARSTORE_SIZE 0x00080000
 #define PLAT_SECRAM_BASE 0x0E000000
 #define PLAT_SECRAM_SIZE 0x01000000

@@ -144,7 +144,7 @@ int uv_sp_init(struct uv_sp *sp, const struct uv_flash *nv_flash, uint8_t *buf, 
 	if (uv_store_mount(&sp->vol, &sp->vol_flash.fl) != UV_OK && log)
 		log(log_ctx, "uefivar: volatile store failed to initialise: firmware bug");
 	if (nv_flash)
-		err = uv_store_mount(&sp->nv, nv_flash);
+		err = uv_store_mount_opt(&sp->nv, nv_flash, sp->nv_mount_flags);
 	else
 		ffa_memset(&sp->nv, 0, sizeof(sp->nv));
 	uv_vars_init(&sp->vars, err == UV_OK ? &sp->nv : 0, &sp->vol);
