@@ -145,7 +145,9 @@ void fw_primary_main(void)
 	else
 		fw_print("kernel %u bytes at 0x%lx, no initrd, SCR_EL3 0x%lx", bi.kernel_size,
 			 (unsigned long)bi.plan.kernel_load, (unsigned long)cs.scr);
-	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2");
+	/* The counter starts with the machine: reset-to-kernel time. */
+	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2, %lu us after "
+		 "reset", (unsigned long)(read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000u)));
 	fw_slog("fw: secure console: SPMC log");
 	mmu_finish_boot();
 	/* Linux starts with its MMU and caches off. */
