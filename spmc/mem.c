@@ -27,7 +27,8 @@ int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
 			continue;
 		/* Never wrap: a repeated handle could name the wrong memory. */
 		if (s->handle_counter >= SPMC_HANDLE_COUNTER_MAX)
-			return FFA_RET_NO_MEMORY;
+			return SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY,
+					  "s->handle_counter >= SPMC_HANDLE_COUNTER_MAX");
 		s->handle_counter++;
 		s->txns[i].handle = s->handle_counter << SPMC_HANDLE_SLOT_BITS | i;
 		s->txns[i].state = SPMC_TXN_PENDING;
@@ -67,11 +68,11 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 	bool moved = true;
 
 	if (n == 0 || n > SPMC_RANGE_POOL)
-		return FFA_RET_NO_MEMORY;
+		return SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY, "n == 0 || n > SPMC_RANGE_POOL");
 	while (moved) {
 		moved = false;
 		if (n > SPMC_RANGE_POOL - cand)
-			return FFA_RET_NO_MEMORY;
+			return SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY, "n > SPMC_RANGE_POOL - cand");
 		for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
 			const struct spmc_txn *t = &s->txns[i];
 
@@ -89,14 +90,17 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint32_t type)
 {
 	if (d->sender != FFA_ID_NS_PHYS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "d->sender != FFA_ID_NS_PHYS");
 	if (type == FFA_MTD_FLAG_TYPE_SHARE && (d->flags & FFA_MTD_FLAG_ZERO_MEMORY))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "type == FFA_MTD_FLAG_TYPE_SHARE && (d->flags & FFA_MTD_FLAG_ZERO_MEMORY)");
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		if (spmc_part_index(s, d->ep[i].receiver) < 0)
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "spmc_part_index(s, d->ep[i].receiver) < 0");
 		if (d->ep[i].flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER)
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "d->ep[i].flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER");
 		/* Meaningless for a share; for a lend, valid but not implemented. */
 		if (d->ep[i].flags)
 			return type == FFA_MTD_FLAG_TYPE_SHARE ? FFA_RET_INVALID_PARAMETERS
@@ -112,22 +116,25 @@ static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32
 	if (ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
 					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
 	    FFA_RET_SUCCESS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch, sizeof(s->stage.scratch) / s...");
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
 
 		/* Not ordinary NS RAM: the normal world cannot own it. */
 		if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
-			return FFA_RET_DENIED;
+			return SPMC_REFUSE(s, 0, FFA_RET_DENIED,
+					  "!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size)");
 	}
 	if (spmc_overlaps_rxtx(s, ranges, n))
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "spmc_overlaps_rxtx(s, ranges, n)");
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
 		const struct spmc_txn *t = &s->txns[i];
 
 		if (t->state == SPMC_TXN_LIVE &&
 		    spmc_ranges_intersect(ranges, n, &s->pool[t->range_first], t->range_count))
-			return FFA_RET_DENIED;
+			return SPMC_REFUSE(s, 0, FFA_RET_DENIED,
+					  "t->state == SPMC_TXN_LIVE && spmc_ranges_intersect(ranges, n, &s->pool[t->range_first],...");
 	}
 	return FFA_RET_SUCCESS;
 }
@@ -210,22 +217,24 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 	int32_t ret;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_BUSY,
+				  "s->stage.kind == SPMC_STAGE_SEND"));
 		return;
 	}
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!tx"));
 		return;
 	}
 	/* Only the TX buffer is supported as the descriptor's home. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || frag == 0 || frag > total ||
 	    frag > spmc_rxtx_size(s)) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "addr != 0 || ffa_w(r, 4) != 0 || frag == 0 || frag > total || frag > spmc_rxtx_size(s)"));
 		return;
 	}
 	if (total > SPMC_DESC_MAX) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY, "total > SPMC_DESC_MAX"));
 		return;
 	}
 	/* A half-read retrieve response is abandoned by a new operation. */
@@ -266,7 +275,8 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	uint32_t slot;
 
 	if (flags & ~(uint32_t)FFA_RECLAIM_FLAGS_ALLOWED) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "flags & ~(uint32_t)FFA_RECLAIM_FLAGS_ALLOWED"));
 		return;
 	}
 	/* Reclaiming a handle whose fragments are still arriving aborts the send. */
@@ -278,11 +288,12 @@ void spmc_abi_mem_reclaim(struct spmc *s, struct ffa_regs *r)
 	}
 	slot = spmc_txn_find(s, handle, SPMC_TXN_LIVE);
 	if (slot == SPMC_NO_SLOT) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "slot == SPMC_NO_SLOT"));
 		return;
 	}
 	if (s->txns[slot].retrieved) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_DENIED, "s->txns[slot].retrieved"));
 		return;
 	}
 	if (s->stage.kind == SPMC_STAGE_RETRIEVE && s->stage.handle == handle)

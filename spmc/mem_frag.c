@@ -77,13 +77,14 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	if (s->stage.kind != SPMC_STAGE_SEND || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || frag == 0 || frag > spmc_rxtx_size(s) ||
 	    frag > s->stage.total - s->stage.done) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "s->stage.kind != SPMC_STAGE_SEND || s->stage.handle != handle || ffa_w(r, 4) != 0 || fr..."));
 		return;
 	}
 	/* RXTX_UNMAP is refused while staging, so TX is still there. */
 	tx = spmc_tx_ptr(s);
 	if (!tx) {
-		ffa_set_error(r, FFA_RET_DENIED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!tx"));
 		return;
 	}
 	ffa_memcpy(s->stage.buf + s->stage.done, tx, frag);
@@ -115,21 +116,23 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	uint32_t slot;
 
 	if (!tx)
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!tx");
 	/* Requests come whole, from the TX buffer. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 ||
 	    total > spmc_rxtx_size(s) || total > sizeof(req))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 || total > spmc_rxt...");
 	ffa_memcpy(req, tx, total);
 	ffa_memset(&d, 0, sizeof(d));
 	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
 	    FFA_RET_SUCCESS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) != FFA_RET_SUC...");
 	if (d.sender != FFA_ID_NS_PHYS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "d.sender != FFA_ID_NS_PHYS");
 	slot = spmc_txn_find(s, d.handle, SPMC_TXN_LIVE);
 	if (slot == SPMC_NO_SLOT)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "slot == SPMC_NO_SLOT");
 	return (int32_t)slot;
 }
 
@@ -166,7 +169,8 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	uint8_t *rx;
 
 	if (s->stage.kind == SPMC_STAGE_SEND) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_BUSY,
+				  "s->stage.kind == SPMC_STAGE_SEND"));
 		return;
 	}
 	slot = read_retrieve_req(s, r);
@@ -176,13 +180,13 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_BUSY, "!rx"));
 		return;
 	}
 	spmc_stage_drop_retrieve(s);
 	len = encode_txn(s, (uint32_t)slot);
 	if (len == 0) {
-		ffa_set_error(r, FFA_RET_NO_MEMORY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY, "len == 0"));
 		return;
 	}
 	frag = len < cap ? len : cap;
@@ -210,12 +214,13 @@ void spmc_abi_mem_frag_rx(struct spmc *s, struct ffa_regs *r)
 
 	if (s->stage.kind != SPMC_STAGE_RETRIEVE || s->stage.handle != handle ||
 	    ffa_w(r, 4) != 0 || off >= s->stage.total) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "s->stage.kind != SPMC_STAGE_RETRIEVE || s->stage.handle != handle || ffa_w(r, 4) != 0 |..."));
 		return;
 	}
 	rx = spmc_rx_acquire(s);
 	if (!rx) {
-		ffa_set_error(r, FFA_RET_BUSY);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_BUSY, "!rx"));
 		return;
 	}
 	/* Any offset may be (re)read: the response is read-only. */

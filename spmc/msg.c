@@ -40,24 +40,29 @@ static int32_t check_request(struct spmc *s, const struct ffa_regs *r,
 	int idx;
 
 	if (ids >> 32 || ffa_sender_of(ids) != FFA_ID_NS_PHYS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "ids >> 32 || ffa_sender_of(ids) != FFA_ID_NS_PHYS");
 	idx = spmc_part_index(s, ffa_receiver_of(ids));
 	if (idx < 0)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "idx < 0");
 	sp = s->parts[idx];
 	if (c->kind == SPMC_MSG_REQ2) {
 		if (!(sp->properties & FFA_PART_PROP_DIRECT_REQ2_RECV))
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "!(sp->properties & FFA_PART_PROP_DIRECT_REQ2_RECV)");
 		ffa_uuid_from_halves(&msg->uuid, r->x[2], r->x[3]);
 		if (!ffa_uuid_is_nil(&msg->uuid) && !ffa_uuid_equal(&msg->uuid, &sp->uuid))
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "!ffa_uuid_is_nil(&msg->uuid) && !ffa_uuid_equal(&msg->uuid, &sp->uuid)");
 	} else {
 		if (!(sp->properties & FFA_PART_PROP_DIRECT_REQ_RECV))
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "!(sp->properties & FFA_PART_PROP_DIRECT_REQ_RECV)");
 		/* Framework messages (power management, VM events) are not implemented;
 		 * the other flag bits are reserved. */
 		if ((c->kind == SPMC_MSG_REQ32 ? ffa_w(r, 2) : r->x[2]) != 0)
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "(c->kind == SPMC_MSG_REQ32 ? ffa_w(r, 2) : r->x[2]) != 0");
 	}
 	msg->kind = c->kind;
 	msg->sender = ffa_sender_of(ids);
@@ -94,7 +99,8 @@ void spmc_direct_req(struct spmc *s, struct ffa_regs *r)
 	version = spmc_layout(s);
 	spmc_unlock(s, SPMC_LOCK_CORE);
 	if (c.kind == SPMC_MSG_REQ2 && version < FFA_VERSION_1_2) {
-		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED,
+				  "c.kind == SPMC_MSG_REQ2 && version < FFA_VERSION_1_2"));
 		return;
 	}
 	ffa_memset(&msg, 0, sizeof(msg));

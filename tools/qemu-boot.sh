@@ -11,7 +11,8 @@
 # build/uefivars.flash before) is converted once, the original kept beside
 # it. FFA_STACK_VARS=none boots the firmware with -bios and no persistent
 # store; FFA_STACK_VARS_FORMAT=1 lets the firmware format a store that holds
-# foreign data (it refuses otherwise).
+# foreign data (it refuses otherwise). FFA_STACK_DEBUG=1 makes the firmware
+# log the reason of every refused call on the secure UART.
 # FFA_STACK_QEMU_EXTRA adds QEMU arguments (e.g. "-icount shift=0" for the
 # deterministic virtual time the benchmarks use).
 # The firmware's secure UART goes to <log>.secure. Exit status is QEMU's, or
@@ -87,6 +88,8 @@ else
 	[ "${FFA_STACK_VARS_FORMAT:-0}" != 1 ] ||
 		qemu+=(-fw_cfg name=opt/ffa-stack/uefivar-format,string=foreign)
 fi
+# FFA_STACK_DEBUG=1: the firmware logs why each FF-A call it refuses was refused.
+[ "${FFA_STACK_DEBUG:-0}" != 1 ] || qemu+=(-fw_cfg name=opt/ffa-stack/debug,string=1)
 if [ -n "${FFA_STACK_QEMU_EXTRA:-}" ]; then
 	read -ra qextra <<<"$FFA_STACK_QEMU_EXTRA"
 	qemu+=("${qextra[@]}")

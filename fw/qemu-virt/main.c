@@ -76,6 +76,7 @@ static void load_linux(const struct dt_mem *mem, struct boot_info *bi)
 		fw_fatal("%s", boot_strerror(err));
 	plat_fault_init(&io);
 	plat_uefivar_config(&io);
+	plat_debug_config(&io);
 }
 
 static void fixup_dt(const struct boot_info *bi)

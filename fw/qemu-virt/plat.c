@@ -21,6 +21,14 @@ struct nsmem plat_ns;
 struct smc_services plat_smc;
 static struct spmc plat_spmc;
 static struct fw_lock psci_lock;
+/* Refusal reasons on the secure UART: build with -DFW_DEBUG_REFUSALS, or
+ * boot with fw_cfg PLAT_DEBUG_FILE = "1" (tools/qemu-boot.sh: FFA_STACK_DEBUG=1). */
+#ifdef FW_DEBUG_REFUSALS
+static unsigned int plat_debug = 1;
+#else
+static unsigned int plat_debug;
+#endif
+#define PLAT_DEBUG_FILE "opt/ffa-stack/debug"
 static struct fw_lock spmc_locks[1u + SPMC_MAX_PARTITIONS];
 
 static void psci_lock_take(void *ctx)
@@ -171,11 +179,23 @@ int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t s
 	return nsmem_exclude(&plat_ns, base, size) ? DT_ERR_RANGE : 0;
 }
 
+void plat_debug_config(const struct fwcfg_io *io)
+{
+	uint8_t v[4];
+	uint32_t len = 0;
+
+	if (!fwcfg_read_file(io, PLAT_DEBUG_FILE, v, sizeof(v), &len) && len >= 1 && v[0] == '1')
+		plat_debug = 1;
+	if (plat_debug)
+		fw_slog("fw: SPMC and partitions log why they refuse a call (%s)",
+			PLAT_DEBUG_FILE);
+}
+
 void plat_spmc_init(void)
 {
-	static const struct spmc_platform sp = {
+	const struct spmc_platform sp = {
 		.lock = spmc_lock, .unlock = spmc_unlock,
-		.ns_ptr = spmc_ns_ptr, .log = spmc_log,
+		.ns_ptr = spmc_ns_ptr, .log = spmc_log, .debug = plat_debug,
 	};
 	const struct spmc_partition *parts[4] = { test_sp_partition() };
 	unsigned int count = 1;

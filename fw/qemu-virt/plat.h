@@ -28,6 +28,8 @@ int plat_ns_init(uint64_t base, uint64_t size);
  * None is needed yet. Returns 0 or a dt/fdt error.
  */
 int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size);
+/* Whether refusal reasons are logged (fw_cfg or -DFW_DEBUG_REFUSALS). */
+void plat_debug_config(const struct fwcfg_io *io);
 /* SPMC core with the test partition; then plat_smc routes FF-A to it. */
 void plat_spmc_init(void);
 /*
