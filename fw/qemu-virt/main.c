@@ -114,6 +114,19 @@ static void read_dt(struct dt_mem *mem, struct dt_cpus *cpus)
 		fw_fatal("cannot read /cpus from the device tree: %s", dt_strerror(err));
 }
 
+/* The service partitions that came up at boot, then the SPMC. */
+static void start_spmc(void)
+{
+	const struct spmc_partition *svc[3];
+	unsigned int n = 0;
+
+	/* The TPM service exists only when plat_tpm_boot() found a TPM. */
+	if (plat_tpm_partition())
+		svc[n++] = plat_tpm_partition();
+	n += plat_uefivar_partitions(&svc[n]);
+	plat_spmc_init(svc, n);
+}
+
 void fw_primary_main(void)
 {
 	struct cpu_setup cs;
@@ -138,7 +151,7 @@ void fw_primary_main(void)
 	fixup_dt(&bi);
 	plat_uefivar_boot(&boot_fdt, &mem, &bi);
 	plat_tpm_boot(&boot_fdt, &mem, &bi);
-	plat_spmc_init();
+	start_spmc();
 	if (bi.initrd_size)
 		fw_print("kernel %u bytes at 0x%lx, initrd %u bytes at 0x%lx, SCR_EL3 0x%lx",
 			 bi.kernel_size, (unsigned long)bi.plan.kernel_load, bi.initrd_size,

@@ -191,21 +191,20 @@ void plat_debug_config(const struct fwcfg_io *io)
 			PLAT_DEBUG_FILE);
 }
 
-void plat_spmc_init(void)
+void plat_spmc_init(const struct spmc_partition *const *services, unsigned int count)
 {
 	const struct spmc_platform sp = {
 		.lock = spmc_lock, .unlock = spmc_unlock,
 		.ns_ptr = spmc_ns_ptr, .log = spmc_log, .debug = plat_debug,
 	};
-	const struct spmc_partition *parts[4] = { test_sp_partition() };
-	unsigned int count = 1;
+	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS] = { test_sp_partition() };
 	int32_t ret;
 
-	/* The TPM service exists only when plat_tpm_boot() found a TPM. */
-	if (plat_tpm_partition())
-		parts[count++] = plat_tpm_partition();
-	count += plat_uefivar_partitions(&parts[count]);
-	ret = spmc_init(&plat_spmc, &sp, parts, count);
+	if (count > SPMC_MAX_PARTITIONS - 1u)
+		fw_fatal("%u service partitions: the SPMC takes %u", count, SPMC_MAX_PARTITIONS - 1u);
+	for (unsigned int i = 0; i < count; i++)
+		parts[1 + i] = services[i];
+	ret = spmc_init(&plat_spmc, &sp, parts, count + 1u);
 
 	if (ret != FFA_RET_SUCCESS)
 		fw_fatal("SPMC init failed (%d)", (int)ret);

@@ -30,8 +30,10 @@ int plat_ns_init(uint64_t base, uint64_t size);
 int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size);
 /* Whether refusal reasons are logged (fw_cfg or -DFW_DEBUG_REFUSALS). */
 void plat_debug_config(const struct fwcfg_io *io);
-/* SPMC core with the test partition; then plat_smc routes FF-A to it. */
-void plat_spmc_init(void);
+/* SPMC core with the test partition and the given service partitions
+ * (collected by main.c from tpm.c and uefivar.c, which plat.c does not
+ * call); then plat_smc routes FF-A to it. */
+void plat_spmc_init(const struct spmc_partition *const *services, unsigned int count);
 /*
  * tpm.c: takes over QEMU's TIS TPM if the tree has one, measures firmware,
  * kernel, initrd and the final tree, and publishes the CRB-over-FF-A
