@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "linux/tests/ffa-test-store.h"
+
 #define FT_DIR "/sys/kernel/debug/ffa_test"
 #define FT_LINE 512
 
@@ -250,6 +252,7 @@ int main(void)
 		snprintf(line, sizeof(line), "fail cannot read %s/emad_offset: %s",
 			 FT_DIR, strerror(-err));
 	failed += report("emad-offset", line);
+	failed += store_check();
 
 	return failed ? 1 : 0;
 }

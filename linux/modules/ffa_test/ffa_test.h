@@ -41,7 +41,7 @@
 #define FT_ECHO_MAX	1000000u
 #define FT_PAGES_MAX	4096u
 #define FT_RESULT_LEN	384
-#define FT_NR_FILES	9
+#define FT_NR_FILES	10
 
 struct ffa_test;
 
@@ -112,5 +112,8 @@ int ft_partinfo(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 int ft_isolation(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 		   size_t len);
+
+/* ffa_test_store.c */
+int ft_store_window(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 
 #endif /* FFA_TEST_H */

@@ -660,6 +660,7 @@ static const struct ft_check ft_checks[FT_NR_FILES] = {
 	{ "isolation", ft_isolation, false, 1, true, "" },
 	{ "partinfo", ft_partinfo, false, 1, true, "" },
 	{ "emad_offset", ft_emad_offset, false, 1, true, "" },
+	{ "store_window", ft_store_window, false, 1, true, "" },
 };
 
 static int ft_run(struct ft_file *f, u32 n)
