@@ -66,7 +66,8 @@ secure_flash() {
 				"secure flash bank 0 (offset 4 MiB, after the firmware); the original is $old" >&2
 		else
 			echo "qemu-boot: $f holds no firmware image and no variable store at 0 (another" \
-				"program's flash?): kept as $old; the firmware now sees its store region as found" >&2
+				"program's flash?): kept as $old; its first 4 MiB now hold the firmware, the" \
+				"rest is as it was" >&2
 		fi
 		dd if=/dev/zero of="$f" bs=1M count=4 conv=notrunc 2>/dev/null
 	fi
