@@ -4,8 +4,8 @@
  * no-map carveout below the TPM's at the top of RAM, published as
  * /reserved-memory/uefivar-mm@<base> (compatible MM_VAR_DT_COMPAT); the
  * non-volatile store lives in secure flash, bank 0 after the firmware image
- * (pflash.c), which the normal world cannot address (QEMU's DTB gives Linux
- * that bank disabled).
+ * (pflash.c), which the normal world cannot address; its node is removed
+ * from Linux's device tree.
  *
  * A store that does not mount is never formatted over: flash holding bytes
  * the store did not write (another program's data, or a store overwritten
@@ -107,6 +107,36 @@ static void report_mount(int err)
 	}
 }
 
+/*
+ * Linux gets no node for the flash that holds the store (QEMU's is
+ * secflash@0, status "disabled"): nothing in the normal world's tree
+ * describes it. Root cells are QEMU virt's 2/2.
+ */
+static void hide_store_flash(struct fdt *f)
+{
+	int root = fdt_path_offset(f, "/"), node, next;
+
+	if (root < 0 || fdt_getprop_u32(f, root, "#address-cells", 0) != 2 ||
+	    fdt_getprop_u32(f, root, "#size-cells", 0) != 2)
+		return;
+	for (node = fdt_first_child(f, root); node >= 0; node = next) {
+		uint32_t rlen = 0, clen = 0;
+		const uint8_t *reg = fdt_getprop(f, node, "reg", &rlen);
+		const char *compat = fdt_getprop(f, node, "compatible", &clen);
+		uint64_t b, sz;
+
+		next = fdt_next_sibling(f, node);
+		if (!reg || rlen < 16 || !compat || clen != sizeof("cfi-flash") ||
+		    fw_memcmp(compat, "cfi-flash", clen))
+			continue;
+		b = fw_be64(reg);
+		sz = fw_be64(reg + 8);
+		if (b <= PLAT_VARSTORE_BASE && PLAT_VARSTORE_BASE - b < sz && !fdt_nop_node(f, node))
+			fw_slog("uefivar: flash at 0x%lx (holds the store) removed from Linux's device tree",
+				(unsigned long)b);
+	}
+}
+
 void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi)
 {
 	uint64_t base = publish_buffer(f, mem, bi);
@@ -123,6 +153,7 @@ void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boo
 				"survive a reboot)");
 		fl = pflash_store();
 	}
+	hide_store_flash(f);
 	uv.lock = uv_lock_take;
 	uv.unlock = uv_lock_give;
 	err = uv_sp_init(&uv, fl, (uint8_t *)(uintptr_t)base, base, base ? UV_BUF_SIZE : 0, 0,
