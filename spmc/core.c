@@ -11,6 +11,59 @@ void spmc_log(const struct spmc *s, const char *msg)
 		s->plat.log(s->plat.ctx, msg);
 }
 
+/* Appends src to buf[*pos, cap), keeping room for the NUL. */
+static void put_str(char *buf, uint32_t cap, uint32_t *pos, const char *src)
+{
+	while (src && *src && *pos + 1u < cap)
+		buf[(*pos)++] = *src++;
+	buf[*pos] = '\0';
+}
+
+static void put_dec(char *buf, uint32_t cap, uint32_t *pos, int32_t v)
+{
+	char d[12];
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+	unsigned int n = sizeof(d) - 1u;
+
+	d[n] = '\0';
+	do {
+		d[--n] = (char)('0' + u % 10u);
+		u /= 10u;
+	} while (u);
+	if (v < 0)
+		d[--n] = '-';
+	put_str(buf, cap, pos, &d[n]);
+}
+
+static void put_hex(char *buf, uint32_t cap, uint32_t *pos, uint32_t v, unsigned int digits)
+{
+	char h[9];
+
+	for (unsigned int i = 0; i < digits && i < 8u; i++)
+		h[i] = "0123456789abcdef"[(v >> (4u * (digits - 1u - i))) & 0xFu];
+	h[digits < 8u ? digits : 8u] = '\0';
+	put_str(buf, cap, pos, h);
+}
+
+void spmc_log_refusal(const struct spmc *s, const char *fn, uint32_t caller, int32_t code,
+		      const char *why)
+{
+	char line[192];
+	uint32_t pos = 0;
+
+	if (!s || !s->plat.debug || !s->plat.log)
+		return;
+	put_str(line, sizeof(line), &pos, "refused ");
+	put_dec(line, sizeof(line), &pos, code);
+	put_str(line, sizeof(line), &pos, " in ");
+	put_str(line, sizeof(line), &pos, fn);
+	put_str(line, sizeof(line), &pos, " for 0x");
+	put_hex(line, sizeof(line), &pos, caller, 4);
+	put_str(line, sizeof(line), &pos, ": ");
+	put_str(line, sizeof(line), &pos, why);
+	s->plat.log(s->plat.ctx, line);
+}
+
 void spmc_fix_version_locked(struct spmc *s)
 {
 	/* Release: pairs with spmc_version_fixed's acquire. */
@@ -29,34 +82,59 @@ uint32_t spmc_layout(const struct spmc *s)
 	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
 }
 
-static int32_t check_partition(const struct spmc_partition *const *parts,
-			       uint32_t i)
+/* NULL, or why partition i cannot be registered. */
+static const char *check_partition(const struct spmc_partition *const *parts, uint32_t i)
 {
 	const struct spmc_partition *p = parts[i];
 
 	if (!p || !p->direct)
-		return FFA_RET_INVALID_PARAMETERS;
+		return "no partition or no direct message handler";
 	if (!ffa_id_is_secure(p->id) || p->id == FFA_ID_SPMC)
-		return FFA_RET_INVALID_PARAMETERS;
+		return "its ID is not a secure endpoint ID (or is the SPMC's)";
 	for (uint32_t j = 0; j < i; j++)
 		if (parts[j]->id == p->id)
-			return FFA_RET_INVALID_PARAMETERS;
-	return FFA_RET_SUCCESS;
+			return "its ID is already taken by an earlier partition";
+	return 0;
+}
+
+/* Always said (it is fatal to the platform): which partition, and why. */
+static void refuse_partition(const struct spmc_platform *plat,
+			     const struct spmc_partition *p, const char *why)
+{
+	char line[192];
+	uint32_t pos = 0;
+
+	if (!plat->log)
+		return;
+	put_str(line, sizeof(line), &pos, "partition ");
+	put_str(line, sizeof(line), &pos, p && p->name ? p->name : "(unnamed)");
+	put_str(line, sizeof(line), &pos, " (ID 0x");
+	put_hex(line, sizeof(line), &pos, p ? p->id : 0, 4);
+	put_str(line, sizeof(line), &pos, ") not registered: ");
+	put_str(line, sizeof(line), &pos, why);
+	plat->log(plat->ctx, line);
 }
 
 int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
 		  const struct spmc_partition *const *parts, unsigned int count)
 {
 	if (!s || !plat || !plat->ns_ptr || count > SPMC_MAX_PARTITIONS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "!s || !plat || !plat->ns_ptr || count > SPMC_MAX_PARTITIONS");
 	if (count && !parts)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "count && !parts");
 	/* A lock without its unlock would deadlock on the first call. */
 	if (!plat->lock != !plat->unlock)
-		return FFA_RET_INVALID_PARAMETERS;
-	for (uint32_t i = 0; i < count; i++)
-		if (check_partition(parts, i) != FFA_RET_SUCCESS)
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "!plat->lock != !plat->unlock");
+	for (uint32_t i = 0; i < count; i++) {
+		const char *why = check_partition(parts, i);
+
+		if (why) {
+			refuse_partition(plat, parts[i], why);
 			return FFA_RET_INVALID_PARAMETERS;
+		}
+	}
 
 	ffa_memset(s, 0, sizeof(*s));
 	/* Field by field: a struct copy may become a memcpy call. */
@@ -65,6 +143,7 @@ int32_t spmc_init(struct spmc *s, const struct spmc_platform *plat,
 	s->plat.unlock = plat->unlock;
 	s->plat.ns_ptr = plat->ns_ptr;
 	s->plat.log = plat->log;
+	s->plat.debug = plat->debug;
 	for (uint32_t i = 0; i < count; i++) {
 		s->parts[i] = parts[i];
 		s->part_uuid[i][0] = ffa_uuid_half(&parts[i]->uuid, 0);
@@ -152,7 +231,8 @@ static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 static void ns_call(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 {
 	if (!s->ready || !ffa_fid_in_range(r->x[0])) {
-		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED,
+				  "!s->ready || !ffa_fid_in_range(r->x[0])"));
 		return;
 	}
 	spmc_lock(s, SPMC_LOCK_CORE);

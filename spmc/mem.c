@@ -151,14 +151,17 @@ static void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
 static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint32_t type)
 {
 	if (d->sender != FFA_ID_NS_PHYS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "d->sender != FFA_ID_NS_PHYS");
 	if (type == FFA_MTD_FLAG_TYPE_SHARE && (d->flags & FFA_MTD_FLAG_ZERO_MEMORY))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "type == FFA_MTD_FLAG_TYPE_SHARE && (d->flags & FFA_MTD_FLAG_ZERO_MEMORY)");
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		if (spmc_part_index(s, d->ep[i].receiver) < 0)
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "spmc_part_index(s, d->ep[i].receiver) < 0");
 		if (d->ep[i].flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER)
-			return FFA_RET_INVALID_PARAMETERS;
+			return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+					  "d->ep[i].flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER");
 		/* Meaningless for a share; for a lend, valid but not implemented. */
 		if (d->ep[i].flags)
 			return type == FFA_MTD_FLAG_TYPE_SHARE ? FFA_RET_INVALID_PARAMETERS
@@ -187,11 +190,11 @@ static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32
 			uint64_t size = (uint64_t)ranges[i].pages << FFA_PAGE_SHIFT;
 
 			if (!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size))
-				return FFA_RET_DENIED;
+				return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!s->plat.ns_ptr(s->plat.ctx, ranges[i].addr, size)");
 		}
 	}
 	if (spmc_overlaps_rxtx(s, ranges, n))
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "spmc_overlaps_rxtx(s, ranges, n)");
 	/* ranges is the slice pool[first, first + n): the index reads it there. */
 	return spmc_index_check(s, (uint32_t)(ranges - s->pool), n);
 }

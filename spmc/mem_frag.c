@@ -115,21 +115,23 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 	uint32_t slot;
 
 	if (!tx)
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!tx");
 	/* Requests come whole, from the TX buffer. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 ||
 	    total > spmc_rxtx_size(s) || total > sizeof(req))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 || total > spmc_rxt...");
 	ffa_memcpy(req, tx, total);
 	/* ffa_mtd_parse zeroes d itself. */
 	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
 	    FFA_RET_SUCCESS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) != FFA_RET_SUC...");
 	if (d.sender != FFA_ID_NS_PHYS)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "d.sender != FFA_ID_NS_PHYS");
 	slot = spmc_txn_find(s, d.handle, SPMC_TXN_LIVE);
 	if (slot == SPMC_NO_SLOT)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "slot == SPMC_NO_SLOT");
 	return (int32_t)slot;
 }
 

@@ -52,14 +52,15 @@ static int32_t write_infos(struct spmc *s, const struct ffa_uuid *u, uint32_t co
 
 	rx = spmc_rx_acquire(s);
 	if (!rx)
-		return FFA_RET_BUSY;
+		return SPMC_REFUSE(s, 0, FFA_RET_BUSY, "!rx");
 	/* count <= SPMC_MAX_PARTITIONS, size <= 24: no overflow. */
 	if (count * size > cap)
-		return FFA_RET_NO_MEMORY;
+		return SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY, "count * size > cap");
 	for (uint32_t i = 0; i < count; i++) {
 		fill_info(nth_match(s, u, i), version, &info);
 		if (ffa_partinfo_encode(rx + i * size, cap - i * size, version, &info) != size)
-			return FFA_RET_NO_MEMORY;
+			return SPMC_REFUSE(s, 0, FFA_RET_NO_MEMORY,
+					  "ffa_partinfo_encode(rx + i * size, cap - i * size, version, &info) != size");
 	}
 	s->ns.rx_held = true;
 	return FFA_RET_SUCCESS;
@@ -79,12 +80,13 @@ void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r)
 		return;
 	}
 	if (flags & ~FFA_PARTITION_INFO_FLAG_COUNT_ONLY) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "flags & ~FFA_PARTITION_INFO_FLAG_COUNT_ONLY"));
 		return;
 	}
 	count = count_matches(s, &u);
 	if (count == 0) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "count == 0"));
 		return;
 	}
 	/* v1.0 had no size output: w3 is reserved there. */
@@ -108,18 +110,21 @@ void spmc_abi_partition_info_get_regs(struct spmc *s, struct ffa_regs *r)
 	uint32_t count, last, cur, n;
 
 	if (spmc_layout(s) < FFA_VERSION_1_2) {
-		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED,
+				  "spmc_layout(s) < FFA_VERSION_1_2"));
 		return;
 	}
 	/* No tags are ever handed out (the list never changes), so any tag is stale. */
 	if (x3 & ~(uint64_t)FFA_PIGR_START_INDEX_MASK) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "x3 & ~(uint64_t)FFA_PIGR_START_INDEX_MASK"));
 		return;
 	}
 	ffa_uuid_from_halves(&u, r->x[1], r->x[2]);
 	count = count_matches(s, &u);
 	if (count == 0 || start >= count) {
-		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "count == 0 || start >= count"));
 		return;
 	}
 	last = count - 1;

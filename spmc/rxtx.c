@@ -59,20 +59,27 @@ static int32_t check_map(struct spmc *s, uint64_t tx, uint64_t rx, uint64_t w3)
 	uint64_t size = (uint64_t)pages * FFA_PAGE_SIZE;
 
 	if (w3 & ~(uint64_t)FFA_RXTX_PAGE_COUNT_MASK)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "w3 & ~(uint64_t)FFA_RXTX_PAGE_COUNT_MASK");
 	if (pages == 0 || pages > SPMC_RXTX_MAX_PAGES)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "pages == 0 || pages > SPMC_RXTX_MAX_PAGES");
 	if ((tx | rx) & (FFA_PAGE_SIZE - 1))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "(tx | rx) & (FFA_PAGE_SIZE - 1)");
 	if (tx > UINT64_MAX - size || rx > UINT64_MAX - size)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "tx > UINT64_MAX - size || rx > UINT64_MAX - size");
 	if (tx < rx + size && rx < tx + size)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "tx < rx + size && rx < tx + size");
 	if (!s->plat.ns_ptr(s->plat.ctx, tx, size) || !s->plat.ns_ptr(s->plat.ctx, rx, size))
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
+				  "!s->plat.ns_ptr(s->plat.ctx, tx, size) || !s->plat.ns_ptr(s->plat.ctx, rx, size)");
 	/* Shared or lent pages must not double as mailboxes the SPMC writes. */
 	if (overlaps_txns(s, tx, pages) || overlaps_txns(s, rx, pages))
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, 0, FFA_RET_DENIED,
+				  "overlaps_txns(s, tx, pages) || overlaps_txns(s, rx, pages)");
 	return FFA_RET_SUCCESS;
 }
 

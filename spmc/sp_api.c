@@ -24,11 +24,11 @@ static int32_t retrieve_locked(struct spmc *s, uint16_t sp_id, uint64_t handle,
 	int k;
 
 	if (slot == SPMC_NO_SLOT)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_INVALID_PARAMETERS, "slot == SPMC_NO_SLOT");
 	t = &s->txns[slot];
 	k = receiver_index(t, sp_id);
 	if (k < 0 || (t->retrieved & (1u << k)))
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_DENIED, "k < 0 || (t->retrieved & (1u << k))");
 	if (!t->retrieved)
 		s->retrieved_txns++;
 	t->retrieved |= 1u << k;
@@ -49,7 +49,7 @@ int32_t spmc_sp_retrieve(struct spmc *s, uint16_t sp_id, uint64_t handle,
 	int32_t ret;
 
 	if (!s || !out)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_INVALID_PARAMETERS, "!s || !out");
 	spmc_lock(s, SPMC_LOCK_CORE);
 	ret = retrieve_locked(s, sp_id, handle, out);
 	spmc_unlock(s, SPMC_LOCK_CORE);
@@ -63,11 +63,12 @@ static int32_t relinquish_locked(struct spmc *s, uint16_t sp_id, uint64_t handle
 	int k;
 
 	if (slot == SPMC_NO_SLOT)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_INVALID_PARAMETERS, "slot == SPMC_NO_SLOT");
 	t = &s->txns[slot];
 	k = receiver_index(t, sp_id);
 	if (k < 0 || !(t->retrieved & (1u << k)))
-		return FFA_RET_DENIED;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_DENIED,
+				  "k < 0 || !(t->retrieved & (1u << k))");
 	t->retrieved &= ~(1u << k);
 	if (!t->retrieved)
 		s->retrieved_txns--;
@@ -79,7 +80,7 @@ int32_t spmc_sp_relinquish(struct spmc *s, uint16_t sp_id, uint64_t handle)
 	int32_t ret;
 
 	if (!s)
-		return FFA_RET_INVALID_PARAMETERS;
+		return SPMC_REFUSE(s, sp_id, FFA_RET_INVALID_PARAMETERS, "!s");
 	spmc_lock(s, SPMC_LOCK_CORE);
 	ret = relinquish_locked(s, sp_id, handle);
 	spmc_unlock(s, SPMC_LOCK_CORE);

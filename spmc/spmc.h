@@ -60,7 +60,26 @@ struct spmc_platform {
 	uint8_t *(*ns_ptr)(void *ctx, uint64_t pa, uint64_t size);
 	/* Optional diagnostic sink (NUL-terminated line, no newline). */
 	void (*log)(void *ctx, const char *msg);
+	/* Nonzero: log why each call is refused (SPMC_REFUSE). Default quiet. */
+	unsigned int debug;
 };
+
+/*
+ * The one way a refusal says why: evaluates to code and, when the
+ * platform's debug is set, logs "refused <code> in <function> for
+ * <caller>: <why>". For the core and the partitions (whose handlers get
+ * the struct spmc); caller is the endpoint whose call is refused.
+ */
+#define SPMC_REFUSE(s, caller, code, why) spmc_refused((s), __func__, (caller), (code), (why))
+void spmc_log_refusal(const struct spmc *s, const char *fn, uint32_t caller, int32_t code,
+		      const char *why);
+/* Inline so the compiler still sees which code each path returns. */
+static inline int32_t spmc_refused(const struct spmc *s, const char *fn, uint32_t caller,
+				   int32_t code, const char *why)
+{
+	spmc_log_refusal(s, fn, caller, code, why);
+	return code;
+}
 
 /* A direct message as a partition handler sees it. */
 enum spmc_msg_kind {
@@ -88,6 +107,7 @@ struct spmc_msg {
  */
 struct spmc_partition {
 	uint16_t id;                 /* secure: bit 15 set, != FFA_ID_SPMC */
+	const char *name;            /* optional, for messages */
 	struct ffa_uuid uuid;
 	uint32_t properties;         /* FFA_PART_PROP_*; enforced by the core */
 	void *priv;

@@ -114,7 +114,7 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 		return;
 	}
 	if (!(id & 0x80000000u)) {
-		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED, "!(id & 0x80000000u)"));
 		return;
 	}
 	ok = in_list(spmc_fids, sizeof(spmc_fids) / sizeof(spmc_fids[0]), id);
@@ -123,7 +123,7 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 		ok = in_list(spmc_fids_v12,
 			     sizeof(spmc_fids_v12) / sizeof(spmc_fids_v12[0]), id);
 	if (!ok) {
-		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
+		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED, "!ok"));
 		return;
 	}
 	if (id == FFA_RXTX_MAP_32 || id == FFA_RXTX_MAP_64)

@@ -697,3 +697,20 @@ const char *fdt_strerror(int err)
 		return "unknown error";
 	}
 }
+
+int fdt_nop_node(struct fdt *f, int node)
+{
+	uint8_t *base = f->buf + hdr(f, H_OFF_STRUCT);
+	uint32_t end;
+	int err;
+
+	/* The root holds everything: removing it would leave no tree. */
+	if (node <= 0)
+		return FDT_ERR_BADARG;
+	err = node_end(f, node, &end);
+	if (err)
+		return err;
+	for (uint32_t off = (uint32_t)node; off <= end; off += 4u)
+		fw_put_be32(base + off, FDT_TOKEN_NOP);
+	return 0;
+}

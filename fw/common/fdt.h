@@ -99,6 +99,9 @@ int fdt_setprop_string(struct fdt *f, int node, const char *name, const char *s)
 int fdt_add_subnode(struct fdt *f, int parent, const char *name);
 /* The child named `name`, added if absent. */
 int fdt_find_or_add_subnode(struct fdt *f, int parent, const char *name);
+/* Remove the node and everything under it, in place: its tokens become NOPs
+ * (offsets of other nodes do not move). Not the root. 0 or an error. */
+int fdt_nop_node(struct fdt *f, int node);
 
 const char *fdt_strerror(int err);
 

@@ -16,8 +16,8 @@
 struct nsmem {
 	uint64_t base;
 	uint64_t end;             /* exclusive; base < end */
-	/* Where base is mapped: equal to base in the firmware (MMU off),
-	 * a heap buffer in the unit tests. */
+	/* Where base is mapped: equal to base in the firmware (an identity
+	 * map with Non-secure descriptors), a heap buffer in the unit tests. */
 	uintptr_t map;
 	unsigned int holes;
 	struct {

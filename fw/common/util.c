@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * libc-free helpers for the platform-independent firmware code (see util.h).
- * Byte loops on purpose: the firmware runs with the MMU off, where every
- * access is Device memory and must be naturally aligned, and the compiler
- * must not turn these back into calls to memcpy/memset.
+ * Byte loops: the compiler must not turn these back into calls to
+ * memcpy/memset (-fno-builtin and no loop-distribution keep it so).
  */
 #include "fw/common/util.h"
 

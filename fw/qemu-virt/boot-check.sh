@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Boots fw.bin in QEMU in configurations Linux cannot boot from and checks
 # that the firmware says what is wrong and powers the machine off (QEMU
-# exits 0 on its own, within 20 s) instead of hanging. With a smoke image
+# exits 0 on its own, within 20 s) instead of hanging; and that a variable
+# store holding foreign data is reported and left alone. With a smoke image
 # (build/tests/fw-smoke.bin, tests/fw/smoke/) it also boots that as the
 # kernel: SMC services and a secondary CPU's CPU_ON/CPU_OFF/CPU_ON cycle,
 # checked from EL2, then a warm reset and the same again, then power off.
@@ -49,6 +50,28 @@ boot gicv2 "fw: no GICv3 CPU interface" --machine virt,secure=on,virtualization=
 boot banner "fw: ffa-stack EL3 firmware on QEMU virt: 4 CPUs, 1024 MiB RAM at 0x40000000"
 
 if [ -n "$smoke" ]; then
+	# Secure flash bank 0 as tools/qemu-boot.sh builds it: the image at 0, the
+	# variable store at 4 MiB, here overwritten by another program (a boot
+	# loader's environment). The firmware must say so on both consoles and
+	# leave every byte of it as it was.
+	flash=$tmp/flash0.img
+	truncate -s 64M "$flash"
+	dd if="$fw" of="$flash" conv=notrunc 2>/dev/null
+	printf 'bootcmd=run distro_bootcmd\0bootdelay=2\0' | dd of="$flash" bs=1 seek=$((4 << 20)) conv=notrunc 2>/dev/null
+	dd if="$flash" bs=1M skip=4 count=1 2>/dev/null | sha256sum >"$tmp/store.before"
+	timeout -k 2 20 qemu-system-aarch64 -machine virt,secure=on,virtualization=on,gic-version=3 -cpu max \
+		-smp 4 -m 1G -drive "if=pflash,unit=0,format=raw,file=$flash" -kernel "$smoke" -display none \
+		-serial "file:$tmp/foreign.log" -serial "file:$tmp/foreign.sec" -monitor none -no-reboot \
+		</dev/null >"$tmp/foreign.out" 2>&1
+	dd if="$flash" bs=1M skip=4 count=1 2>/dev/null | sha256sum >"$tmp/store.after"
+	want="uefivar: the variable store (flash bank 0 at 0x400000, 512 KiB) holds data it did not write"
+	if grep -qF "fw: $want" "$tmp/foreign.log" && grep -qF "fw: $want" "$tmp/foreign.sec" &&
+	   cmp -s "$tmp/store.before" "$tmp/store.after"; then
+		echo "   ok   foreign-store: reported on both consoles, store bytes unchanged"; pass=$((pass + 1))
+	else
+		echo "   FAIL foreign-store: report or bytes:"; sed 's/^/      | /' "$tmp/foreign.log" "$tmp/foreign.sec"
+		fail=$((fail + 1))
+	fi
 	# The last -m wins: 16 MiB cannot hold a 20 MiB initrd.
 	boot too-little-ram "fw: initrd does not fit in RAM after the kernel" -m 16M \
 		-kernel "$smoke" -initrd "$tmp/big-initrd"

@@ -6,8 +6,11 @@
 # variables, and compiles everything with its own rule into build/fw/.
 FW_BUILD := $(BUILD)/fw
 # FW_EXTRA_CFLAGS=-DFW_TRACE_FFA logs every FF-A call on the secure UART.
-FW_CFLAGS := $(FS_CFLAGS) -mbranch-protection=none -fno-common -ffunction-sections \
-	-fdata-sections $(FW_EXTRA_CFLAGS)
+# No -mstrict-align: with translation on, all memory C touches is Normal
+# (unaligned accesses allowed) or MMIO through volatile accessors of one
+# width. Only what runs before mmu_boot() keeps it (FW_PRE_MMU_OBJS).
+FW_CFLAGS := $(filter-out -mstrict-align,$(FS_CFLAGS)) -mbranch-protection=none -fno-common \
+	-ffunction-sections -fdata-sections $(FW_EXTRA_CFLAGS)
 FW_SRCS := $(wildcard fw/common/*.c fw/qemu-virt/*.c) \
 	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c services/tpm/*.c \
 	services/uefivar/*.c)
@@ -17,6 +20,12 @@ FW_OBJS := $(patsubst %.c,$(FW_BUILD)/%.o,$(FW_SRCS)) \
 FW_LDS := fw/qemu-virt/fw.ld
 FW_ELF := $(BUILD)/fw.elf
 FW_BIN := $(BUILD)/fw.bin
+
+# The C that runs untranslated (all memory Device, alignment enforced):
+# mmu_boot() and what it calls, and the fatal path it may take.
+FW_PRE_MMU_OBJS := $(addprefix $(FW_BUILD)/fw/,common/xlat.o common/util.o qemu-virt/mmu.o \
+	qemu-virt/memmap.o qemu-virt/console.o qemu-virt/power.o)
+$(FW_PRE_MMU_OBJS): FW_CFLAGS += -mstrict-align
 
 .PHONY: fw fw-boot-check
 fw: $(FW_BIN)

@@ -67,7 +67,9 @@ static uintptr_t find_rdist(uint64_t mpidr_aff)
 {
 	uint32_t want = (uint32_t)((mpidr_aff >> 32) & 0xFFu) << 24 | (uint32_t)(mpidr_aff & 0xFFFFFFu);
 
-	for (uint32_t i = 0; i < PLAT_GICR_MAX_FRAMES; i++) {
+	/* Only PLAT_MAX_CPUS frames are mapped (memmap.c); CPUs beyond that are
+	 * refused at boot anyway. */
+	for (uint32_t i = 0; i < PLAT_MAX_CPUS; i++) {
 		uintptr_t rd = PLAT_GICR_BASE + (uintptr_t)i * PLAT_GICR_STRIDE;
 		uint64_t typer = mmio_read64(rd + GICR_TYPER);
 

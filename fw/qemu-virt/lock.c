@@ -2,12 +2,11 @@
 /*
  * Spinlocks on load-acquire/store-release exclusives.
  *
- * Caveat: the firmware runs with the EL3 MMU off, so every access,
- * including these, is to Device-nGnRnE memory. Whether exclusives work on
- * Device memory is IMPLEMENTATION DEFINED in the architecture (the global
- * monitor need not support it); QEMU's TCG implements them on any memory,
- * which is all this firmware targets. On hardware, turn on the EL3 MMU with
- * secure RAM as Normal Inner Shareable memory before relying on these.
+ * The locks live in secure RAM, which the EL3 tables map Normal Inner
+ * Shareable write-back (memmap.c) on every CPU that can take one: exclusives
+ * are architecturally defined there (on Device memory, as before
+ * translation is on, they would be IMPLEMENTATION DEFINED). No lock is
+ * taken before mmu_boot() or by a parked CPU.
  * Compiler atomics are not used: with -mgeneral-regs-only and no libgcc
  * they would become calls to out-of-line helpers.
  */

@@ -10,6 +10,7 @@
  */
 #include "fw/common/fwcfg.h"
 #include "fw/qemu-virt/fault.h"
+#include "fw/qemu-virt/mmu.h"
 #include "fw/qemu-virt/plat.h"
 #include "fw/qemu-virt/sysreg.h"
 
@@ -45,7 +46,8 @@ static uint64_t fc_dma_sig(void *ctx)
 static void fc_dma_start(void *ctx, uint64_t desc_pa)
 {
 	(void)ctx;
-	dsb_sy();
+	/* The device reads the descriptor from memory, not from our cache. */
+	mmu_clean_range((void *)(uintptr_t)desc_pa, 16);
 	mmio_write64(PLAT_FWCFG_BASE + 16, __builtin_bswap64(desc_pa));
 	dsb_sy();
 }
@@ -73,6 +75,8 @@ static void load_linux(const struct dt_mem *mem, struct boot_info *bi)
 	if (err)
 		fw_fatal("%s", boot_strerror(err));
 	plat_fault_init(&io);
+	plat_uefivar_config(&io);
+	plat_debug_config(&io);
 }
 
 static void fixup_dt(const struct boot_info *bi)
@@ -110,6 +114,19 @@ static void read_dt(struct dt_mem *mem, struct dt_cpus *cpus)
 		fw_fatal("cannot read /cpus from the device tree: %s", dt_strerror(err));
 }
 
+/* The service partitions that came up at boot, then the SPMC. */
+static void start_spmc(void)
+{
+	const struct spmc_partition *svc[3];
+	unsigned int n = 0;
+
+	/* The TPM service exists only when plat_tpm_boot() found a TPM. */
+	if (plat_tpm_partition())
+		svc[n++] = plat_tpm_partition();
+	n += plat_uefivar_partitions(&svc[n]);
+	plat_spmc_init(svc, n);
+}
+
 void fw_primary_main(void)
 {
 	struct cpu_setup cs;
@@ -118,11 +135,13 @@ void fw_primary_main(void)
 	struct boot_info bi;
 
 	console_init();
+	mmu_boot();
 	cpu_el3_setup(&cs);
 	gic_dist_init();
 	if (gic_rdist_init(cpu_mpidr_aff()))
 		fw_fatal("no GIC redistributor for the boot CPU: use -machine virt,gic-version=3");
 	read_dt(&mem, &cpus);
+	mmu_map_ns_ram(mem.base, mem.size);
 	fw_print("ffa-stack EL3 firmware on QEMU virt: %u CPUs, %lu MiB RAM at 0x%lx",
 		 cpus.count, (unsigned long)(mem.size >> 20), (unsigned long)mem.base);
 	plat_psci_init(&cpus, cpu_mpidr_aff());
@@ -132,7 +151,7 @@ void fw_primary_main(void)
 	fixup_dt(&bi);
 	plat_uefivar_boot(&boot_fdt, &mem, &bi);
 	plat_tpm_boot(&boot_fdt, &mem, &bi);
-	plat_spmc_init();
+	start_spmc();
 	if (bi.initrd_size)
 		fw_print("kernel %u bytes at 0x%lx, initrd %u bytes at 0x%lx, SCR_EL3 0x%lx",
 			 bi.kernel_size, (unsigned long)bi.plan.kernel_load, bi.initrd_size,
@@ -140,8 +159,13 @@ void fw_primary_main(void)
 	else
 		fw_print("kernel %u bytes at 0x%lx, no initrd, SCR_EL3 0x%lx", bi.kernel_size,
 			 (unsigned long)bi.plan.kernel_load, (unsigned long)cs.scr);
-	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2");
+	/* The counter starts with the machine: reset-to-kernel time. */
+	fw_print("SPMC ready (FF-A v1.2, test partition); entering Linux at EL2, %lu us after "
+		 "reset", (unsigned long)(read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000u)));
 	fw_slog("fw: secure console: SPMC log");
+	mmu_finish_boot();
+	/* Linux starts with its MMU and caches off. */
+	mmu_clean_range((void *)(uintptr_t)PLAT_DTB_BASE, fdt_totalsize(&boot_fdt));
 	fw_enter_ns(bi.plan.kernel_load, PLAT_DTB_BASE, PLAT_SPSR_EL2H, stack_top(0));
 }
 

@@ -13,7 +13,7 @@
 
 #define CMD(c) ((uint32_t)(c) * 0x00010001u)
 #define CFI_READ_ARRAY 0xffu
-#define CFI_QUERY 0x98u
+#define CFI_READ_STATUS 0x70u
 #define CFI_PROGRAM 0x40u
 #define CFI_ERASE 0x20u
 #define CFI_CONFIRM 0xd0u
@@ -24,7 +24,7 @@
 
 static uintptr_t addr(uint32_t off)
 {
-	return (uintptr_t)PFLASH1_BASE + off;
+	return (uintptr_t)PLAT_VARSTORE_BASE + off;
 }
 
 static int wait_ready(uint32_t off)
@@ -90,15 +90,22 @@ static int pf_erase(void *ctx, uint32_t off)
 	return wait_ready(off);
 }
 
+/*
+ * The CFI query table answers only at the start of the bank, where the
+ * firmware image is mapped read-only; the status register answers at any
+ * address: "ready" in both halves means CFI flash (plain memory would read
+ * back the store's own bytes; bank 0 of this machine is always a pflash).
+ */
 int pflash_probe(void)
 {
-	char q[3];
+	uint32_t sr;
 
-	mmio_write32(addr(0x55u * 4u), CMD(CFI_QUERY));
-	for (unsigned int i = 0; i < 3u; i++)
-		q[i] = (char)mmio_read8(addr((0x10u + i) * 4u));
+	mmio_write32(addr(0), CMD(CFI_READ_STATUS));
+	sr = mmio_read32(addr(0));
+	/* Clearing leftover error bits also returns to read-array mode. */
+	mmio_write32(addr(0), CMD(CFI_CLEAR_STATUS));
 	mmio_write32(addr(0), CMD(CFI_READ_ARRAY));
-	return q[0] == 'Q' && q[1] == 'R' && q[2] == 'Y' ? 0 : -1;
+	return (sr & CMD(SR_READY)) == CMD(SR_READY) ? 0 : -1;
 }
 
 int pflash_blank(void)

@@ -9,6 +9,7 @@
 #include "fw/common/dt.h"
 #include "fw/common/spmc_glue.h"
 #include "fw/qemu-virt/fault.h"
+#include "fw/qemu-virt/mmu.h"
 #include "fw/qemu-virt/sysreg.h"
 #include "services/test/test_sp.h"
 
@@ -20,6 +21,14 @@ struct nsmem plat_ns;
 struct smc_services plat_smc;
 static struct spmc plat_spmc;
 static struct fw_lock psci_lock;
+/* Refusal reasons on the secure UART: build with -DFW_DEBUG_REFUSALS, or
+ * boot with fw_cfg PLAT_DEBUG_FILE = "1" (tools/qemu-boot.sh: FFA_STACK_DEBUG=1). */
+#ifdef FW_DEBUG_REFUSALS
+static unsigned int plat_debug = 1;
+#else
+static unsigned int plat_debug;
+#endif
+#define PLAT_DEBUG_FILE "opt/ffa-stack/debug"
 static struct fw_lock spmc_locks[1u + SPMC_MAX_PARTITIONS];
 
 static void psci_lock_take(void *ctx)
@@ -48,7 +57,8 @@ static void psci_release(void *ctx, unsigned int idx, uint64_t entry, uint64_t c
 	fw_pens[idx].context = context;
 	dsb_sy();
 	fw_pens[idx].entry = entry;
-	dsb_sy();
+	/* The parked CPU reads its pen with the MMU and caches off. */
+	mmu_clean_range(&fw_pens[idx], sizeof(fw_pens[idx]));
 	sev();
 }
 
@@ -182,21 +192,32 @@ static void spmc_raise_sri(void *ctx, uint32_t intid)
 	gic_raise_ns_sgi_self(intid);
 }
 
-void plat_spmc_init(void)
+void plat_debug_config(const struct fwcfg_io *io)
 {
-	static const struct spmc_platform sp = {
+	uint8_t v[4];
+	uint32_t len = 0;
+
+	if (!fwcfg_read_file(io, PLAT_DEBUG_FILE, v, sizeof(v), &len) && len >= 1 && v[0] == '1')
+		plat_debug = 1;
+	if (plat_debug)
+		fw_slog("fw: SPMC and partitions log why they refuse a call (%s)",
+			PLAT_DEBUG_FILE);
+}
+
+void plat_spmc_init(const struct spmc_partition *const *services, unsigned int count)
+{
+	const struct spmc_platform sp = {
 		.lock = spmc_lock, .unlock = spmc_unlock,
-		.ns_ptr = spmc_ns_ptr, .log = spmc_log,
+		.ns_ptr = spmc_ns_ptr, .log = spmc_log, .debug = plat_debug,
 	};
-	const struct spmc_partition *parts[4] = { test_sp_partition() };
-	unsigned int count = 1;
+	const struct spmc_partition *parts[SPMC_MAX_PARTITIONS] = { test_sp_partition() };
 	int32_t ret;
 
-	/* The TPM service exists only when plat_tpm_boot() found a TPM. */
-	if (plat_tpm_partition())
-		parts[count++] = plat_tpm_partition();
-	count += plat_uefivar_partitions(&parts[count]);
-	ret = spmc_init(&plat_spmc, &sp, parts, count);
+	if (count > SPMC_MAX_PARTITIONS - 1u)
+		fw_fatal("%u service partitions: the SPMC takes %u", count, SPMC_MAX_PARTITIONS - 1u);
+	for (unsigned int i = 0; i < count; i++)
+		parts[1 + i] = services[i];
+	ret = spmc_init(&plat_spmc, &sp, parts, count + 1u);
 
 	if (ret == FFA_RET_SUCCESS)
 		ret = spmc_notif_set_sri(&plat_spmc, PLAT_SRI_SGI, spmc_raise_sri);

@@ -28,8 +28,12 @@ int plat_ns_init(uint64_t base, uint64_t size);
  * None is needed yet. Returns 0 or a dt/fdt error.
  */
 int plat_add_carveout(struct fdt *f, const char *name, uint64_t base, uint64_t size);
-/* SPMC core with the test partition; then plat_smc routes FF-A to it. */
-void plat_spmc_init(void);
+/* Whether refusal reasons are logged (fw_cfg or -DFW_DEBUG_REFUSALS). */
+void plat_debug_config(const struct fwcfg_io *io);
+/* SPMC core with the test partition and the given service partitions
+ * (collected by main.c from tpm.c and uefivar.c, which plat.c does not
+ * call); then plat_smc routes FF-A to it. */
+void plat_spmc_init(const struct spmc_partition *const *services, unsigned int count);
 /*
  * tpm.c: takes over QEMU's TIS TPM if the tree has one, measures firmware,
  * kernel, initrd and the final tree, and publishes the CRB-over-FF-A
@@ -40,10 +44,13 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 /* The TPM partition, or NULL when plat_tpm_boot() found no TPM. */
 const struct spmc_partition *plat_tpm_partition(void);
 /*
- * uefivar.c: the MM buffer carveout (a device tree edit, so before
- * plat_tpm_boot) and the variable store in flash bank 1; then
- * plat_uefivar_partitions() gives its two partitions (2 entries of out).
+ * uefivar.c: plat_uefivar_config() reads its fw_cfg setting (with the
+ * loader's fw_cfg access); plat_uefivar_boot() the MM buffer carveout (a
+ * device tree edit, so before plat_tpm_boot) and the variable store in
+ * secure flash bank 0; then plat_uefivar_partitions() gives its two
+ * partitions (2 entries of out).
  */
+void plat_uefivar_config(const struct fwcfg_io *io);
 void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi);
 unsigned int plat_uefivar_partitions(const struct spmc_partition **out);
 

@@ -10,13 +10,16 @@
  * log in a carveout at the top of RAM, described by a TPM_FFA_DT_COMPATIBLE
  * node. No device or a dead one: the machine boots without the service.
  */
+#include "fw/qemu-virt/mmu.h"
 #include "fw/qemu-virt/plat.h"
 #include "fw/qemu-virt/sysreg.h"
+#include "fw/common/xlat.h"
 #include "services/tpm/measure.h"
 #include "services/tpm/tis.h"
 #include "services/tpm/tpm_sp.h"
 
 #define TIS_COMPATIBLE "tcg,tpm-tis-mmio"
+#define TIS_MMIO_SIZE 0x5000u   /* five localities, 4 KiB each */
 /* The carveout: CRB pages at its base, the event log 64 KiB in. */
 #define TPM_CARVE_SIZE 0x20000ull
 #define TPM_LOG_OFFSET 0x10000ull
@@ -31,7 +34,7 @@ static struct spmc_partition tpm_part;
 static struct measured_boot mb;
 static bool tpm_present;
 
-extern char __data_start[], __data_end[], __data_load[];
+extern char __image_flash_end[];
 
 static uint8_t tis_read8(void *ctx, uint32_t off)
 {
@@ -185,8 +188,7 @@ static int publish_dt(struct fdt *f, uint64_t base)
 
 static int measure_all(struct fdt *f, const struct boot_info *bi)
 {
-	uint64_t fw_size = (uint64_t)(uintptr_t)__data_load +
-			   (uint64_t)(__data_end - __data_start);
+	uint64_t fw_size = (uint64_t)(uintptr_t)__image_flash_end;
 	uintptr_t flash = PLAT_FLASH_BASE;
 	int err;
 
@@ -235,6 +237,13 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 		absent(NULL, "no " TIS_COMPATIBLE " device in the device tree");
 		return;
 	}
+	/* Mapped for this device only, inside the platform bus. */
+	if (base < PLAT_PLATBUS_BASE || base > PLAT_PLATBUS_BASE + PLAT_PLATBUS_SIZE - TIS_MMIO_SIZE ||
+	    base % XLAT_PAGE) {
+		absent(f, "TIS registers outside QEMU's platform bus");
+		return;
+	}
+	mmu_map_device("TPM TIS", base, TIS_MMIO_SIZE);
 	tis_base = base;
 	err = tis_init(&tis, &io, &to);
 	if (err) {

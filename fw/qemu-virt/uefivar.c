@@ -3,11 +3,15 @@
  * The UEFI variable partition on QEMU virt: the MM shared buffer is a 64 KiB
  * no-map carveout below the TPM's at the top of RAM, published as
  * /reserved-memory/uefivar-mm@<base> (compatible MM_VAR_DT_COMPAT); the
- * non-volatile store lives in flash bank 1 (pflash.c).
+ * non-volatile store lives in secure flash, bank 0 after the firmware image
+ * (pflash.c), which the normal world cannot address; its node is removed
+ * from Linux's device tree.
  *
- * Caveat of this machine: QEMU maps bank 1 non-secure, so the normal world
- * could write the store behind the partition's back. Real hardware keeps
- * the store in secure flash; the format and the partition do not change.
+ * A store that does not mount is never formatted over: flash holding bytes
+ * the store did not write (another program's data, or a store overwritten
+ * in place) is reported on both consoles and left as it is, unless the
+ * fw_cfg file UV_FORMAT_FILE says "foreign" (tools/qemu-boot.sh:
+ * FFA_STACK_VARS_FORMAT=1).
  */
 #include "fw/qemu-virt/plat.h"
 #include "fw/qemu-virt/pflash.h"
@@ -16,6 +20,8 @@
 
 #define UV_BUF_SIZE 0x10000ull
 #define UV_BUF_BELOW_TOP 0x30000ull  /* the TPM keeps the top 128 KiB */
+
+#define UV_FORMAT_FILE "opt/ffa-stack/uefivar-format"
 
 static struct uv_sp uv;
 static struct spmc_partition uv_parts[2];
@@ -63,6 +69,74 @@ static uint64_t publish_buffer(struct fdt *f, const struct dt_mem *mem, const st
 	return base;
 }
 
+void plat_uefivar_config(const struct fwcfg_io *io)
+{
+	uint8_t v[8];
+	uint32_t len = 0;
+
+	if (fwcfg_read_file(io, UV_FORMAT_FILE, v, sizeof(v), &len) || len < 7 ||
+	    fw_memcmp(v, "foreign", 7))
+		return;
+	uv.nv_mount_flags = UV_MOUNT_FORMAT_FOREIGN;
+	fw_print("uefivar: %s=foreign: a variable store holding foreign data will be formatted",
+		 UV_FORMAT_FILE);
+}
+
+static void report_mount(int err)
+{
+	static const char *const banks[4] = { "", "bank 0", "bank 1", "both banks" };
+
+	if (err == UV_E_FOREIGN) {
+		fw_print_unlocked("uefivar: the variable store (flash bank 0 at 0x%x, %u KiB) holds data "
+				  "it did not write (%s), no valid store: left untouched; "
+				  "non-volatile variables fail with DEVICE_ERROR",
+				  PLAT_VARSTORE_BASE, PLAT_VARSTORE_SIZE >> 10, banks[uv.nv.foreign & 3u]);
+		fw_print_unlocked("uefivar: keep the flash file if it matters; to format over it, boot "
+				  "once with FFA_STACK_VARS_FORMAT=1 (fw_cfg %s=foreign)", UV_FORMAT_FILE);
+	} else if (err) {
+		fw_print_unlocked("uefivar: variable store in flash bank 0 unusable (%s): non-volatile "
+				  "variables fail with DEVICE_ERROR", uv_strerror(err));
+	} else if (uv.nv.foreign) {
+		fw_print_unlocked("uefivar: %s of the variable store overwritten by another writer: "
+				  "%u variables readable, the store is read-only so nothing more is "
+				  "lost; boot with FFA_STACK_VARS_FORMAT=1 to start over",
+				  banks[uv.nv.foreign & 3u], uv.nv.count);
+	} else {
+		fw_slog("uefivar: %u variables in secure flash bank 0 at 0x%x (bank %u, sequence %u)",
+			uv.nv.count, PLAT_VARSTORE_BASE, uv.nv.active, uv.nv.seq);
+	}
+}
+
+/*
+ * Linux gets no node for the flash that holds the store (QEMU's is
+ * secflash@0, status "disabled"): nothing in the normal world's tree
+ * describes it. Root cells are QEMU virt's 2/2.
+ */
+static void hide_store_flash(struct fdt *f)
+{
+	int root = fdt_path_offset(f, "/"), node, next;
+
+	if (root < 0 || fdt_getprop_u32(f, root, "#address-cells", 0) != 2 ||
+	    fdt_getprop_u32(f, root, "#size-cells", 0) != 2)
+		return;
+	for (node = fdt_first_child(f, root); node >= 0; node = next) {
+		uint32_t rlen = 0, clen = 0;
+		const uint8_t *reg = fdt_getprop(f, node, "reg", &rlen);
+		const char *compat = fdt_getprop(f, node, "compatible", &clen);
+		uint64_t b, sz;
+
+		next = fdt_next_sibling(f, node);
+		if (!reg || rlen < 16 || !compat || clen != sizeof("cfi-flash") ||
+		    fw_memcmp(compat, "cfi-flash", clen))
+			continue;
+		b = fw_be64(reg);
+		sz = fw_be64(reg + 8);
+		if (b <= PLAT_VARSTORE_BASE && PLAT_VARSTORE_BASE - b < sz && !fdt_nop_node(f, node))
+			fw_slog("uefivar: flash at 0x%lx (holds the store) removed from Linux's device tree",
+				(unsigned long)b);
+	}
+}
+
 void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_info *bi)
 {
 	uint64_t base = publish_buffer(f, mem, bi);
@@ -71,24 +145,21 @@ void plat_uefivar_boot(struct fdt *f, const struct dt_mem *mem, const struct boo
 
 	if (pflash_probe()) {
 		fw_slog("uefivar: no CFI flash answers at 0x%x: non-volatile variables fail "
-			"with DEVICE_ERROR", PFLASH1_BASE);
+			"with DEVICE_ERROR", PLAT_VARSTORE_BASE);
 	} else {
 		if (pflash_blank())
-			fw_slog("uefivar: flash bank 1 is blank, formatting it (without -drive "
-				"if=pflash,unit=1 variables do not survive a reboot)");
+			fw_slog("uefivar: the variable store in flash bank 0 is blank, formatting it "
+				"(with -bios instead of -drive if=pflash,unit=0 variables do not "
+				"survive a reboot)");
 		fl = pflash_store();
 	}
+	hide_store_flash(f);
 	uv.lock = uv_lock_take;
 	uv.unlock = uv_lock_give;
 	err = uv_sp_init(&uv, fl, (uint8_t *)(uintptr_t)base, base, base ? UV_BUF_SIZE : 0, 0,
 			 uv_log);
-	if (fl && err)
-		fw_slog("uefivar: variable store in flash bank 1 unusable (%s): non-volatile "
-			"variables fail with DEVICE_ERROR; delete build/uefivars.flash to start over",
-			uv_strerror(err));
-	else if (fl)
-		fw_slog("uefivar: %u variables in flash bank 1 (bank %u, sequence %u)",
-			uv.nv.count, uv.nv.active, uv.nv.seq);
+	if (fl)
+		report_mount(err);
 	uv_sp_partitions(&uv, uv_parts);
 }
 

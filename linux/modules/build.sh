@@ -75,7 +75,7 @@ build_program() {
 }
 
 build_module ffa_test test_sp.h
-build_program ffa-test "$repo/linux/tests/ffa-test.c"
+build_program ffa-test "$repo/linux/tests/ffa-test.c" "$repo/linux/tests/ffa-test-store.c" -- -I"$repo"
 
 # tpm_ffa (TPM over CRB over FF-A) and /tests/tpm-test, when the kernel has a
 # TPM core to register with.

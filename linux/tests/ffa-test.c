@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "linux/tests/ffa-test-store.h"
+
 #define FT_DIR "/sys/kernel/debug/ffa_test"
 #define FT_LINE 512
 
@@ -182,5 +184,7 @@ int main(void)
 	}
 	for (name = strtok_r(list, "\n", &save); name; name = strtok_r(NULL, "\n", &save))
 		failed += run_check(name, line, sizeof(line));
+	/* The store check writes flash from here, with the module's mapping. */
+	failed += store_check();
 	return failed ? 1 : 0;
 }

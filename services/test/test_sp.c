@@ -225,6 +225,7 @@ static int32_t tsp_direct(struct spmc *s, const struct spmc_partition *sp,
 
 static const struct spmc_partition tsp = {
 	.id = TSP_ID,
+	.name = "test",
 	.uuid = FFA_UUID_FFA_STACK_TEST,
 	.properties = FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_DIRECT_REQ2_RECV |
 		      FFA_PART_PROP_INDIRECT_MSG | FFA_PART_PROP_AARCH64 |

@@ -15,9 +15,9 @@ static int32_t tpm_direct(struct spmc *s, const struct spmc_partition *sp,
 	uint64_t args[3] = { m->args[fn + 1], m->args[fn + 2], m->args[fn + 3] };
 	uint32_t status;
 
-	(void)s;
 	if (fn == 1u && m->args[0] != 0) {
-		status = TPM_FFA_INVARG;
+		status = (uint32_t)SPMC_REFUSE(s, m->sender, (int32_t)TPM_FFA_INVARG,
+					       "DIRECT_REQ x3 (reserved) != 0");
 		args[0] = args[1] = args[2] = 0;
 	} else {
 		status = tpm_crb_call(c, m->args[fn], args);
@@ -36,6 +36,7 @@ void tpm_sp_partition(struct spmc_partition *sp, struct tpm_crb *crb)
 	static const struct ffa_uuid uuid = FFA_UUID_TPM_CRB;
 
 	sp->id = TPM_FFA_ID;
+	sp->name = "tpm-crb";
 	ffa_memcpy(&sp->uuid, &uuid, sizeof(uuid));
 	sp->properties = FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_DIRECT_REQ2_RECV |
 			 FFA_PART_PROP_AARCH64 | FFA_PART_PROP_ID_TYPE_PE;

@@ -52,16 +52,17 @@ int64_t uv_mm_handle(struct uv_sp *sp, uint64_t off)
 	return MM_RET_SUCCESS;
 }
 
-static int64_t dispatch(struct uv_sp *sp, bool conv_c, const struct spmc_msg *m)
+static int64_t dispatch(struct spmc *s, struct uv_sp *sp, bool conv_c, const struct spmc_msg *m)
 {
 	uint64_t x3 = m->args[0];
 
 	/* Offsets and addresses need 64-bit registers. */
 	if (m->kind != SPMC_MSG_REQ64)
-		return MM_RET_NOT_SUPPORTED;
+		return SPMC_REFUSE(s, m->sender, MM_RET_NOT_SUPPORTED, "m->kind != SPMC_MSG_REQ64");
 	if (conv_c) {
 		if (x3 < sp->buf_pa || x3 - sp->buf_pa >= sp->buf_size)
-			return MM_RET_INVALID_PARAMETER;
+			return SPMC_REFUSE(s, m->sender, MM_RET_INVALID_PARAMETER,
+					   "x3 outside the MM buffer");
 		x3 -= sp->buf_pa;
 	}
 	return uv_mm_handle(sp, x3);
@@ -73,10 +74,9 @@ static int32_t uv_direct(struct spmc *s, const struct spmc_partition *p, struct 
 	bool conv_c = p->id == MM_VAR_ID_C;
 	int64_t ret;
 
-	(void)s;
 	if (sp->lock)
 		sp->lock(sp->lock_ctx);
-	ret = dispatch(sp, conv_c, m);
+	ret = dispatch(s, sp, conv_c, m);
 	if (sp->unlock)
 		sp->unlock(sp->lock_ctx);
 	for (unsigned int i = 0; i < SPMC_MSG_ARGS; i++)
@@ -93,6 +93,7 @@ void uv_sp_partitions(struct uv_sp *sp, struct spmc_partition out[2])
 	for (unsigned int i = 0; i < 2u; i++) {
 		ffa_memset(&out[i], 0, sizeof(out[i]));
 		out[i].id = i ? MM_VAR_ID_C : MM_VAR_ID_A;
+		out[i].name = i ? "uefivar (EDK2 MM UUID)" : "uefivar";
 		ffa_memcpy(&out[i].uuid, i ? &uuid_c : &uuid_a, sizeof(out[i].uuid));
 		out[i].properties = FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_AARCH64 |
 				    FFA_PART_PROP_ID_TYPE_PE;
@@ -144,7 +145,7 @@ int uv_sp_init(struct uv_sp *sp, const struct uv_flash *nv_flash, uint8_t *buf, 
 	if (uv_store_mount(&sp->vol, &sp->vol_flash.fl) != UV_OK && log)
 		log(log_ctx, "uefivar: volatile store failed to initialise: firmware bug");
 	if (nv_flash)
-		err = uv_store_mount(&sp->nv, nv_flash);
+		err = uv_store_mount_opt(&sp->nv, nv_flash, sp->nv_mount_flags);
 	else
 		ffa_memset(&sp->nv, 0, sizeof(sp->nv));
 	uv_vars_init(&sp->vars, err == UV_OK ? &sp->nv : 0, &sp->vol);

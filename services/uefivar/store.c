@@ -447,7 +447,31 @@ static int format(struct uv_store *s)
 	return UV_OK;
 }
 
+/*
+ * A bank that is not valid: 1 when someone else wrote it, 0 when not,
+ * UV_E_IO. Only its first word is judged: this store only ever leaves
+ * there 0xFFFFFFFF (erased, or an erase cut short, which clears from the
+ * start or not at all), our header magic (a format or collection cut short)
+ * or zero (a new sparse flash file). Anything else is another writer's,
+ * e.g. a boot loader saving its environment over the first sector.
+ */
+static int bank_foreign(const struct uv_store *s, uint32_t bank)
+{
+	uint8_t h[4];
+	uint32_t w;
+
+	if (rd(s, bank_base(s, bank), h, sizeof(h)))
+		return UV_E_IO;
+	w = ffa_ld32(h);
+	return w != 0xFFFFFFFFu && w != 0 && w != BANK_MAGIC;
+}
+
 int uv_store_mount(struct uv_store *s, const struct uv_flash *fl)
+{
+	return uv_store_mount_opt(s, fl, 0);
+}
+
+int uv_store_mount_opt(struct uv_store *s, const struct uv_flash *fl, unsigned int flags)
 {
 	uint32_t seq[2] = { 0, 0 };
 	int ok[2], err;
@@ -460,10 +484,15 @@ int uv_store_mount(struct uv_store *s, const struct uv_flash *fl)
 	s->bank_size = fl->size / 2u;
 	for (uint32_t b = 0; b < 2u; b++) {
 		ok[b] = bank_valid(s, b, &seq[b]);
-		if (ok[b] < 0)
-			return ok[b];
+		err = ok[b] ? 0 : bank_foreign(s, b);
+		if (ok[b] < 0 || err < 0)
+			return ok[b] < 0 ? ok[b] : err;
+		s->foreign |= err ? 1u << b : 0u;
 	}
+	if (!ok[0] && !ok[1] && s->foreign && !(flags & UV_MOUNT_FORMAT_FOREIGN))
+		return UV_E_FOREIGN;
 	if (!ok[0] && !ok[1]) {
+		s->foreign = 0;
 		err = format(s);
 		if (err)
 			return err;
@@ -556,6 +585,8 @@ int uv_store_put(struct uv_store *s, const struct uv_key *k, uint32_t attr, uint
 	int i;
 	uint64_t var, size, old, cap;
 
+	if (s->mounted && s->foreign)
+		return UV_E_FOREIGN;
 	if (!s->mounted)
 		return UV_E_IO;
 	if (k->name_size < 2u || (k->name_size & 1u) || k->name_size > UV_NAME_MAX)
@@ -588,6 +619,8 @@ int uv_store_delete(struct uv_store *s, uint32_t i)
 	struct uv_key k;
 	struct newrec r = { .k = &k, .flags = REC_DELETED };
 
+	if (s->mounted && s->foreign)
+		return UV_E_FOREIGN;
 	if (!s->mounted || i >= s->count)
 		return UV_E_NOTFOUND;
 	if (rd(s, s->ent[i].off, h, sizeof(h)))
@@ -675,6 +708,8 @@ const char *uv_strerror(int err)
 		return "flash region not two banks of whole erase blocks";
 	case UV_E_NOTFOUND:
 		return "not found";
+	case UV_E_FOREIGN:
+		return "flash holds data the store did not write";
 	default:
 		return "unknown error";
 	}

@@ -57,7 +57,13 @@ enum uv_err {
 	UV_E_CORRUPT = -5,   /* mount: a complete bank that does not parse */
 	UV_E_GEOMETRY = -6,  /* region/erase sizes unusable */
 	UV_E_NOTFOUND = -7,
+	/* mount: no valid bank, and bytes that are neither erased nor ours;
+	 * writes: a bank holds such bytes. Nothing is erased or formatted. */
+	UV_E_FOREIGN = -8,
 };
+
+/* uv_store_mount_opt flags. */
+#define UV_MOUNT_FORMAT_FOREIGN (1u << 0)  /* format over foreign bytes (explicit) */
 
 struct uv_key {
 	const uint8_t *guid;     /* 16 bytes */
@@ -91,9 +97,21 @@ struct uv_store {
 	uint32_t count;
 	struct uv_ent ent[UV_STORE_MAX_VARS];  /* in creation order */
 	uint64_t gcs;            /* collections since mount (for tests) */
+	/* Banks (bit 0, bit 1) that start neither erased, nor zero (a new
+	 * sparse flash file), nor with our header: written by someone else.
+	 * While set, the store is read-only so no collection erases them. */
+	uint32_t foreign;
 };
 
-/* Mount (formatting an empty or unformatted device). UV_OK or UV_E_*. */
+/*
+ * Mount. A device with no valid bank is formatted only when each bank starts
+ * erased, zero or with our header (store.c: bank_foreign); with foreign bytes it
+ * is left untouched (UV_E_FOREIGN) unless flags has UV_MOUNT_FORMAT_FOREIGN.
+ * A valid bank beside a foreign one mounts read-only (s->foreign).
+ * UV_OK or UV_E_*.
+ */
+int uv_store_mount_opt(struct uv_store *s, const struct uv_flash *fl, unsigned int flags);
+/* uv_store_mount_opt(s, fl, 0). */
 int uv_store_mount(struct uv_store *s, const struct uv_flash *fl);
 
 /* Index of the variable, or -1. */

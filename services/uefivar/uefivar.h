@@ -31,6 +31,7 @@ struct uv_sp {
 	void (*unlock)(void *ctx);
 	struct uv_vars vars;
 	struct uv_store nv;
+	unsigned int nv_mount_flags;  /* uv_store_mount_opt's, set before init */
 	struct uv_store vol;
 	struct uv_ram vol_flash;
 	uint8_t vol_mem[UV_VOL_SIZE];

@@ -75,6 +75,8 @@ static uint64_t store_status(int err)
 		return EFI_ST_INVALID_PARAMETER;
 	case UV_E_NOTFOUND:
 		return EFI_ST_NOT_FOUND;
+	case UV_E_FOREIGN:
+		return EFI_ST_WRITE_PROTECTED;
 	default:
 		return EFI_ST_DEVICE_ERROR;
 	}

@@ -28,7 +28,8 @@ static const uint8_t value[] = "fuzzed";
 static bool known_err(int e)
 {
 	return e == UV_OK || e == UV_E_IO || e == UV_E_FULL || e == UV_E_TOOMANY ||
-	       e == UV_E_TOOBIG || e == UV_E_CORRUPT || e == UV_E_GEOMETRY || e == UV_E_NOTFOUND;
+	       e == UV_E_TOOBIG || e == UV_E_CORRUPT || e == UV_E_GEOMETRY || e == UV_E_NOTFOUND ||
+	       e == UV_E_FOREIGN;
 }
 
 /* Every variable the index lists can be read back in full. */
@@ -78,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct uv_ram ram;
 	uint32_t erase, blocks, flash_size;
-	uint8_t *mem;
+	uint8_t *mem, *copy;
 	int e;
 
 	if (size < 1)
@@ -89,15 +90,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mem = malloc(flash_size);
 	FZ_REQUIRE(mem != NULL, "out of memory");
 	memset(mem, 0xff, flash_size);
-	memcpy(mem, data + 1, size - 1 < flash_size ? size - 1 : flash_size);
 	uv_ram_init(&ram, mem, flash_size, erase);
+	if (data[0] & 0x10u) {
+		/* A good store, then a foreign writer over its first sectors. */
+		FZ_REQUIRE(uv_store_mount(&st, &ram.fl) == UV_OK, "fresh flash does not format");
+		still_usable(&ram.fl);
+		FZ_REQUIRE(uv_store_put(&st, &(struct uv_key){ guid, name, sizeof(name) }, 7, 0,
+					value, sizeof(value)) == UV_OK, "put on a fresh store");
+	}
+	memcpy(mem, data + 1, size - 1 < flash_size ? size - 1 : flash_size);
+	copy = malloc(flash_size);
+	FZ_REQUIRE(copy != NULL, "out of memory");
+	memcpy(copy, mem, flash_size);
 	memset(&st, 0, sizeof(st));
 	e = uv_store_mount(&st, &ram.fl);
 	FZ_REQUIRE(known_err(e), "unknown mount result");
-	if (e == UV_OK) {
+	if (e == UV_E_FOREIGN || (e == UV_OK && st.foreign)) {
+		/* Foreign bytes are never erased or formatted over. */
+		FZ_REQUIRE(memcmp(copy, mem, flash_size) == 0, "mount changed foreign flash");
+		FZ_REQUIRE(e != UV_OK || uv_store_put(&st, &(struct uv_key){ guid, name, sizeof(name) },
+						    7, 0, value, sizeof(value)) == UV_E_FOREIGN,
+			   "write allowed beside a foreign bank");
+		FZ_REQUIRE(memcmp(copy, mem, flash_size) == 0, "write changed foreign flash");
+	} else if (e == UV_OK) {
 		read_all();
 		still_usable(&ram.fl);
 	}
+	free(copy);
 	free(mem);
 	return 0;
 }

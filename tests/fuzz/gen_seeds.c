@@ -592,8 +592,22 @@ static void store_image(const char *name, uint8_t geom, unsigned int puts, int f
 	write_seed("var_store_mount", name, &s);
 }
 
+/* Byte 0 bit 4: a good store is made first, then these bytes overwrite its
+ * start, as U-Boot's saveenv did to the store's first sector. */
+static void foreign_seed(void)
+{
+	static const char env[] = "bootcmd=run distro_bootcmd\0bootdelay=2";
+	struct seed s = { .n = 0 };
+
+	put(&s, 0x15, 1);
+	for (unsigned int i = 0; i < sizeof(env); i++)
+		put(&s, (uint8_t)env[i], 1);
+	write_seed("var_store_mount", "foreign-env-over-store", &s);
+}
+
 static void store_seeds(void)
 {
+	foreign_seed();
 	store_image("empty", 0x05, 0, -1);
 	store_image("three-vars", 0x05, 3, -1);
 	store_image("after-collections", 0x04, 40, -1);

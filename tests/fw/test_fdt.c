@@ -410,3 +410,37 @@ TEST_NEG(fdt_lookup_of_missing_things)
 	CHECK(fdt_getprop(&f, fdt_path_offset(&f, "/chosen"), "nope", NULL) == NULL);
 	CHECK_EQ(fdt_getprop_u32(&f, fdt_path_offset(&f, "/chosen"), "bootargs", 42), 42);
 }
+
+TEST(fdt_nop_node_removes_a_subtree_and_keeps_the_rest)
+{
+	int root, a, b, c;
+
+	fdt_create_empty(&f, buf, CAP);
+	root = fdt_path_offset(&f, "/");
+	a = fdt_add_subnode(&f, root, "secflash@0");
+	CHECK(a >= 0);
+	CHECK(fdt_add_subnode(&f, a, "inner") >= 0);
+	CHECK_EQ(fdt_setprop_u32(&f, fdt_path_offset(&f, "/secflash@0"), "x", 1), 0);
+	b = fdt_add_subnode(&f, root, "flash@4000000");
+	CHECK_EQ(fdt_setprop_u32(&f, b, "y", 2), 0);
+	a = fdt_path_offset(&f, "/secflash@0");
+	CHECK_EQ(fdt_nop_node(&f, a), 0);
+	CHECK_EQ(fdt_check(&f), 0);
+	CHECK_EQ(reopen(), 0);
+	CHECK(fdt_path_offset(&f, "/secflash@0") < 0);
+	CHECK(fdt_path_offset(&f, "/secflash@0/inner") < 0);
+	c = fdt_path_offset(&f, "/flash@4000000");
+	CHECK(c >= 0);
+	CHECK_EQ(fdt_getprop_u32(&f, c, "y", 0), 2);
+	/* The first child is now the one after the removed node. */
+	CHECK_EQ(fdt_first_child(&f, fdt_path_offset(&f, "/")), c);
+}
+
+TEST_NEG(fdt_nop_node_refuses_the_root_and_bad_offsets)
+{
+	fdt_create_empty(&f, buf, CAP);
+	CHECK(fdt_nop_node(&f, 0) < 0);
+	CHECK(fdt_nop_node(&f, 3) < 0);        /* not a BEGIN_NODE offset */
+	CHECK(fdt_nop_node(&f, -1) < 0);
+	CHECK_EQ(fdt_check(&f), 0);
+}

@@ -14,8 +14,9 @@ $(BUILD)/tests/tpm-tests: $(TPM_TEST_OBJS) $(TPM_SP_HOST_OBJS) $(SPMC_HOST_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) -o $@ $^ $(HOST_LDFLAGS)
 
-$(BUILD)/tests/tpm-swtpm-tests: $(TPM_SWTPM_OBJS) $(TPM_SP_HOST_OBJS) $(FFA_LIB_HOST_OBJS) \
-		$(HARNESS_OBJ)
+# The TPM partition logs refusals through the SPMC core (SPMC_REFUSE).
+$(BUILD)/tests/tpm-swtpm-tests: $(TPM_SWTPM_OBJS) $(TPM_SP_HOST_OBJS) $(SPMC_HOST_OBJS) \
+		$(FFA_LIB_HOST_OBJS) $(HARNESS_OBJ)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) -o $@ $^ $(HOST_LDFLAGS)
 

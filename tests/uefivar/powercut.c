@@ -242,22 +242,32 @@ static int one_cut(const char *path, uint64_t at, bool torn, uint64_t *gcs)
 	return 0;
 }
 
+/* A new temporary flash file (path, a mkstemp template), the workload run
+ * on it without a cut; 0, or -1 (checked failure). */
+static int clean_run(char *path, struct uvf *f, int *mf)
+{
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	build_script();
+	CHECK(uvt_flash(f, path, true) == 0);
+	CHECK_EQ(run(f, &st, &before, &after, mf), nsteps);
+	return 0;
+}
+
 TEST(powercut_every_write_step)
 {
 	char path[] = "/tmp/uefivar-powercut-XXXXXX";
-	int fd = mkstemp(path);
 	struct uvf f;
 	uint64_t total, cuts = 0, failures = 0, gcs = 0;
 	int mf;
 
-	CHECK(fd >= 0);
-	if (fd < 0)
-		return;
-	close(fd);
-	build_script();
 	/* Clean run: count the operations and check the workload itself. */
-	CHECK(uvt_flash(&f, path, true) == 0);
-	CHECK_EQ(run(&f, &st, &before, &after, &mf), nsteps);
+	if (clean_run(path, &f, &mf))
+		return;
 	CHECK(!mf);
 	CHECK(same(&st, &before));
 	CHECK(st.gcs >= 5);          /* the workload does collect garbage */
@@ -278,4 +288,70 @@ TEST(powercut_every_write_step)
 	CHECK(cuts >= 200);
 	CHECK_EQ(failures, 0);
 	CHECK(gcs > 0);
+}
+
+/* The whole flash file, for before/after comparisons. */
+static int slurp(const char *path, uint8_t *buf)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return -1;
+	n = fread(buf, 1, UVT_FLASH_SIZE, f);
+	fclose(f);
+	return n == UVT_FLASH_SIZE ? 0 : -1;
+}
+
+/*
+ * A cut at any point, then another program writes the first sector (as
+ * U-Boot's saveenv did): mount reports it (UV_E_FOREIGN, or read-only on
+ * the other bank), never erases or formats, and every byte stays as found.
+ */
+TEST_NEG(powercut_then_foreign_overwrite_of_the_first_sector)
+{
+	static uint8_t before_b[UVT_FLASH_SIZE], after_b[UVT_FLASH_SIZE];
+	char path[] = "/tmp/uefivar-foreign-XXXXXX";
+	int mf, e, refused = 0, readonly = 0;
+	uint64_t total;
+	struct uvf f;
+
+	if (clean_run(path, &f, &mf))
+		return;
+	total = f.ops;
+	uvf_close(&f);
+	for (uint64_t at = 0; at < total; at += 7) {
+		struct step extra = { OP_PUT, 5, 33, 99 };
+		FILE *w;
+
+		CHECK(uvt_flash(&f, path, true) == 0);
+		f.cut_at = at;
+		run(&f, &st, &before, &after, &mf);
+		uvf_close(&f);
+		w = fopen(path, "r+b");
+		CHECK(w != NULL);
+		if (!w)
+			break;
+		fputs("bootdelay=2", w);
+		for (unsigned int i = 11; i < UVT_ERASE_SIZE; i++)
+			fputc(0x5a, w);
+		fclose(w);
+		CHECK(slurp(path, before_b) == 0);
+		CHECK(uvt_flash(&f, path, false) == 0);
+		e = uv_store_mount(&st, &f.fl);
+		CHECK(e == UV_E_FOREIGN || (e == UV_OK && (st.foreign & 1u)));
+		refused += e == UV_E_FOREIGN;
+		if (e == UV_OK) {
+			readonly++;
+			CHECK_EQ(store_step(&st, &extra), UV_E_FOREIGN);
+		}
+		uvf_close(&f);
+		CHECK(slurp(path, after_b) == 0);
+		CHECK(memcmp(before_b, after_b, UVT_FLASH_SIZE) == 0);
+	}
+	unlink(path);
+	printf("    foreign overwrite after a cut: %d refused to mount, %d read-only\n", refused,
+	       readonly);
+	CHECK(refused > 0);
+	CHECK(readonly > 0);
 }

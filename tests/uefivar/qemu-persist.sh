@@ -33,7 +33,7 @@ for boot in 1 2; do
 	done
 	check "boot $boot: no failed uefivar check" sh -c "! grep -q 'check uefivar-.* fail' '$log'"
 	check "boot $boot: store reported on the secure UART" \
-		grep -Eq 'uefivar: [0-9]+ variables in flash bank 1' "$log.secure"
+		grep -Eq 'uefivar: [0-9]+ variables in secure flash bank 0' "$log.secure"
 done
 check "boot 2: counter persisted across the reboot" has 'check uefivar-persist ok previous-boots=1'
 check "boot 1: efibootmgr wrote Timeout (real client)" \

@@ -304,3 +304,93 @@ TEST_NEG(store_index_full)
 	uvf_close(&big);
 	unlink(p);
 }
+
+/* Another program's write to [off, off + len) of the flash file, like
+ * U-Boot's saveenv over the first sector. */
+static void foreign_write(uint32_t off, uint32_t len)
+{
+	FILE *f = fopen(path, "r+b");
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fseek(f, (long)off, SEEK_SET);
+	for (uint32_t i = 0; i < len; i++)
+		fputc(i < 8 ? "bootcmd="[i] : (int)('a' + i % 26), f);
+	fclose(f);
+}
+
+static void snapshot(uint8_t *buf)
+{
+	FILE *f = fopen(path, "rb");
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK_EQ(fread(buf, 1, UVT_FLASH_SIZE, f), UVT_FLASH_SIZE);
+	fclose(f);
+}
+
+TEST_NEG(store_never_formats_over_foreign_data)
+{
+	static uint8_t before[UVT_FLASH_SIZE], after[UVT_FLASH_SIZE];
+
+	uvf_close(&fl);
+	CHECK_EQ(uvt_flash(&fl, path, true), 0);       /* zeroed: unformatted */
+	foreign_write(0, UVT_ERASE_SIZE);
+	snapshot(before);
+	CHECK_EQ(uv_store_mount(&s, &fl.fl), UV_E_FOREIGN);
+	CHECK_EQ(s.foreign, 1u);
+	CHECK(!s.mounted);
+	snapshot(after);
+	CHECK(memcmp(before, after, sizeof(before)) == 0);
+	CHECK(put(1, "x") != UV_OK);
+	/* Only the explicit setting formats over it. */
+	CHECK_EQ(uv_store_mount_opt(&s, &fl.fl, UV_MOUNT_FORMAT_FOREIGN), UV_OK);
+	CHECK_EQ(s.count, 0u);
+	CHECK_EQ(put(1, "x"), UV_OK);
+}
+
+TEST_NEG(store_foreign_overwrite_of_the_active_bank_keeps_the_records)
+{
+	static uint8_t before[UVT_FLASH_SIZE], after[UVT_FLASH_SIZE];
+
+	CHECK_EQ(put(1, "one"), UV_OK);
+	CHECK_EQ(put(2, "two"), UV_OK);
+	CHECK_EQ(s.gcs, 0u);
+	CHECK_EQ(s.active, 0u);
+	uvf_close(&fl);
+	foreign_write(0, 64);           /* the bank header and the first record */
+	CHECK_EQ(uvt_flash(&fl, path, false), 0);
+	snapshot(before);
+	CHECK_EQ(uv_store_mount(&s, &fl.fl), UV_E_FOREIGN);
+	snapshot(after);
+	CHECK(memcmp(before, after, sizeof(before)) == 0);   /* the rest recoverable */
+}
+
+TEST_NEG(store_foreign_overwrite_with_an_older_bank_is_read_only)
+{
+	static uint8_t before[UVT_FLASH_SIZE], after[UVT_FLASH_SIZE];
+	char buf[64];
+	uint8_t name[UVT_NAME_BUF];
+	struct uv_key k;
+	int n = 0;
+
+	while (s.gcs == 0 && n < 200)
+		CHECK_EQ(put(n++ % 3, "a value long enough to fill the bank"), UV_OK);
+	CHECK(s.gcs > 0);
+	uvf_close(&fl);
+	/* Overwrite the active bank's start; the older bank is still whole. */
+	foreign_write(s.active * (UVT_FLASH_SIZE / 2u), UVT_ERASE_SIZE);
+	CHECK_EQ(uvt_flash(&fl, path, false), 0);
+	snapshot(before);
+	CHECK_EQ(uv_store_mount(&s, &fl.fl), UV_OK);
+	CHECK(s.foreign != 0u);
+	CHECK(s.count > 0u);
+	CHECK(get(0, buf, sizeof(buf)) > 0);
+	CHECK_EQ(put(7, "new"), UV_E_FOREIGN);
+	uvt_key(&k, name, 0);
+	CHECK_EQ(uv_store_delete(&s, (uint32_t)uv_store_find(&s, &k)), UV_E_FOREIGN);
+	snapshot(after);
+	CHECK(memcmp(before, after, sizeof(before)) == 0);
+}

@@ -1,8 +1,9 @@
 # uefivar suites: build/tests/uefivar-powercut (store crash consistency,
 # prints "power-cut: N cut points, failures F") and build/tests/uefivar-tests
 # (MM parser and variable semantics over the hosted store).
+# The SPMC core: the partition logs refusals through it (SPMC_REFUSE).
 UV_TEST_COMMON := $(BUILD)/host/tests/uefivar/uvtest.o $(UVFLASH_HOST_OBJS) \
-	$(UEFIVAR_HOST_OBJS) $(FFA_LIB_HOST_OBJS) $(HARNESS_OBJ)
+	$(UEFIVAR_HOST_OBJS) $(SPMC_HOST_OBJS) $(FFA_LIB_HOST_OBJS) $(HARNESS_OBJ)
 UV_PC_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,tests/uefivar/powercut.c tests/uefivar/test_store.c)
 
 $(BUILD)/tests/uefivar-powercut: $(UV_PC_OBJS) $(UV_TEST_COMMON)

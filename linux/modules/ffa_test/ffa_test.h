@@ -51,9 +51,10 @@ struct ffa_test;
 /*
  * A debugfs file. A check (FT_CHECK) runs when its file is read and is what
  * the boot runs; a tool (FT_TOOL) runs when N is written to it, for a user at
- * the shell (echo 16 > share).
+ * the shell (echo 16 > share); an info file (FT_INFO) runs when read too but
+ * is no check of its own: a program reads it to run one (store_window).
  */
-enum ft_kind { FT_CHECK, FT_TOOL };
+enum ft_kind { FT_CHECK, FT_TOOL, FT_INFO };
 
 struct ft_check {
 	const char *name;
@@ -191,6 +192,9 @@ int ft_emad_offset(struct ffa_test *t, u32 n, bool unused, char *res,
 /* ffa_test_notify.c: notifications and indirect messages. */
 int ft_notification(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 int ft_indirect_msg(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
+
+/* ffa_test_store.c: where the variable store is, for /tests/ffa-test's writes. */
+int ft_store_window(struct ffa_test *t, u32 n, bool unused, char *res, size_t len);
 
 /* ffa_test_early.c: what the driver does at probe and remove. */
 void ft_early_probe(struct ffa_test *t);

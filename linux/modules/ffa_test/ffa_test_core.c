@@ -40,6 +40,7 @@ static const struct ft_check ft_checks[] = {
 	{ .name = "notification", .run = ft_notification },
 	{ .name = "indirect_msg", .run = ft_indirect_msg },
 	{ .name = "emad_offset_refused", .run = ft_emad_offset },
+	{ .name = "store_window", .kind = FT_INFO, .run = ft_store_window },
 	{ .name = "echo", .kind = FT_TOOL, .run = ft_echo, .max = FT_ECHO_MAX,
 	  .idle = "idle: write N to run N DIRECT_REQ echo round trips" },
 	{ .name = "echo2", .kind = FT_TOOL, .run = ft_echo, .variant = true,
@@ -97,8 +98,8 @@ static ssize_t ft_read(struct file *file, char __user *ubuf, size_t count,
 	struct ft_file *f = file->private_data;
 	ssize_t ret;
 
-	/* A fresh read of a check runs it again. */
-	if (f->check->kind == FT_CHECK && *ppos == 0)
+	/* A fresh read of a check (or info file) runs it again. */
+	if (f->check->kind != FT_TOOL && *ppos == 0)
 		ft_run(f, 1);
 	mutex_lock(&f->t->lock);
 	ret = simple_read_from_buffer(ubuf, count, ppos, f->result,
@@ -155,7 +156,7 @@ static int ft_create_files(struct ffa_test *t)
 		f->t = t;
 		f->check = &ft_checks[i];
 		ft_result(f->result, sizeof(f->result), 0, "%s",
-			  tool ? f->check->idle : "idle: read to run the check");
+			  tool ? f->check->idle : "idle: read to run it");
 		debugfs_create_file(f->check->name, tool ? 0600 : 0400, t->dir,
 				    f, &ft_fops);
 	}
