@@ -161,18 +161,9 @@ TEST_NEG(tsp_double_retrieve_and_relinquish)
 
 /* ---- the partition API directly, with a second partition ---- */
 
-static int32_t idle_handler(struct spmc *s, const struct spmc_partition *sp,
-			    struct spmc_msg *m)
-{
-	(void)s;
-	(void)sp;
-	(void)m;
-	return FFA_RET_SUCCESS;
-}
-
 static const struct spmc_partition other = {
 	.id = 0x8002, .uuid = FFA_UUID_TPM_CRB,
-	.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = idle_handler,
+	.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = t_direct_ok,
 };
 
 static void two_partitions(void)
