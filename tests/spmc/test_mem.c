@@ -103,16 +103,22 @@ TEST(share_before_version_uses_v10_layout)
 	CHECK_EQ(t_info().live_txns, 1);
 }
 
+/* At `version`, sending d with fid fails with err and leaves no transaction. */
+static void send_refused(uint32_t version, uint32_t fid, const struct t_desc *d, int32_t err)
+{
+	struct ffa_regs r;
+
+	t_setup(version, 1);
+	r = t_send(fid, d, NULL);
+	CHECK_ERR(r, err);
+	CHECK_EQ(t_info().live_txns, 0);
+}
+
 TEST_NEG(share_v11_descriptor_at_v10_rejected)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .layout = FFA_VERSION_1_1, .range_count = 1, .ranges = &rg };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_0, 1);
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_info().live_txns, 0);
+	send_refused(FFA_VERSION_1_0, FFA_MEM_SHARE_64, &d, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST(share_sorts_ranges)
@@ -173,12 +179,7 @@ TEST_NEG(share_zero_flag_rejected)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .flags = FFA_MTD_FLAG_ZERO_MEMORY, .range_count = 1, .ranges = &rg };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_info().live_txns, 0);
+	send_refused(FFA_VERSION_1_1, FFA_MEM_SHARE_64, &d, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST_NEG(share_without_tx_denied)
