@@ -40,6 +40,20 @@ static struct ffa_regs frag(uint64_t h, uint32_t off, uint32_t len)
 	return t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len, 0, 0);
 }
 
+/*
+ * `big` shared in three fragments; the answer to the last. check_middle:
+ * the second must be asked for (FRAG_RX) too.
+ */
+static struct ffa_regs send_in_three(bool check_middle)
+{
+	uint64_t h = start(FFA_MEM_SHARE_64);
+	struct ffa_regs r = frag(h, T_PAGE, T_PAGE);
+
+	if (check_middle)
+		CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
+	return frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+}
+
 TEST(frag_share_in_three_fragments)
 {
 	struct spmc_sp_mem m;
@@ -131,20 +145,11 @@ TEST_NEG(frag_overflowing_the_total)
 	CHECK_OK32(r);
 }
 
-TEST_NEG(frag_bigger_than_tx)
-{
-	struct ffa_regs r;
-	uint64_t h;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
-	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, T_PAGE + 1, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
-}
-
-TEST_NEG(frag_with_a_sender_id)
+/*
+ * After the first fragment, a FRAG_TX of len bytes (TX holding the second
+ * fragment) with w4 as sender ID word is refused and takes nothing.
+ */
+static void second_frag_refused(uint32_t len, uint32_t w4)
 {
 	struct ffa_regs r;
 	uint64_t h;
@@ -153,9 +158,19 @@ TEST_NEG(frag_with_a_sender_id)
 	build(0);
 	h = start(FFA_MEM_SHARE_64);
 	memcpy(t_tx(), big + T_PAGE, T_PAGE);
-	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, T_PAGE, 1u << 16, 0);
+	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len, w4, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
+}
+
+TEST_NEG(frag_bigger_than_tx)
+{
+	second_frag_refused(T_PAGE + 1, 0);
+}
+
+TEST_NEG(frag_with_a_sender_id)
+{
+	second_frag_refused(T_PAGE, 1u << 16);
 }
 
 TEST_NEG(frag_tx_with_nothing_pending)
@@ -235,7 +250,6 @@ TEST_NEG(frag_bad_descriptor_rolls_back)
 {
 	struct t_snap sn;
 	struct ffa_regs r;
-	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(2000, 1);
@@ -243,10 +257,7 @@ TEST_NEG(frag_bad_descriptor_rolls_back)
 	build(0);
 	/* corrupt the last constituent: its page is unaligned */
 	ffa_st64(big + big_len - FFA_CONS_SIZE + FFA_CONS_ADDRESS, t_page(5000) + 1);
-	h = start(FFA_MEM_SHARE_64);
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = send_in_three(true);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK(t_snap_same(&sn));
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
@@ -256,15 +267,12 @@ TEST_NEG(frag_overlap_found_at_the_end_rolls_back)
 {
 	struct t_snap sn;
 	struct ffa_regs r;
-	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(2 * (NR - 1), 1);   /* the last page of `big` */
 	t_snap_take(&sn);
 	build(0);
-	h = start(FFA_MEM_SHARE_64);
-	r = frag(h, T_PAGE, T_PAGE);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = send_in_three(false);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK(t_snap_same(&sn));
 }
