@@ -394,31 +394,30 @@ TEST_NEG(share_overlapping_ranges_in_one_descriptor)
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
-TEST_NEG(share_rxtx_pages_denied)
+/* Sharing range a, then range b, is DENIED both times and leaves nothing. */
+static void both_denied(struct ffa_mem_range a, struct ffa_mem_range b)
 {
-	struct ffa_mem_range tx = { T_TX_PA, 1 }, rx = { T_RX_PA - T_PAGE, 2 };
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	r = share_ranges(&tx, 1, NULL);
+	r = share_ranges(&a, 1, NULL);
 	CHECK_ERR(r, FFA_RET_DENIED);
-	r = share_ranges(&rx, 1, NULL);
+	r = share_ranges(&b, 1, NULL);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
+TEST_NEG(share_rxtx_pages_denied)
+{
+	both_denied((struct ffa_mem_range){ T_TX_PA, 1 },
+		    (struct ffa_mem_range){ T_RX_PA - T_PAGE, 2 });
+}
+
 TEST_NEG(share_outside_ns_memory_denied)
 {
-	struct ffa_mem_range secure = { 0x0E000000, 1 };
-	struct ffa_mem_range past = { HOST_SIM_NS_BASE + T_MEM_SIZE - T_PAGE, 2 };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	r = share_ranges(&secure, 1, NULL);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	r = share_ranges(&past, 1, NULL);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	CHECK_EQ(t_info().live_txns, 0);
+	/* In secure memory; running past the end of NS memory. */
+	both_denied((struct ffa_mem_range){ 0x0E000000, 1 },
+		    (struct ffa_mem_range){ HOST_SIM_NS_BASE + T_MEM_SIZE - T_PAGE, 2 });
 }
 
 TEST_NEG(share_table_full)
