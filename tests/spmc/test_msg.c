@@ -260,15 +260,22 @@ static void use_custom(void)
 	t_version(FFA_VERSION_1_2);
 }
 
-TEST(handler_runs_with_only_its_partition_lock)
+/* A one-word request by fid to partition `to` whose handler returns status. */
+static struct ffa_regs custom_direct(uint32_t fid, uint16_t to, int32_t status)
 {
 	uint64_t args[1] = { 1 };
+
+	fixed_status = status;
+	return t_direct(fid, to, args, 1);
+}
+
+TEST(handler_runs_with_only_its_partition_lock)
+{
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_SUCCESS;
 	lock_state_ok = 0;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 	CHECK_EQ(r.x[1], ffa_pack_ids(0x8005, 0));
 	CHECK_EQ(r.x[3], 0xABCD);
@@ -277,29 +284,25 @@ TEST(handler_runs_with_only_its_partition_lock)
 
 TEST_NEG(handler_error_becomes_ffa_error)
 {
-	uint64_t args[1] = { 1 };
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_DENIED;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_32, 0x8005, FFA_RET_DENIED);
 	CHECK_ERR(r, FFA_RET_DENIED);
-	fixed_status = 7;   /* not an FF-A status at all */
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, args, 1);
+	/* 7 is not an FF-A status at all */
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, 7);
 	CHECK_ERR(r, FFA_RET_ABORTED);
 }
 
 TEST_NEG(direct_req_needs_partition_property)
 {
-	uint64_t args[1] = { 1 };
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_SUCCESS;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8006, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8006, FFA_RET_SUCCESS);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8005, FFA_RET_SUCCESS);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8006, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8006, FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 }
