@@ -310,28 +310,21 @@ TEST_NEG(smc_arch_workarounds_and_soc_id_are_not_supported)
 		SMCCC_ARCH_WORKAROUND_1, SMCCC_ARCH_WORKAROUND_2, SMCCC_ARCH_WORKAROUND_3,
 		SMCCC_ARCH_SOC_ID, 0x80001234,
 	};
-	struct ffa_regs r;
-
 	setup(false);
 	for (unsigned int i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
-		call(&r, SMCCC_ARCH_FEATURES, ids[i], 0, 0);
-		CHECK_EQ(r.x[0], ~0ull);
+		check_case("SMCCC_ARCH_FEATURES(%#x)", ids[i]);
+		CHECK_EQ(x0_of(SMCCC_ARCH_FEATURES, ids[i]), ~0ull);
 	}
-	call(&r, SMCCC_ARCH_SOC_ID, 0, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
+	check_case("SMCCC_ARCH_SOC_ID");
+	CHECK_EQ(x0_of(SMCCC_ARCH_SOC_ID, 0), ~0ull);
 }
 
 TEST_NEG(smc_psci_features_unknown_call_is_not_supported)
 {
-	struct ffa_regs r;
-
 	setup(false);
-	call(&r, PSCI_FEATURES, 0x84000012, 0, 0);     /* SYSTEM_RESET2 */
-	CHECK_EQ(r.x[0], ~0ull);
-	call(&r, PSCI_FEATURES, PSCI_MIGRATE_32, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
-	call(&r, PSCI_MIGRATE_64, 1, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
+	CHECK_EQ(x0_of(PSCI_FEATURES, 0x84000012), ~0ull); /* SYSTEM_RESET2 */
+	CHECK_EQ(x0_of(PSCI_FEATURES, PSCI_MIGRATE_32), ~0ull);
+	CHECK_EQ(x0_of(PSCI_MIGRATE_64, 1), ~0ull);
 }
 
 TEST_NEG(smc_ffa_without_an_spmc_is_unknown)
