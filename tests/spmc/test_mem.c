@@ -32,15 +32,25 @@ static uint32_t comp_off(const uint8_t *b)
 	return ffa_ld32(b + emad_off(b) + FFA_EMAD_COMPOSITE_OFF);
 }
 
+/* A fresh system at `version` sharing pages from page `first`; the handle. */
+static uint64_t setup_share_one(uint32_t version, uint32_t first, uint32_t pages)
+{
+	uint64_t h = 0;
+	struct ffa_regs r;
+
+	t_setup(version, 1);
+	r = share_one(first, pages, &h);
+	CHECK_OK32(r);
+	return h;
+}
+
 TEST(share_single_range)
 {
 	struct spmc_sp_mem m;
 	uint64_t h = 0;
 	struct ffa_regs r;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	r = share_one(0, 3, &h);
-	CHECK_OK32(r);
+	h = setup_share_one(FFA_VERSION_1_1, 0, 3);
 	CHECK(h != 0);
 	CHECK(!(h & FFA_MEM_HANDLE_ALLOCATOR_HYP));
 	CHECK_EQ(t_info().live_txns, 1);
@@ -81,11 +91,8 @@ TEST(share_v10_layout)
 {
 	struct spmc_sp_mem m;
 	uint64_t h = 0;
-	struct ffa_regs r;
 
-	t_setup(FFA_VERSION_1_0, 1);
-	r = share_one(0, 2, &h);
-	CHECK_OK32(r);
+	h = setup_share_one(FFA_VERSION_1_0, 0, 2);
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.total_pages, 2);
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
@@ -341,19 +348,27 @@ TEST_NEG(share_unknown_receiver)
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
-TEST_NEG(share_non_retrieval_borrower_flag)
+/* Send (fid) page 0 to the test partition with these EMAD perms and flags. */
+static struct ffa_regs send_to_tsp(uint32_t fid, uint8_t perms, uint8_t flags)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
+
+	d.ep[0].receiver = TSP_ID;
+	d.ep[0].perms = perms;
+	d.ep[0].flags = flags;
+	return t_send(fid, &d, NULL);
+}
+
+TEST_NEG(share_non_retrieval_borrower_flag)
+{
+	const uint8_t flags = FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER;
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	d.ep[0].receiver = TSP_ID;
-	d.ep[0].perms = FFA_PERM_DATA_RW;
-	d.ep[0].flags = FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER;
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_SHARE_64, FFA_PERM_DATA_RW, flags);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_send(FFA_MEM_LEND_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_LEND_64, FFA_PERM_DATA_RW, flags);
 	CHECK(r.x[0] == FFA_ERROR);
 	CHECK_EQ(t_info().live_txns, 0);
 }
@@ -574,14 +589,10 @@ TEST(reclaimed_pages_can_be_shared_again)
 
 TEST_NEG(share_reserved_permissions)
 {
-	struct ffa_mem_range rg = t_range(0, 1);
-	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	d.ep[0].receiver = TSP_ID;
-	d.ep[0].perms = FFA_PERM_DATA_RESERVED;
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_SHARE_64, FFA_PERM_DATA_RESERVED, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(t_info().live_txns, 0);
 }
