@@ -41,17 +41,30 @@ static struct ffa_regs frag(uint64_t h, uint32_t off, uint32_t len)
 }
 
 /*
- * `big` shared in three fragments; the answer to the last. check_middle:
- * the second must be asked for (FRAG_RX) too.
+ * Fragments two and three of `big` for h; the answer to the last.
+ * check_middle: the third must be asked for (FRAG_RX) too.
  */
-static struct ffa_regs send_in_three(bool check_middle)
+static struct ffa_regs rest(uint64_t h, bool check_middle)
 {
-	uint64_t h = start(FFA_MEM_SHARE_64);
 	struct ffa_regs r = frag(h, T_PAGE, T_PAGE);
 
 	if (check_middle)
 		CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
 	return frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+}
+
+/* `big` shared in three fragments; the answer to the last. */
+static struct ffa_regs send_in_three(bool check_middle)
+{
+	return rest(start(FFA_MEM_SHARE_64), check_middle);
+}
+
+/* A fresh v1.1 system with `big` built and its first fragment sent as a share. */
+static uint64_t started(void)
+{
+	t_setup(FFA_VERSION_1_1, 1);
+	build(0);
+	return start(FFA_MEM_SHARE_64);
 }
 
 TEST(frag_share_in_three_fragments)
@@ -110,17 +123,13 @@ TEST_NEG(frag_wrong_handle_leaves_send_intact)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = frag(h + 1, T_PAGE, T_PAGE);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	r = frag(h ^ (1ull << 40), T_PAGE, T_PAGE);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = rest(h, true);
 	CHECK_OK32(r);
 }
 
@@ -129,9 +138,7 @@ TEST_NEG(frag_overflowing_the_total)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = frag(h, T_PAGE, T_PAGE);
 	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
 	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE + 1);
@@ -154,9 +161,7 @@ static void second_frag_refused(uint32_t len, uint32_t w4)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	memcpy(t_tx(), big + T_PAGE, T_PAGE);
 	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len, w4, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
@@ -189,9 +194,7 @@ TEST_NEG(new_send_while_fragments_pending_busy)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = t_smc(FFA_MEM_SHARE_64, 96, 96, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_BUSY);
 	r = t_smc(FFA_MEM_LEND_32, 96, 96, 0, 0, 0);
@@ -199,9 +202,7 @@ TEST_NEG(new_send_while_fragments_pending_busy)
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, 48, 48, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_BUSY);
 	/* the pending one still completes */
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = rest(h, true);
 	CHECK_OK32(r);
 }
 
@@ -222,9 +223,7 @@ TEST(frag_send_aborted_by_reclaim)
 	struct ffa_regs r;
 	uint64_t h, h2;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
@@ -239,9 +238,7 @@ TEST_NEG(frag_pending_handle_is_not_retrievable)
 	struct spmc_sp_mem m;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_INVALID_PARAMETERS);
 }
@@ -300,9 +297,7 @@ TEST(frag_tx_rewrite_after_send_has_no_effect)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	/* The sender scribbles over TX after handing over fragment 1. */
 	memset(t_tx(), 0xFF, T_PAGE);
 	r = frag(h, T_PAGE, T_PAGE);
