@@ -221,19 +221,22 @@ TEST_NEG(share_from_a_buffer_address)
 
 TEST_NEG(share_bad_fragment_lengths)
 {
+	static const struct { uint32_t total, frag; int32_t err; } bad[] = {
+		{ .total = 96, .frag = 0, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = 96, .frag = 97, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = 2 * T_PAGE, .frag = T_PAGE + 1, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = SPMC_DESC_MAX + 1, .frag = 64, .err = FFA_RET_NO_MEMORY },
+		{ .total = 0xFFFFFFFFu, .frag = T_PAGE, .err = FFA_RET_NO_MEMORY },
+	};
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 0, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 97, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, 2 * T_PAGE, T_PAGE + 1, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, SPMC_DESC_MAX + 1, 64, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
-	r = t_smc(FFA_MEM_SHARE_64, 0xFFFFFFFFu, T_PAGE, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		check_case("total %u, fragment %u", bad[i].total, bad[i].frag);
+		r = t_smc(FFA_MEM_SHARE_64, bad[i].total, bad[i].frag, 0, 0, 0);
+		CHECK_ERR(r, bad[i].err);
+	}
+	check_case("after the calls");
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
 }
 
