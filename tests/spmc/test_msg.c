@@ -54,19 +54,23 @@ TEST(direct_req2_echo)
 		CHECK_EQ(r.x[4 + i], args[i]);
 }
 
+/* DIRECT_REQ2 to the test partition naming UUID (lo, hi): ECHO, x17 as given. */
+static struct ffa_regs req2_echo(uint64_t uuid_lo, uint64_t uuid_hi, uint64_t x17)
+{
+	struct ffa_regs r = { .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, uuid_lo, uuid_hi,
+				     TSP_CMD_ECHO } };
+
+	r.x[17] = x17;
+	t_call(&r);
+	return r;
+}
+
 TEST(direct_req2_with_matching_uuid)
 {
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tsp_uuid, 0);
-	r.x[3] = ffa_uuid_half(&tsp_uuid, 1);
-	r.x[4] = TSP_CMD_ECHO;
-	r.x[17] = 0x1717;
-	t_call(&r);
+	r = req2_echo(ffa_uuid_half(&tsp_uuid, 0), ffa_uuid_half(&tsp_uuid, 1), 0x1717);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 	CHECK_EQ(r.x[17], 0x1717);
 }
@@ -77,19 +81,11 @@ TEST_NEG(direct_req2_uuid_mismatch)
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tpm, 0);
-	r.x[3] = ffa_uuid_half(&tpm, 1);
-	r.x[4] = TSP_CMD_ECHO;
-	t_call(&r);
+	r = req2_echo(ffa_uuid_half(&tpm, 0), ffa_uuid_half(&tpm, 1), 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	/* half right is still wrong */
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tsp_uuid, 0);
+	/* half right is still wrong (and no command word either) */
+	r = (struct ffa_regs){ .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID,
+				       ffa_uuid_half(&tsp_uuid, 0) } };
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 }
