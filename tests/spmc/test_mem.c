@@ -191,13 +191,15 @@ TEST_NEG(share_zero_flag_rejected)
 
 TEST_NEG(share_without_tx_denied)
 {
+	static const uint32_t fids[] = { FFA_MEM_SHARE_64, FFA_MEM_LEND_32 };
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_1);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 96, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	r = t_smc(FFA_MEM_LEND_32, 96, 96, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_DENIED);
+	for (unsigned int i = 0; i < sizeof(fids) / sizeof(fids[0]); i++) {
+		check_case("fid %#x", fids[i]);
+		r = t_smc(fids[i], 96, 96, 0, 0, 0);
+		CHECK_ERR(r, FFA_RET_DENIED);
+	}
 }
 
 TEST_NEG(share_from_a_buffer_address)
