@@ -243,10 +243,17 @@ TEST_NEG(frag_pending_handle_is_not_retrievable)
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_INVALID_PARAMETERS);
 }
 
+/* r is the error err, and the SPMC is as in sn with no send in progress. */
+static void refused_without_trace(struct ffa_regs r, int32_t err, struct t_snap *sn)
+{
+	CHECK_ERR(r, err);
+	CHECK(t_snap_same(sn));
+	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
+}
+
 TEST_NEG(frag_bad_descriptor_rolls_back)
 {
 	struct t_snap sn;
-	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(2000, 1);
@@ -254,10 +261,7 @@ TEST_NEG(frag_bad_descriptor_rolls_back)
 	build(0);
 	/* corrupt the last constituent: its page is unaligned */
 	ffa_st64(big + big_len - FFA_CONS_SIZE + FFA_CONS_ADDRESS, t_page(5000) + 1);
-	r = send_in_three(true);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK(t_snap_same(&sn));
-	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
+	refused_without_trace(send_in_three(true), FFA_RET_INVALID_PARAMETERS, &sn);
 }
 
 TEST_NEG(frag_overlap_found_at_the_end_rolls_back)
@@ -286,9 +290,7 @@ TEST_NEG(frag_start_with_table_full)
 	t_snap_take(&sn);
 	memcpy(t_tx(), big, T_PAGE);
 	r = t_smc(FFA_MEM_SHARE_64, big_len, T_PAGE, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
-	CHECK(t_snap_same(&sn));
-	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
+	refused_without_trace(r, FFA_RET_NO_MEMORY, &sn);
 }
 
 TEST(frag_tx_rewrite_after_send_has_no_effect)
