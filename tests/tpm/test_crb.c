@@ -318,12 +318,21 @@ TEST_NEG(crb_locality_ctrl_malformed)
 
 TEST_NEG(crb_locality_conflicts_denied)
 {
+	/* With locality 2 active, every other request about localities is refused. */
+	static const struct { unsigned int loc; uint32_t bits; } refused[] = {
+		{ .loc = 0, .bits = TPM_CRB_LOC_CTRL_REQUEST },
+		{ .loc = 1, .bits = TPM_CRB_LOC_CTRL_RELINQUISH },
+		{ .loc = 1, .bits = TPM_CRB_LOC_CTRL_SEIZE },
+		{ .loc = 2, .bits = TPM_CRB_LOC_CTRL_SEIZE },
+		{ .loc = 2, .bits = TPM_CRB_LOC_CTRL_RESET_EST },
+	};
+
 	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_OK);
-	CHECK_EQ(tcrb_loc(0, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_RELINQUISH), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_SEIZE), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_SEIZE), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_RESET_EST), TPM_FFA_DENIED);
+	for (unsigned int i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		check_case("locality %u, LOC_CTRL %#x", refused[i].loc, refused[i].bits);
+		CHECK_EQ(tcrb_loc(refused[i].loc, refused[i].bits), TPM_FFA_DENIED);
+	}
+	check_case("after the refusals");
 	CHECK_EQ(tcrb_rd(2, TPM_CRB_LOC_STS), TPM_CRB_LOC_STS_GRANTED);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), 0);
 	/* Relinquishing what one does not hold, with nothing held. */
