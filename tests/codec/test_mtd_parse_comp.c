@@ -181,17 +181,11 @@ TEST_NEG(comp_rejects_nonzero_reserved)
 
 TEST_NEG(comp_rejects_a_range_count_whose_size_wraps)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, L11, 1, 1);
-	uint32_t comp = t_comp(L11, 1);
-
 	/* 0x10000000 * 16 is 2^32: wraps to 0 in 32-bit arithmetic. */
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 0x10000000u);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 0x10000001u);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, UINT32_MAX);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
+	static const uint64_t counts[] = { 0x10000000u, 0x10000001u, UINT32_MAX };
+
+	t_send_rejects_each(L11, 1, 1, t_comp(L11, 1) + FFA_COMP_RANGE_COUNT, 4, counts,
+			    sizeof(counts) / sizeof(counts[0]));
 }
 
 TEST_NEG(comp_rejects_a_constituent_array_past_the_end)
@@ -290,17 +284,14 @@ TEST_NEG(cons_rejects_nonzero_reserved)
 
 TEST_NEG(cons_rejects_a_total_pages_mismatch)
 {
+	/* Ranges of 1, 2 and 3 pages: only 6 is the sum. */
+	static const uint64_t wrong[] = { 5, 7, 0 };
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_send(buf, L11, 2, 3);
-	uint32_t comp = t_comp(L11, 2);
 
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 5);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 7);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 0);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 6);
+	t_send_rejects_each(L11, 2, 3, t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 4, wrong,
+			    sizeof(wrong) / sizeof(wrong[0]));
+	ffa_st32(buf + t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 6);
 	CHECK_EQ(send_parse(buf, len, L11), 0);
 }
 
