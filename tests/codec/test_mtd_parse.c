@@ -134,17 +134,12 @@ TEST_NEG(mtd_parse_rejects_an_emad_array_wrapping_32_bits)
 
 TEST_NEG(mtd_parse_rejects_huge_emad_counts)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len;
+	/* A count that cannot fit the buffer is malformed, not "too many". */
+	static const uint64_t counts[] = { UINT32_MAX, 5 };
 
-	for (unsigned int l = 0; l < 3; l++) {
-		len = t_send(buf, layouts[l], 1, 1);
-		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, UINT32_MAX);
-		/* A count that cannot fit the buffer is malformed, not "too many". */
-		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
-		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 5);
-		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
-	}
+	for (unsigned int l = 0; l < 3; l++)
+		t_send_rejects_each(layouts[l], 1, 1, FFA_MTD11_EMAD_COUNT, 4, counts,
+				    sizeof(counts) / sizeof(counts[0]));
 }
 
 TEST_NEG(mtd_parse_sends_too_many_receivers_to_no_memory)
