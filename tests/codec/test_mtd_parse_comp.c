@@ -372,16 +372,25 @@ TEST(req_accepts_a_composite_with_or_without_ranges)
 	CHECK_EQ(d.composite_offset, t_comp(L11, 1));
 }
 
-TEST_NEG(req_rejects_an_invalid_handle_or_bad_flags)
+/*
+ * A v1.1 retrieve descriptor is refused as `kind` with the invalid handle,
+ * and again (handle restored) with bad_flags.
+ */
+static void handle_and_flags_refused(enum ffa_mtd_kind kind, uint32_t bad_flags)
 {
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_resp(buf, L11, 1, 1);
 
 	ffa_st64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
+	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
 	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, 1u << 10);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
+	ffa_st32(buf + FFA_MTD11_FLAGS, bad_flags);
+	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
+}
+
+TEST_NEG(req_rejects_an_invalid_handle_or_bad_flags)
+{
+	handle_and_flags_refused(FFA_MTD_KIND_RETRIEVE_REQ, 1u << 10);
 }
 
 TEST_NEG(req_rejects_zero_or_duplicate_receivers)
@@ -507,14 +516,8 @@ TEST(resp_accepts_handle_type_and_ns_bit)
 
 TEST_NEG(resp_rejects_an_invalid_handle_and_retrieve_only_flags)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_resp(buf, L11, 1, 1);
-
-	ffa_st64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
-	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_SHARE | FFA_MTD_FLAG_ALIGN_HINT_VALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
+	handle_and_flags_refused(FFA_MTD_KIND_RETRIEVE_RESP,
+				 FFA_MTD_FLAG_TYPE_SHARE | FFA_MTD_FLAG_ALIGN_HINT_VALID);
 }
 
 TEST_NEG(resp_applies_the_send_rules_to_constituents)
