@@ -274,11 +274,8 @@ TEST_NEG(mtd_parse_rejects_nonzero_emad_reserved_or_unknown_flags)
 	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
 	uint32_t e = t_emad(FFA_VERSION_1_1, 1);
 
-	for (uint32_t i = FFA_EMAD_RESERVED; i < FFA_EMAD_SIZE_V1_0; i++) {
-		buf[e + i] = 0x40;
-		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-		buf[e + i] = 0;
-	}
+	t_send_rejects_bytes(FFA_VERSION_1_1, 2, 1, e + FFA_EMAD_RESERVED, e + FFA_EMAD_SIZE_V1_0,
+			     0x40);
 	buf[e + FFA_EMAD_FLAGS] = 0x02;
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }

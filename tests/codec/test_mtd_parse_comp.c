@@ -171,11 +171,7 @@ TEST_NEG(comp_rejects_nonzero_reserved)
 	uint32_t len = t_send(buf, L11, 1, 1);
 	uint32_t comp = t_comp(L11, 1);
 
-	for (uint32_t i = FFA_COMP_RESERVED; i < FFA_COMP_SIZE; i++) {
-		buf[comp + i] = 1;
-		CHECK_EQ(send_parse(buf, len, L11), INVAL);
-		buf[comp + i] = 0;
-	}
+	t_send_rejects_bytes(L11, 1, 1, comp + FFA_COMP_RESERVED, comp + FFA_COMP_SIZE, 1);
 	CHECK_EQ(send_parse(buf, len, L11), 0);
 }
 
@@ -271,15 +267,9 @@ TEST(cons_accepts_the_top_of_the_address_space)
 
 TEST_NEG(cons_rejects_nonzero_reserved)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, L10, 1, 2);
 	uint32_t c = t_cons(L10, 1, 1);
 
-	for (uint32_t i = FFA_CONS_RESERVED; i < FFA_CONS_SIZE; i++) {
-		buf[c + i] = 0x10;
-		CHECK_EQ(send_parse(buf, len, L10), INVAL);
-		buf[c + i] = 0;
-	}
+	t_send_rejects_bytes(L10, 1, 2, c + FFA_CONS_RESERVED, c + FFA_CONS_SIZE, 0x10);
 }
 
 TEST_NEG(cons_rejects_a_total_pages_mismatch)
