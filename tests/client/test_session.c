@@ -172,14 +172,22 @@ TEST_NEG(sess_rx_release_without_message)
 
 /* ---- discovery ---- */
 
+/* A fresh client at `version` lists partitions (uuid: NULL for all) into p[0, cap). */
+static uint32_t partitions_at(uint32_t version, const struct ffa_uuid *uuid,
+			      struct ffa_partinfo *p, uint32_t cap)
+{
+	uint32_t n = 0;
+
+	CHECK(simfix_open(NULL, version, 1));
+	CHECK_EQ(ffa_client_partitions(&SF.c, uuid, p, cap, &n), FFA_RET_SUCCESS);
+	return n;
+}
+
 TEST(sess_partitions_lists_test_partition)
 {
 	struct ffa_partinfo p[4];
-	uint32_t n = 0;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	CHECK_EQ(ffa_client_partitions(&SF.c, NULL, p, 4, &n), FFA_RET_SUCCESS);
-	CHECK_EQ(n, 1);
+	CHECK_EQ(partitions_at(FFA_VERSION_1_2, NULL, p, 4), 1);
 	CHECK_EQ(p[0].id, TSP_ID);
 	CHECK_EQ(p[0].exec_ctx_count, 1);
 	CHECK(p[0].properties & FFA_PART_PROP_DIRECT_REQ_RECV);
@@ -192,12 +200,9 @@ TEST(sess_partitions_lists_test_partition)
 TEST(sess_partitions_by_uuid_and_find)
 {
 	struct ffa_partinfo p[2];
-	uint32_t n = 0;
 	uint16_t id = 0;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	CHECK_EQ(ffa_client_partitions(&SF.c, &TSP_UUID, p, 2, &n), FFA_RET_SUCCESS);
-	CHECK_EQ(n, 1);
+	CHECK_EQ(partitions_at(FFA_VERSION_1_2, &TSP_UUID, p, 2), 1);
 	CHECK_EQ(p[0].id, TSP_ID);
 	CHECK_EQ(ffa_client_find_partition(&SF.c, &TSP_UUID, &id), FFA_RET_SUCCESS);
 	CHECK_EQ(id, TSP_ID);
@@ -286,11 +291,8 @@ TEST_NEG(sess_partitions_cap_too_small)
 TEST(sess_v1_0_partitions_short_layout)
 {
 	struct ffa_partinfo p[2];
-	uint32_t n = 0;
 
-	CHECK(simfix_open(NULL, FFA_VERSION_1_0, 1));
-	CHECK_EQ(ffa_client_partitions(&SF.c, NULL, p, 2, &n), FFA_RET_SUCCESS);
-	CHECK_EQ(n, 1);
+	CHECK_EQ(partitions_at(FFA_VERSION_1_0, NULL, p, 2), 1);
 	CHECK_EQ(p[0].id, TSP_ID);
 	CHECK(ffa_uuid_is_nil(&p[0].uuid));
 }

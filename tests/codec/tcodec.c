@@ -126,6 +126,22 @@ void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off
 	check_case("after the values");
 }
 
+void t_send_rejects_bytes(uint32_t layout, uint32_t eps, uint32_t n, uint32_t from, uint32_t to,
+			  uint8_t value)
+{
+	static uint8_t buf[T_CAP];
+	uint32_t len = t_send(buf, layout, eps, n);
+
+	for (uint32_t off = from; off < to; off++) {
+		check_case("byte %u set to %#x", off, value);
+		buf[off] = value;
+		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
+		buf[off] = 0;
+	}
+	check_case("after the bytes");
+}
+
 static bool extent_in(uint64_t off, uint64_t size, uint32_t len)
 {
 	return off <= len && size <= len - off;

@@ -55,6 +55,12 @@ uint8_t *t_copy(const uint8_t *buf, uint32_t len);
  */
 void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off,
 			 uint32_t width, const uint64_t *vals, unsigned int count);
+/*
+ * A t_send(layout, eps, n) descriptor with each byte of [from, to) set to
+ * value in turn (the others as encoded): every one refused as a SEND.
+ */
+void t_send_rejects_bytes(uint32_t layout, uint32_t eps, uint32_t n, uint32_t from, uint32_t to,
+			  uint8_t value);
 /* ffa_mtd_parse on an exact-size heap copy of buf[0, len). */
 int32_t t_parse(const uint8_t *buf, uint32_t len, uint32_t layout, enum ffa_mtd_kind kind,
 		struct ffa_mtd *out);

@@ -134,17 +134,12 @@ TEST_NEG(mtd_parse_rejects_an_emad_array_wrapping_32_bits)
 
 TEST_NEG(mtd_parse_rejects_huge_emad_counts)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len;
+	/* A count that cannot fit the buffer is malformed, not "too many". */
+	static const uint64_t counts[] = { UINT32_MAX, 5 };
 
-	for (unsigned int l = 0; l < 3; l++) {
-		len = t_send(buf, layouts[l], 1, 1);
-		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, UINT32_MAX);
-		/* A count that cannot fit the buffer is malformed, not "too many". */
-		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
-		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 5);
-		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
-	}
+	for (unsigned int l = 0; l < 3; l++)
+		t_send_rejects_each(layouts[l], 1, 1, FFA_MTD11_EMAD_COUNT, 4, counts,
+				    sizeof(counts) / sizeof(counts[0]));
 }
 
 TEST_NEG(mtd_parse_sends_too_many_receivers_to_no_memory)
@@ -191,25 +186,28 @@ TEST_NEG(mtd_parse_rejects_zero_receivers_for_send)
 	}
 }
 
-TEST_NEG(mtd_parse_rejects_a_duplicate_receiver)
+/* A SEND to eps receivers whose receiver idx is `id` instead: how it parses. */
+static int32_t send_naming(uint32_t layout, uint32_t eps, uint32_t idx, uint16_t id)
 {
 	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, FFA_VERSION_1_1, 3, 1);
+	uint32_t len = t_send(buf, layout, eps, 1);
 
-	ffa_st16(buf + t_emad(FFA_VERSION_1_1, 2) + FFA_EMAD_ENDPOINT, T_RECV0);
-	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	len = t_send(buf, FFA_VERSION_1_0, 2, 1);
-	ffa_st16(buf + t_emad(FFA_VERSION_1_0, 1) + FFA_EMAD_ENDPOINT, T_RECV0);
-	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
+	ffa_st16(buf + t_emad(layout, idx) + FFA_EMAD_ENDPOINT, id);
+	return t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL);
+}
+
+TEST_NEG(mtd_parse_rejects_a_duplicate_receiver)
+{
+	CHECK_EQ(send_naming(FFA_VERSION_1_1, 3, 2, T_RECV0), INVAL);
+	CHECK_EQ(send_naming(FFA_VERSION_1_0, 2, 1, T_RECV0), INVAL);
 }
 
 TEST_NEG(mtd_parse_rejects_the_sender_as_receiver)
 {
 	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
+	uint32_t len;
 
-	ffa_st16(buf + t_emad(FFA_VERSION_1_1, 1) + FFA_EMAD_ENDPOINT, T_SENDER);
-	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
+	CHECK_EQ(send_naming(FFA_VERSION_1_1, 2, 1, T_SENDER), INVAL);
 	/* The same with a secure sender naming itself. */
 	len = t_send(buf, FFA_VERSION_1_0, 1, 1);
 	ffa_st16(buf + FFA_MTD10_SENDER, T_RECV0);
@@ -276,11 +274,8 @@ TEST_NEG(mtd_parse_rejects_nonzero_emad_reserved_or_unknown_flags)
 	uint32_t len = t_send(buf, FFA_VERSION_1_1, 2, 1);
 	uint32_t e = t_emad(FFA_VERSION_1_1, 1);
 
-	for (uint32_t i = FFA_EMAD_RESERVED; i < FFA_EMAD_SIZE_V1_0; i++) {
-		buf[e + i] = 0x40;
-		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-		buf[e + i] = 0;
-	}
+	t_send_rejects_bytes(FFA_VERSION_1_1, 2, 1, e + FFA_EMAD_RESERVED, e + FFA_EMAD_SIZE_V1_0,
+			     0x40);
 	buf[e + FFA_EMAD_FLAGS] = 0x02;
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }

@@ -171,27 +171,17 @@ TEST_NEG(comp_rejects_nonzero_reserved)
 	uint32_t len = t_send(buf, L11, 1, 1);
 	uint32_t comp = t_comp(L11, 1);
 
-	for (uint32_t i = FFA_COMP_RESERVED; i < FFA_COMP_SIZE; i++) {
-		buf[comp + i] = 1;
-		CHECK_EQ(send_parse(buf, len, L11), INVAL);
-		buf[comp + i] = 0;
-	}
+	t_send_rejects_bytes(L11, 1, 1, comp + FFA_COMP_RESERVED, comp + FFA_COMP_SIZE, 1);
 	CHECK_EQ(send_parse(buf, len, L11), 0);
 }
 
 TEST_NEG(comp_rejects_a_range_count_whose_size_wraps)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, L11, 1, 1);
-	uint32_t comp = t_comp(L11, 1);
-
 	/* 0x10000000 * 16 is 2^32: wraps to 0 in 32-bit arithmetic. */
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 0x10000000u);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 0x10000001u);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, UINT32_MAX);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
+	static const uint64_t counts[] = { 0x10000000u, 0x10000001u, UINT32_MAX };
+
+	t_send_rejects_each(L11, 1, 1, t_comp(L11, 1) + FFA_COMP_RANGE_COUNT, 4, counts,
+			    sizeof(counts) / sizeof(counts[0]));
 }
 
 TEST_NEG(comp_rejects_a_constituent_array_past_the_end)
@@ -277,30 +267,21 @@ TEST(cons_accepts_the_top_of_the_address_space)
 
 TEST_NEG(cons_rejects_nonzero_reserved)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_send(buf, L10, 1, 2);
 	uint32_t c = t_cons(L10, 1, 1);
 
-	for (uint32_t i = FFA_CONS_RESERVED; i < FFA_CONS_SIZE; i++) {
-		buf[c + i] = 0x10;
-		CHECK_EQ(send_parse(buf, len, L10), INVAL);
-		buf[c + i] = 0;
-	}
+	t_send_rejects_bytes(L10, 1, 2, c + FFA_CONS_RESERVED, c + FFA_CONS_SIZE, 0x10);
 }
 
 TEST_NEG(cons_rejects_a_total_pages_mismatch)
 {
+	/* Ranges of 1, 2 and 3 pages: only 6 is the sum. */
+	static const uint64_t wrong[] = { 5, 7, 0 };
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_send(buf, L11, 2, 3);
-	uint32_t comp = t_comp(L11, 2);
 
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 5);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 7);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 0);
-	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 6);
+	t_send_rejects_each(L11, 2, 3, t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 4, wrong,
+			    sizeof(wrong) / sizeof(wrong[0]));
+	ffa_st32(buf + t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 6);
 	CHECK_EQ(send_parse(buf, len, L11), 0);
 }
 
@@ -381,16 +362,25 @@ TEST(req_accepts_a_composite_with_or_without_ranges)
 	CHECK_EQ(d.composite_offset, t_comp(L11, 1));
 }
 
-TEST_NEG(req_rejects_an_invalid_handle_or_bad_flags)
+/*
+ * A v1.1 retrieve descriptor is refused as `kind` with the invalid handle,
+ * and again (handle restored) with bad_flags.
+ */
+static void handle_and_flags_refused(enum ffa_mtd_kind kind, uint32_t bad_flags)
 {
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_resp(buf, L11, 1, 1);
 
 	ffa_st64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
+	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
 	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, 1u << 10);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
+	ffa_st32(buf + FFA_MTD11_FLAGS, bad_flags);
+	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
+}
+
+TEST_NEG(req_rejects_an_invalid_handle_or_bad_flags)
+{
+	handle_and_flags_refused(FFA_MTD_KIND_RETRIEVE_REQ, 1u << 10);
 }
 
 TEST_NEG(req_rejects_zero_or_duplicate_receivers)
@@ -516,14 +506,8 @@ TEST(resp_accepts_handle_type_and_ns_bit)
 
 TEST_NEG(resp_rejects_an_invalid_handle_and_retrieve_only_flags)
 {
-	static uint8_t buf[T_CAP];
-	uint32_t len = t_resp(buf, L11, 1, 1);
-
-	ffa_st64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
-	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_SHARE | FFA_MTD_FLAG_ALIGN_HINT_VALID);
-	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
+	handle_and_flags_refused(FFA_MTD_KIND_RETRIEVE_RESP,
+				 FFA_MTD_FLAG_TYPE_SHARE | FFA_MTD_FLAG_ALIGN_HINT_VALID);
 }
 
 TEST_NEG(resp_applies_the_send_rules_to_constituents)

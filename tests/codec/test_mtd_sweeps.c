@@ -22,6 +22,28 @@ static bool perm_defined(uint8_t p)
 	       (p & FFA_PERM_INSTR_MASK) != FFA_PERM_INSTR_RESERVED;
 }
 
+/*
+ * Each of the 32 flag bits alone in buf's descriptor: accepted as `kind`
+ * exactly when it is in `allowed`. Returns how many were accepted.
+ */
+static uint32_t sweep_flag_bits(uint8_t *buf, uint32_t len, uint32_t layout,
+				enum ffa_mtd_kind kind, uint32_t allowed)
+{
+	uint32_t accepted = 0;
+
+	for (unsigned int bit = 0; bit < 32; bit++) {
+		uint32_t f = 1u << bit;
+		int32_t want = (f & allowed) ? FFA_RET_SUCCESS : INVAL;
+
+		check_case("layout %#x flags %#x", layout, f);
+		ffa_st32(buf + FFA_MTD11_FLAGS, f);
+		CHECK_EQ(t_parse(buf, len, layout, kind, NULL), want);
+		accepted += want == FFA_RET_SUCCESS;
+	}
+	check_case("layout %#x, after the sweep", layout);
+	return accepted;
+}
+
 TEST_NEG(sweep_send_flags_accepts_only_the_allowed_bits)
 {
 	static uint8_t buf[T_CAP];
@@ -30,14 +52,8 @@ TEST_NEG(sweep_send_flags_accepts_only_the_allowed_bits)
 	for (unsigned int l = 0; l < 3; l++) {
 		uint32_t len = t_send(buf, layouts[l], 2, 2);
 
-		for (unsigned int bit = 0; bit < 32; bit++) {
-			uint32_t f = 1u << bit;
-			int32_t want = (f & FFA_MTD_FLAGS_SEND_ALLOWED) ? FFA_RET_SUCCESS : INVAL;
-
-			ffa_st32(buf + FFA_MTD11_FLAGS, f);
-			CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), want);
-			accepted += want == FFA_RET_SUCCESS;
-		}
+		accepted += sweep_flag_bits(buf, len, layouts[l], FFA_MTD_KIND_SEND,
+					    FFA_MTD_FLAGS_SEND_ALLOWED);
 	}
 	CHECK_EQ(accepted, 3 * 2); /* zero memory and time slicing, per layout */
 }
@@ -49,14 +65,8 @@ TEST_NEG(sweep_retrieve_req_flags_accepts_only_the_allowed_bits)
 	for (unsigned int l = 0; l < 3; l++) {
 		uint32_t len = t_resp(buf, layouts[l], 1, 1);
 
-		for (unsigned int bit = 0; bit < 32; bit++) {
-			uint32_t f = 1u << bit;
-			int32_t want = (f & FFA_MTD_FLAGS_RETRIEVE_ALLOWED) ? FFA_RET_SUCCESS : INVAL;
-
-			ffa_st32(buf + FFA_MTD11_FLAGS, f);
-			CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ, NULL),
-				 want);
-		}
+		(void)sweep_flag_bits(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ,
+				      FFA_MTD_FLAGS_RETRIEVE_ALLOWED);
 		/* Every allowed bit at once is still fine. */
 		ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAGS_RETRIEVE_ALLOWED);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ, NULL), 0);

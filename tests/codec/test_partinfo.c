@@ -28,14 +28,20 @@ TEST(partinfo_sizes_by_version)
 	CHECK_EQ(ffa_partinfo_size(FFA_VERSION_1_2), 24);
 }
 
+/* The TPM partition's descriptor (in *p) encoded at `version` into a buf of 0xCC. */
+static uint32_t encode_tpm(uint8_t *buf, uint32_t cap, uint32_t version, struct ffa_partinfo *p)
+{
+	tpm_info(p);
+	memset(buf, 0xCC, cap);
+	return ffa_partinfo_encode(buf, cap, version, p);
+}
+
 TEST(partinfo_v1_1_round_trip_and_wire_words)
 {
 	uint8_t buf[48];
 	struct ffa_partinfo p, q;
 
-	tpm_info(&p);
-	memset(buf, 0xCC, sizeof(buf));
-	CHECK_EQ(ffa_partinfo_encode(buf, sizeof(buf), FFA_VERSION_1_1, &p), 24);
+	CHECK_EQ(encode_tpm(buf, sizeof(buf), FFA_VERSION_1_1, &p), 24);
 	CHECK_EQ(buf[24], 0xCC);
 	CHECK_EQ(ffa_ld16(buf + FFA_PARTINFO_ID), 0x8002);
 	CHECK_EQ(ffa_ld16(buf + FFA_PARTINFO_CTX_COUNT), 4);
@@ -57,9 +63,7 @@ TEST(partinfo_v1_0_round_trip_has_no_uuid)
 	uint8_t buf[16];
 	struct ffa_partinfo p, q;
 
-	tpm_info(&p);
-	memset(buf, 0xCC, sizeof(buf));
-	CHECK_EQ(ffa_partinfo_encode(buf, sizeof(buf), FFA_VERSION_1_0, &p), 8);
+	CHECK_EQ(encode_tpm(buf, sizeof(buf), FFA_VERSION_1_0, &p), 8);
 	CHECK_EQ(buf[8], 0xCC);
 	memset(&q, 0x5A, sizeof(q));
 	CHECK_EQ(ffa_partinfo_decode(buf, 8, 8, 0, &q), 0);

@@ -115,19 +115,30 @@ TEST_NEG(sort_rejects_an_empty_range)
 	CHECK_EQ(ffa_ranges_sort_check(s, 2), INVAL);
 }
 
+/*
+ * n ranges on the heap (free them), range i at i * stride pages with
+ * base + i % cycle pages (cycle 0: base pages each); NULL after a failed check.
+ */
+static struct ffa_mem_range *spaced(uint32_t n, uint32_t stride, uint32_t base, uint32_t cycle)
+{
+	struct ffa_mem_range *r = calloc(n, sizeof(*r));
+
+	CHECK(r != NULL);
+	for (uint32_t i = 0; r && i < n; i++) {
+		r[i].addr = (uint64_t)i * stride * PG;
+		r[i].pages = base + (cycle ? i % cycle : 0);
+	}
+	return r;
+}
+
 TEST(sort_large_n_sorts_correctly)
 {
 	enum { N = 5000 };
-	struct ffa_mem_range *r = calloc(N, sizeof(*r));
+	/* Gaps of varied size; some ranges exactly adjacent to the next. */
+	struct ffa_mem_range *r = spaced(N, 8, 1, 8);
 
-	CHECK(r != NULL);
 	if (!r)
 		return;
-	/* Gaps of varied size; some ranges exactly adjacent to the next. */
-	for (uint32_t i = 0; i < N; i++) {
-		r[i].addr = (uint64_t)i * 8 * PG;
-		r[i].pages = 1 + i % 8;
-	}
 	for (uint32_t seed = 1; seed <= 3; seed++) {
 		t_shuffle(r, N, seed, 1103515245u, 12345u);
 		CHECK_EQ(ffa_ranges_sort_check(r, N), FFA_RET_SUCCESS);
@@ -157,15 +168,10 @@ TEST(sort_handles_presorted_and_reversed_input)
 TEST_NEG(sort_large_n_finds_a_single_hidden_overlap)
 {
 	enum { N = 4097 };
-	struct ffa_mem_range *r = calloc(N, sizeof(*r));
+	struct ffa_mem_range *r = spaced(N, 2, 2, 0); /* all exactly adjacent */
 
-	CHECK(r != NULL);
 	if (!r)
 		return;
-	for (uint32_t i = 0; i < N; i++) {
-		r[i].addr = (uint64_t)i * 2 * PG;
-		r[i].pages = 2; /* all exactly adjacent */
-	}
 	r[1234].pages = 3; /* reaches one page into the next */
 	t_shuffle(r, N, 42, 1103515245u, 12345u);
 	CHECK_EQ(ffa_ranges_sort_check(r, N), INVAL);

@@ -5,6 +5,8 @@
  * range out of place) still gets the full sort. Each path must reject what
  * the full sort rejects.
  */
+#include <stdlib.h>
+
 #include "tcodec.h"
 
 #define INVAL FFA_RET_INVALID_PARAMETERS
@@ -179,35 +181,52 @@ TEST(order_too_little_scratch_falls_back_to_the_heapsort)
 	CHECK(ascending_gapped(r, 512));
 }
 
+/*
+ * n gapped ranges, shuffled by seed, with one defect made before the shuffle
+ * (or after it): the radix check must refuse them.
+ */
+static void radix_refuses(uint32_t n, uint32_t seed, void (*defect)(struct ffa_mem_range *r),
+			  bool after_shuffle)
+{
+	static struct ffa_mem_range r[4097], scratch[4097];
+
+	if (n > 4097)
+		abort();
+	gapped(r, n, false);
+	if (!after_shuffle)
+		defect(r);
+	t_shuffle(r, n, seed, 1664525u, 1013904223u);
+	if (after_shuffle)
+		defect(r);
+	CHECK_EQ(ffa_ranges_sort_check_scratch(r, n, scratch, n), INVAL);
+}
+
+static void overlap_at_3000(struct ffa_mem_range *r)
+{
+	r[3000].pages = 3; /* reaches one page into range 3001 */
+}
+
+static void duplicate_start(struct ffa_mem_range *r)
+{
+	r[17] = r[250]; /* the same page twice, far apart in the input */
+}
+
+static void empty_range(struct ffa_mem_range *r)
+{
+	r[123].pages = 0;
+}
+
 TEST_NEG(order_radix_finds_a_hidden_overlap)
 {
-	enum { N = 4097 };
-	static struct ffa_mem_range r[N], scratch[N];
-
-	gapped(r, N, false);
-	r[3000].pages = 3; /* reaches one page into range 3001 */
-	t_shuffle(r, N, 42, 1664525u, 1013904223u);
-	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+	radix_refuses(4097, 42, overlap_at_3000, false);
 }
 
 TEST_NEG(order_radix_rejects_duplicate_starts)
 {
-	enum { N = 300 };
-	static struct ffa_mem_range r[N], scratch[N];
-
-	gapped(r, N, false);
-	r[17] = r[250]; /* the same page twice, far apart in the input */
-	t_shuffle(r, N, 5, 1664525u, 1013904223u);
-	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+	radix_refuses(300, 5, duplicate_start, false);
 }
 
 TEST_NEG(order_radix_rejects_an_empty_range)
 {
-	enum { N = 300 };
-	static struct ffa_mem_range r[N], scratch[N];
-
-	gapped(r, N, false);
-	t_shuffle(r, N, 6, 1664525u, 1013904223u);
-	r[123].pages = 0;
-	CHECK_EQ(ffa_ranges_sort_check_scratch(r, N, scratch, N), INVAL);
+	radix_refuses(300, 6, empty_range, true);
 }

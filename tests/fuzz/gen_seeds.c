@@ -245,6 +245,18 @@ static void direct(struct seed *s, uint8_t how, uint8_t rcv_sel, uint8_t cmd, ui
 	direct_byte(s, how, rcv_sel, cmd, h, 0xA5);
 }
 
+/* FZ_OP_SP: partition sp's own API call (sub) on handle idx, range; first/count in a3. */
+static void sp_api(struct seed *s, uint8_t sub, uint8_t sp, uint8_t idx, uint8_t range,
+		   uint32_t a3)
+{
+	put(s, FZ_OP_SP, 1);
+	put(s, sub, 1);
+	put(s, sp, 1);
+	put(s, idx, 1);
+	put(s, range, 1);
+	put(s, a3, 3);
+}
+
 static void reclaim(struct seed *s, uint8_t h)
 {
 	CALL(s, FFA_MEM_RECLAIM, V(FZ_V_HANDLE_LO, h), V(FZ_V_HANDLE_HI, h), ZERO);
@@ -273,26 +285,11 @@ static void spmc_seed_lend_two(void)
 	/* The fuzz partition retrieves, maps and relinquishes; the test one retrieves. */
 	direct(&s, 1, FZ_ID_FZP, FZP_CMD_RETRIEVE, 0);
 	direct(&s, 1, FZ_ID_FZP, FZP_CMD_MAP, 0);   /* a3 0xA5: range 1, page 1, 3 pages */
-	put(&s, FZ_OP_SP, 1);
-	put(&s, FZ_SP_RETRIEVE, 1);
-	put(&s, FZ_ID_TSP, 1);
-	put(&s, 0, 1);
-	put(&s, 0, 1);
-	put(&s, 0, 3);
-	put(&s, FZ_OP_SP, 1);
-	put(&s, FZ_SP_MAP, 1);
-	put(&s, FZ_ID_TSP, 1);
-	put(&s, 0, 1);
-	put(&s, 0, 1);
-	put(&s, 0x010001, 3);                    /* range 1, page 0, 1 page */
+	sp_api(&s, FZ_SP_RETRIEVE, FZ_ID_TSP, 0, 0, 0);
+	sp_api(&s, FZ_SP_MAP, FZ_ID_TSP, 0, 0, 0x010001); /* range 1, page 0, 1 page */
 	reclaim(&s, 0);                          /* DENIED: still retrieved */
 	direct(&s, 1, FZ_ID_FZP, FZP_CMD_RELINQUISH, 0);
-	put(&s, FZ_OP_SP, 1);
-	put(&s, FZ_SP_RELINQUISH, 1);
-	put(&s, FZ_ID_TSP, 1);
-	put(&s, 0, 1);
-	put(&s, 0, 1);
-	put(&s, 0, 3);
+	sp_api(&s, FZ_SP_RELINQUISH, FZ_ID_TSP, 0, 0, 0);
 	reclaim(&s, 0);
 	write_seed("spmc", "v11-lend-two-receivers", &s);
 }

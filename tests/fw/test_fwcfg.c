@@ -311,24 +311,27 @@ TEST_NEG(fwcfg_file_unterminated_name_or_too_big_or_bad_dir)
 	CHECK_EQ(len, 0);
 }
 
-TEST_NEG(fwcfg_absent_device)
+/* The device as set up: probing fails with probe_err, booting with boot_err. */
+static void probe_and_boot_fail(int probe_err, int boot_err)
 {
 	struct boot_info bi;
 
+	CHECK_EQ(fwcfg_probe(&io), probe_err);
+	CHECK_EQ(boot_load_linux(&io, &cfg, &bi), boot_err);
+}
+
+TEST_NEG(fwcfg_absent_device)
+{
 	setup();
 	dev.no_sig = true;
-	CHECK_EQ(fwcfg_probe(&io), FWCFG_ERR_ABSENT);
-	CHECK_EQ(boot_load_linux(&io, &cfg, &bi), BOOT_ERR_NOFWCFG);
+	probe_and_boot_fail(FWCFG_ERR_ABSENT, BOOT_ERR_NOFWCFG);
 }
 
 TEST_NEG(fwcfg_without_dma)
 {
-	struct boot_info bi;
-
 	setup();
 	dev.no_dma_bit = true;
-	CHECK_EQ(fwcfg_probe(&io), FWCFG_ERR_NODMA);
-	CHECK_EQ(boot_load_linux(&io, &cfg, &bi), BOOT_ERR_NODMA);
+	probe_and_boot_fail(FWCFG_ERR_NODMA, BOOT_ERR_NODMA);
 	setup();
 	dev.bad_dma_sig = true;
 	CHECK_EQ(fwcfg_probe(&io), FWCFG_ERR_NODMA);

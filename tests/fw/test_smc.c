@@ -112,6 +112,15 @@ static enum smc_action call(struct ffa_regs *r, uint64_t x0, uint64_t x1, uint64
 	return smc_dispatch(&svc, 0, r);
 }
 
+/* fid(x1) through the dispatcher; what it left in x0. */
+static uint64_t x0_of(uint32_t fid, uint64_t x1)
+{
+	struct ffa_regs r;
+
+	call(&r, fid, x1, 0, 0);
+	return r.x[0];
+}
+
 TEST(smc_psci_version_is_1_1)
 {
 	struct ffa_regs r;
@@ -123,11 +132,8 @@ TEST(smc_psci_version_is_1_1)
 
 TEST(smc_smccc_version_is_1_2)
 {
-	struct ffa_regs r;
-
 	setup(false);
-	call(&r, SMCCC_VERSION, 0, 0, 0);
-	CHECK_EQ(r.x[0], 0x10002);
+	CHECK_EQ(x0_of(SMCCC_VERSION, 0), 0x10002);
 }
 
 TEST(smc_psci_features_lists_implemented_calls)
@@ -137,33 +143,24 @@ TEST(smc_psci_features_lists_implemented_calls)
 		PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_INFO_TYPE, PSCI_SYSTEM_OFF, PSCI_SYSTEM_RESET,
 		PSCI_FEATURES, SMCCC_VERSION,
 	};
-	struct ffa_regs r;
-
 	setup(false);
 	for (unsigned int i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		call(&r, PSCI_FEATURES, yes[i], 0, 0);
-		CHECK_EQ(r.x[0], 0);
+		check_case("PSCI_FEATURES(%#x)", yes[i]);
+		CHECK_EQ(x0_of(PSCI_FEATURES, yes[i]), 0);
 	}
 }
 
 TEST(smc_arch_features_knows_its_own_calls)
 {
-	struct ffa_regs r;
-
 	setup(false);
-	call(&r, SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0);
-	CHECK_EQ(r.x[0], 0);
-	call(&r, SMCCC_ARCH_FEATURES, SMCCC_ARCH_FEATURES, 0, 0);
-	CHECK_EQ(r.x[0], 0);
+	CHECK_EQ(x0_of(SMCCC_ARCH_FEATURES, SMCCC_VERSION), 0);
+	CHECK_EQ(x0_of(SMCCC_ARCH_FEATURES, SMCCC_ARCH_FEATURES), 0);
 }
 
 TEST(smc_migrate_info_type_says_no_trusted_os)
 {
-	struct ffa_regs r;
-
 	setup(false);
-	call(&r, PSCI_MIGRATE_INFO_TYPE, 0, 0, 0);
-	CHECK_EQ(r.x[0], 2);
+	CHECK_EQ(x0_of(PSCI_MIGRATE_INFO_TYPE, 0), 2);
 }
 
 TEST(smc_psci_leaves_x1_to_x17_alone)
@@ -313,28 +310,21 @@ TEST_NEG(smc_arch_workarounds_and_soc_id_are_not_supported)
 		SMCCC_ARCH_WORKAROUND_1, SMCCC_ARCH_WORKAROUND_2, SMCCC_ARCH_WORKAROUND_3,
 		SMCCC_ARCH_SOC_ID, 0x80001234,
 	};
-	struct ffa_regs r;
-
 	setup(false);
 	for (unsigned int i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
-		call(&r, SMCCC_ARCH_FEATURES, ids[i], 0, 0);
-		CHECK_EQ(r.x[0], ~0ull);
+		check_case("SMCCC_ARCH_FEATURES(%#x)", ids[i]);
+		CHECK_EQ(x0_of(SMCCC_ARCH_FEATURES, ids[i]), ~0ull);
 	}
-	call(&r, SMCCC_ARCH_SOC_ID, 0, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
+	check_case("SMCCC_ARCH_SOC_ID");
+	CHECK_EQ(x0_of(SMCCC_ARCH_SOC_ID, 0), ~0ull);
 }
 
 TEST_NEG(smc_psci_features_unknown_call_is_not_supported)
 {
-	struct ffa_regs r;
-
 	setup(false);
-	call(&r, PSCI_FEATURES, 0x84000012, 0, 0);     /* SYSTEM_RESET2 */
-	CHECK_EQ(r.x[0], ~0ull);
-	call(&r, PSCI_FEATURES, PSCI_MIGRATE_32, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
-	call(&r, PSCI_MIGRATE_64, 1, 0, 0);
-	CHECK_EQ(r.x[0], ~0ull);
+	CHECK_EQ(x0_of(PSCI_FEATURES, 0x84000012), ~0ull); /* SYSTEM_RESET2 */
+	CHECK_EQ(x0_of(PSCI_FEATURES, PSCI_MIGRATE_32), ~0ull);
+	CHECK_EQ(x0_of(PSCI_MIGRATE_64, 1), ~0ull);
 }
 
 TEST_NEG(smc_ffa_without_an_spmc_is_unknown)

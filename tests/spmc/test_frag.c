@@ -40,6 +40,33 @@ static struct ffa_regs frag(uint64_t h, uint32_t off, uint32_t len)
 	return t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len, 0, 0);
 }
 
+/*
+ * Fragments two and three of `big` for h; the answer to the last.
+ * check_middle: the third must be asked for (FRAG_RX) too.
+ */
+static struct ffa_regs rest(uint64_t h, bool check_middle)
+{
+	struct ffa_regs r = frag(h, T_PAGE, T_PAGE);
+
+	if (check_middle)
+		CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
+	return frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+}
+
+/* `big` shared in three fragments; the answer to the last. */
+static struct ffa_regs send_in_three(bool check_middle)
+{
+	return rest(start(FFA_MEM_SHARE_64), check_middle);
+}
+
+/* A fresh v1.1 system with `big` built and its first fragment sent as a share. */
+static uint64_t started(void)
+{
+	t_setup(FFA_VERSION_1_1, 1);
+	build(0);
+	return start(FFA_MEM_SHARE_64);
+}
+
 TEST(frag_share_in_three_fragments)
 {
 	struct spmc_sp_mem m;
@@ -96,17 +123,13 @@ TEST_NEG(frag_wrong_handle_leaves_send_intact)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = frag(h + 1, T_PAGE, T_PAGE);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	r = frag(h ^ (1ull << 40), T_PAGE, T_PAGE);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = rest(h, true);
 	CHECK_OK32(r);
 }
 
@@ -115,9 +138,7 @@ TEST_NEG(frag_overflowing_the_total)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = frag(h, T_PAGE, T_PAGE);
 	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
 	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE + 1);
@@ -131,31 +152,30 @@ TEST_NEG(frag_overflowing_the_total)
 	CHECK_OK32(r);
 }
 
-TEST_NEG(frag_bigger_than_tx)
+/*
+ * After the first fragment, a FRAG_TX of len bytes (TX holding the second
+ * fragment) with w4 as sender ID word is refused and takes nothing.
+ */
+static void second_frag_refused(uint32_t len, uint32_t w4)
 {
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
-	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, T_PAGE + 1, 0, 0);
+	h = started();
+	memcpy(t_tx(), big + T_PAGE, T_PAGE);
+	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len, w4, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
 }
 
+TEST_NEG(frag_bigger_than_tx)
+{
+	second_frag_refused(T_PAGE + 1, 0);
+}
+
 TEST_NEG(frag_with_a_sender_id)
 {
-	struct ffa_regs r;
-	uint64_t h;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
-	memcpy(t_tx(), big + T_PAGE, T_PAGE);
-	r = t_smc(FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, T_PAGE, 1u << 16, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(g_sim->spmc.stage.done, T_PAGE);
+	second_frag_refused(T_PAGE, 1u << 16);
 }
 
 TEST_NEG(frag_tx_with_nothing_pending)
@@ -174,9 +194,7 @@ TEST_NEG(new_send_while_fragments_pending_busy)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = t_smc(FFA_MEM_SHARE_64, 96, 96, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_BUSY);
 	r = t_smc(FFA_MEM_LEND_32, 96, 96, 0, 0, 0);
@@ -184,9 +202,7 @@ TEST_NEG(new_send_while_fragments_pending_busy)
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, 48, 48, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_BUSY);
 	/* the pending one still completes */
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = rest(h, true);
 	CHECK_OK32(r);
 }
 
@@ -207,9 +223,7 @@ TEST(frag_send_aborted_by_reclaim)
 	struct ffa_regs r;
 	uint64_t h, h2;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
@@ -224,18 +238,22 @@ TEST_NEG(frag_pending_handle_is_not_retrievable)
 	struct spmc_sp_mem m;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_INVALID_PARAMETERS);
+}
+
+/* r is the error err, and the SPMC is as in sn with no send in progress. */
+static void refused_without_trace(struct ffa_regs r, int32_t err, struct t_snap *sn)
+{
+	CHECK_ERR(r, err);
+	CHECK(t_snap_same(sn));
+	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
 }
 
 TEST_NEG(frag_bad_descriptor_rolls_back)
 {
 	struct t_snap sn;
-	struct ffa_regs r;
-	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(2000, 1);
@@ -243,28 +261,19 @@ TEST_NEG(frag_bad_descriptor_rolls_back)
 	build(0);
 	/* corrupt the last constituent: its page is unaligned */
 	ffa_st64(big + big_len - FFA_CONS_SIZE + FFA_CONS_ADDRESS, t_page(5000) + 1);
-	h = start(FFA_MEM_SHARE_64);
-	r = frag(h, T_PAGE, T_PAGE);
-	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK(t_snap_same(&sn));
-	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
+	refused_without_trace(send_in_three(true), FFA_RET_INVALID_PARAMETERS, &sn);
 }
 
 TEST_NEG(frag_overlap_found_at_the_end_rolls_back)
 {
 	struct t_snap sn;
 	struct ffa_regs r;
-	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(2 * (NR - 1), 1);   /* the last page of `big` */
 	t_snap_take(&sn);
 	build(0);
-	h = start(FFA_MEM_SHARE_64);
-	r = frag(h, T_PAGE, T_PAGE);
-	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
+	r = send_in_three(false);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK(t_snap_same(&sn));
 }
@@ -281,9 +290,7 @@ TEST_NEG(frag_start_with_table_full)
 	t_snap_take(&sn);
 	memcpy(t_tx(), big, T_PAGE);
 	r = t_smc(FFA_MEM_SHARE_64, big_len, T_PAGE, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
-	CHECK(t_snap_same(&sn));
-	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
+	refused_without_trace(r, FFA_RET_NO_MEMORY, &sn);
 }
 
 TEST(frag_tx_rewrite_after_send_has_no_effect)
@@ -292,9 +299,7 @@ TEST(frag_tx_rewrite_after_send_has_no_effect)
 	struct ffa_regs r;
 	uint64_t h;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	build(0);
-	h = start(FFA_MEM_SHARE_64);
+	h = started();
 	/* The sender scribbles over TX after handing over fragment 1. */
 	memset(t_tx(), 0xFF, T_PAGE);
 	r = frag(h, T_PAGE, T_PAGE);

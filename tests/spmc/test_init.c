@@ -4,15 +4,6 @@
 
 #include <stdlib.h>
 
-static int32_t echo_handler(struct spmc *s, const struct spmc_partition *sp,
-			    struct spmc_msg *msg)
-{
-	(void)s;
-	(void)sp;
-	(void)msg;
-	return FFA_RET_SUCCESS;
-}
-
 static uint8_t *fake_ns_ptr(void *ctx, uint64_t pa, uint64_t size)
 {
 	(void)ctx;
@@ -31,7 +22,7 @@ static struct spmc_partition mk(uint16_t id)
 {
 	struct spmc_partition p = {
 		.id = id, .uuid = FFA_UUID_FFA_STACK_TEST,
-		.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = echo_handler,
+		.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = t_direct_ok,
 	};
 
 	return p;

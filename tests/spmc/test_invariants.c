@@ -28,17 +28,8 @@ static struct spmc_txn *txn_of(uint64_t h)
 }
 
 /* Two receivers (the test partition and a second one) for receiver rules. */
-static int32_t nop_direct(struct spmc *s, const struct spmc_partition *sp,
-			  struct spmc_msg *msg)
-{
-	(void)s;
-	(void)sp;
-	(void)msg;
-	return FFA_RET_SUCCESS;
-}
-
 static const struct spmc_partition second = {
-	.id = 0x8002, .properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = nop_direct,
+	.id = 0x8002, .properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = t_direct_ok,
 };
 
 static void two_partitions(void)

@@ -32,15 +32,25 @@ static uint32_t comp_off(const uint8_t *b)
 	return ffa_ld32(b + emad_off(b) + FFA_EMAD_COMPOSITE_OFF);
 }
 
+/* A fresh system at `version` sharing pages from page `first`; the handle. */
+static uint64_t setup_share_one(uint32_t version, uint32_t first, uint32_t pages)
+{
+	uint64_t h = 0;
+	struct ffa_regs r;
+
+	t_setup(version, 1);
+	r = share_one(first, pages, &h);
+	CHECK_OK32(r);
+	return h;
+}
+
 TEST(share_single_range)
 {
 	struct spmc_sp_mem m;
 	uint64_t h = 0;
 	struct ffa_regs r;
 
-	t_setup(FFA_VERSION_1_1, 1);
-	r = share_one(0, 3, &h);
-	CHECK_OK32(r);
+	h = setup_share_one(FFA_VERSION_1_1, 0, 3);
 	CHECK(h != 0);
 	CHECK(!(h & FFA_MEM_HANDLE_ALLOCATOR_HYP));
 	CHECK_EQ(t_info().live_txns, 1);
@@ -81,11 +91,8 @@ TEST(share_v10_layout)
 {
 	struct spmc_sp_mem m;
 	uint64_t h = 0;
-	struct ffa_regs r;
 
-	t_setup(FFA_VERSION_1_0, 1);
-	r = share_one(0, 2, &h);
-	CHECK_OK32(r);
+	h = setup_share_one(FFA_VERSION_1_0, 0, 2);
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.total_pages, 2);
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
@@ -103,16 +110,22 @@ TEST(share_before_version_uses_v10_layout)
 	CHECK_EQ(t_info().live_txns, 1);
 }
 
+/* At `version`, sending d with fid fails with err and leaves no transaction. */
+static void send_refused(uint32_t version, uint32_t fid, const struct t_desc *d, int32_t err)
+{
+	struct ffa_regs r;
+
+	t_setup(version, 1);
+	r = t_send(fid, d, NULL);
+	CHECK_ERR(r, err);
+	CHECK_EQ(t_info().live_txns, 0);
+}
+
 TEST_NEG(share_v11_descriptor_at_v10_rejected)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .layout = FFA_VERSION_1_1, .range_count = 1, .ranges = &rg };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_0, 1);
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_info().live_txns, 0);
+	send_refused(FFA_VERSION_1_0, FFA_MEM_SHARE_64, &d, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST(share_sorts_ranges)
@@ -173,23 +186,20 @@ TEST_NEG(share_zero_flag_rejected)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .flags = FFA_MTD_FLAG_ZERO_MEMORY, .range_count = 1, .ranges = &rg };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_info().live_txns, 0);
+	send_refused(FFA_VERSION_1_1, FFA_MEM_SHARE_64, &d, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST_NEG(share_without_tx_denied)
 {
+	static const uint32_t fids[] = { FFA_MEM_SHARE_64, FFA_MEM_LEND_32 };
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_1);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 96, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	r = t_smc(FFA_MEM_LEND_32, 96, 96, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_DENIED);
+	for (unsigned int i = 0; i < sizeof(fids) / sizeof(fids[0]); i++) {
+		check_case("fid %#x", fids[i]);
+		r = t_smc(fids[i], 96, 96, 0, 0, 0);
+		CHECK_ERR(r, FFA_RET_DENIED);
+	}
 }
 
 TEST_NEG(share_from_a_buffer_address)
@@ -213,19 +223,22 @@ TEST_NEG(share_from_a_buffer_address)
 
 TEST_NEG(share_bad_fragment_lengths)
 {
+	static const struct { uint32_t total, frag; int32_t err; } bad[] = {
+		{ .total = 96, .frag = 0, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = 96, .frag = 97, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = 2 * T_PAGE, .frag = T_PAGE + 1, .err = FFA_RET_INVALID_PARAMETERS },
+		{ .total = SPMC_DESC_MAX + 1, .frag = 64, .err = FFA_RET_NO_MEMORY },
+		{ .total = 0xFFFFFFFFu, .frag = T_PAGE, .err = FFA_RET_NO_MEMORY },
+	};
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 0, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, 96, 97, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, 2 * T_PAGE, T_PAGE + 1, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_smc(FFA_MEM_SHARE_64, SPMC_DESC_MAX + 1, 64, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
-	r = t_smc(FFA_MEM_SHARE_64, 0xFFFFFFFFu, T_PAGE, 0, 0, 0);
-	CHECK_ERR(r, FFA_RET_NO_MEMORY);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		check_case("total %u, fragment %u", bad[i].total, bad[i].frag);
+		r = t_smc(FFA_MEM_SHARE_64, bad[i].total, bad[i].frag, 0, 0, 0);
+		CHECK_ERR(r, bad[i].err);
+	}
+	check_case("after the calls");
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
 }
 
@@ -340,19 +353,27 @@ TEST_NEG(share_unknown_receiver)
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
-TEST_NEG(share_non_retrieval_borrower_flag)
+/* Send (fid) page 0 to the test partition with these EMAD perms and flags. */
+static struct ffa_regs send_to_tsp(uint32_t fid, uint8_t perms, uint8_t flags)
 {
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
+
+	d.ep[0].receiver = TSP_ID;
+	d.ep[0].perms = perms;
+	d.ep[0].flags = flags;
+	return t_send(fid, &d, NULL);
+}
+
+TEST_NEG(share_non_retrieval_borrower_flag)
+{
+	const uint8_t flags = FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER;
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	d.ep[0].receiver = TSP_ID;
-	d.ep[0].perms = FFA_PERM_DATA_RW;
-	d.ep[0].flags = FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER;
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_SHARE_64, FFA_PERM_DATA_RW, flags);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_send(FFA_MEM_LEND_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_LEND_64, FFA_PERM_DATA_RW, flags);
 	CHECK(r.x[0] == FFA_ERROR);
 	CHECK_EQ(t_info().live_txns, 0);
 }
@@ -393,31 +414,30 @@ TEST_NEG(share_overlapping_ranges_in_one_descriptor)
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
-TEST_NEG(share_rxtx_pages_denied)
+/* Sharing range a, then range b, is DENIED both times and leaves nothing. */
+static void both_denied(struct ffa_mem_range a, struct ffa_mem_range b)
 {
-	struct ffa_mem_range tx = { T_TX_PA, 1 }, rx = { T_RX_PA - T_PAGE, 2 };
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	r = share_ranges(&tx, 1, NULL);
+	r = share_ranges(&a, 1, NULL);
 	CHECK_ERR(r, FFA_RET_DENIED);
-	r = share_ranges(&rx, 1, NULL);
+	r = share_ranges(&b, 1, NULL);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK_EQ(t_info().live_txns, 0);
 }
 
+TEST_NEG(share_rxtx_pages_denied)
+{
+	both_denied((struct ffa_mem_range){ T_TX_PA, 1 },
+		    (struct ffa_mem_range){ T_RX_PA - T_PAGE, 2 });
+}
+
 TEST_NEG(share_outside_ns_memory_denied)
 {
-	struct ffa_mem_range secure = { 0x0E000000, 1 };
-	struct ffa_mem_range past = { HOST_SIM_NS_BASE + T_MEM_SIZE - T_PAGE, 2 };
-	struct ffa_regs r;
-
-	t_setup(FFA_VERSION_1_1, 1);
-	r = share_ranges(&secure, 1, NULL);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	r = share_ranges(&past, 1, NULL);
-	CHECK_ERR(r, FFA_RET_DENIED);
-	CHECK_EQ(t_info().live_txns, 0);
+	/* In secure memory; running past the end of NS memory. */
+	both_denied((struct ffa_mem_range){ 0x0E000000, 1 },
+		    (struct ffa_mem_range){ HOST_SIM_NS_BASE + T_MEM_SIZE - T_PAGE, 2 });
 }
 
 TEST_NEG(share_table_full)
@@ -574,14 +594,10 @@ TEST(reclaimed_pages_can_be_shared_again)
 
 TEST_NEG(share_reserved_permissions)
 {
-	struct ffa_mem_range rg = t_range(0, 1);
-	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	d.ep[0].receiver = TSP_ID;
-	d.ep[0].perms = FFA_PERM_DATA_RESERVED;
-	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
+	r = send_to_tsp(FFA_MEM_SHARE_64, FFA_PERM_DATA_RESERVED, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(t_info().live_txns, 0);
 }

@@ -54,19 +54,23 @@ TEST(direct_req2_echo)
 		CHECK_EQ(r.x[4 + i], args[i]);
 }
 
+/* DIRECT_REQ2 to the test partition naming UUID (lo, hi): ECHO, x17 as given. */
+static struct ffa_regs req2_echo(uint64_t uuid_lo, uint64_t uuid_hi, uint64_t x17)
+{
+	struct ffa_regs r = { .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, uuid_lo, uuid_hi,
+				     TSP_CMD_ECHO } };
+
+	r.x[17] = x17;
+	t_call(&r);
+	return r;
+}
+
 TEST(direct_req2_with_matching_uuid)
 {
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tsp_uuid, 0);
-	r.x[3] = ffa_uuid_half(&tsp_uuid, 1);
-	r.x[4] = TSP_CMD_ECHO;
-	r.x[17] = 0x1717;
-	t_call(&r);
+	r = req2_echo(ffa_uuid_half(&tsp_uuid, 0), ffa_uuid_half(&tsp_uuid, 1), 0x1717);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 	CHECK_EQ(r.x[17], 0x1717);
 }
@@ -77,19 +81,11 @@ TEST_NEG(direct_req2_uuid_mismatch)
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tpm, 0);
-	r.x[3] = ffa_uuid_half(&tpm, 1);
-	r.x[4] = TSP_CMD_ECHO;
-	t_call(&r);
+	r = req2_echo(ffa_uuid_half(&tpm, 0), ffa_uuid_half(&tpm, 1), 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	/* half right is still wrong */
-	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = TSP_ID;
-	r.x[2] = ffa_uuid_half(&tsp_uuid, 0);
+	/* half right is still wrong (and no command word either) */
+	r = (struct ffa_regs){ .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID,
+				       ffa_uuid_half(&tsp_uuid, 0) } };
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 }
@@ -260,15 +256,22 @@ static void use_custom(void)
 	t_version(FFA_VERSION_1_2);
 }
 
-TEST(handler_runs_with_only_its_partition_lock)
+/* A one-word request by fid to partition `to` whose handler returns status. */
+static struct ffa_regs custom_direct(uint32_t fid, uint16_t to, int32_t status)
 {
 	uint64_t args[1] = { 1 };
+
+	fixed_status = status;
+	return t_direct(fid, to, args, 1);
+}
+
+TEST(handler_runs_with_only_its_partition_lock)
+{
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_SUCCESS;
 	lock_state_ok = 0;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 	CHECK_EQ(r.x[1], ffa_pack_ids(0x8005, 0));
 	CHECK_EQ(r.x[3], 0xABCD);
@@ -277,29 +280,25 @@ TEST(handler_runs_with_only_its_partition_lock)
 
 TEST_NEG(handler_error_becomes_ffa_error)
 {
-	uint64_t args[1] = { 1 };
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_DENIED;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_32, 0x8005, FFA_RET_DENIED);
 	CHECK_ERR(r, FFA_RET_DENIED);
-	fixed_status = 7;   /* not an FF-A status at all */
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, args, 1);
+	/* 7 is not an FF-A status at all */
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8005, 7);
 	CHECK_ERR(r, FFA_RET_ABORTED);
 }
 
 TEST_NEG(direct_req_needs_partition_property)
 {
-	uint64_t args[1] = { 1 };
 	struct ffa_regs r;
 
 	use_custom();
-	fixed_status = FFA_RET_SUCCESS;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8006, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ_64, 0x8006, FFA_RET_SUCCESS);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8005, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8005, FFA_RET_SUCCESS);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8006, args, 1);
+	r = custom_direct(FFA_MSG_SEND_DIRECT_REQ2, 0x8006, FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 }

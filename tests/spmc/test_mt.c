@@ -44,6 +44,16 @@ static struct ffa_regs tsp(uint16_t sp, uint64_t cmd, uint64_t a1, uint64_t a2, 
 	return r;
 }
 
+/* A descriptor for one receiver with perms, normal write-back memory. */
+static void one_receiver(struct ffa_mtd *d, uint16_t receiver, uint8_t perms)
+{
+	memset(d, 0, sizeof(*d));
+	d->attributes = FFA_ATTR_NORMAL_WB_INNER;
+	d->ep_count = 1;
+	d->ep[0].receiver = receiver;
+	d->ep[0].perms = perms;
+}
+
 static uint64_t share(struct worker *w, uint32_t first, uint32_t pages)
 {
 	struct ffa_mem_range rg = t_range(first, pages);
@@ -51,11 +61,7 @@ static uint64_t share(struct worker *w, uint32_t first, uint32_t pages)
 	struct ffa_regs r;
 	uint32_t len;
 
-	memset(&d, 0, sizeof(d));
-	d.attributes = FFA_ATTR_NORMAL_WB_INNER;
-	d.ep_count = 1;
-	d.ep[0].receiver = w->sp;
-	d.ep[0].perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX;
+	one_receiver(&d, w->sp, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX);
 	pthread_mutex_lock(&tx_lock);
 	len = ffa_mtd_encode(t_tx(), T_PAGE, FFA_VERSION_1_2, &d, &rg, 1);
 	memset(&r, 0, sizeof(r));
@@ -177,11 +183,7 @@ static void *scribble(void *arg)
 		struct ffa_regs r;
 		uint32_t len;
 
-		memset(&d, 0, sizeof(d));
-		d.attributes = FFA_ATTR_NORMAL_WB_INNER;
-		d.ep_count = 1;
-		d.ep[0].receiver = TSP_ID;
-		d.ep[0].perms = FFA_PERM_DATA_RW;
+		one_receiver(&d, TSP_ID, FFA_PERM_DATA_RW);
 		len = ffa_mtd_encode(t_tx(), T_PAGE, FFA_VERSION_1_2, &d, &rg, 1);
 		if (w->id == 3)
 			memset(t_tx(), (int)it, 64);   /* garbage from a fourth "CPU" */

@@ -11,13 +11,8 @@
 /* A frame with x0..x3 given, x4..x7 zero and x8..x17 marked. */
 static struct ffa_regs marked(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3)
 {
-	struct ffa_regs r;
+	struct ffa_regs r = { .x = { x0, x1, x2, x3 } };
 
-	memset(&r, 0, sizeof(r));
-	r.x[0] = x0;
-	r.x[1] = x1;
-	r.x[2] = x2;
-	r.x[3] = x3;
 	for (unsigned int i = 8; i < FFA_REGS_COUNT; i++)
 		r.x[i] = MARK(i);
 	return r;

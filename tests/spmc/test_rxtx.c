@@ -175,13 +175,21 @@ TEST_NEG(rx_release_when_not_held)
 	CHECK_ERR(r, FFA_RET_DENIED);
 }
 
-TEST_NEG(rx_release_twice)
+/* A fresh v1.1 system whose RX holds a PARTITION_INFO_GET answer. */
+static struct ffa_regs rx_filled(void)
 {
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	r = T_SMC0(FFA_PARTITION_INFO_GET);
 	CHECK_OK32(r);
+	return r;
+}
+
+TEST_NEG(rx_release_twice)
+{
+	struct ffa_regs r = rx_filled();
+
 	CHECK(t_info().rx_held_by_ns);
 	t_rx_release();
 	CHECK(!t_info().rx_held_by_ns);
@@ -191,11 +199,8 @@ TEST_NEG(rx_release_twice)
 
 TEST_NEG(rx_release_with_an_endpoint_id)
 {
-	struct ffa_regs r;
+	struct ffa_regs r = rx_filled();
 
-	t_setup(FFA_VERSION_1_1, 1);
-	r = T_SMC0(FFA_PARTITION_INFO_GET);
-	CHECK_OK32(r);
 	r = t_smc(FFA_RX_RELEASE, 5u << 16, 0, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK(t_info().rx_held_by_ns);
@@ -203,11 +208,8 @@ TEST_NEG(rx_release_with_an_endpoint_id)
 
 TEST(rxtx_unmap_drops_rx_ownership)
 {
-	struct ffa_regs r;
+	struct ffa_regs r = rx_filled();
 
-	t_setup(FFA_VERSION_1_1, 1);
-	r = T_SMC0(FFA_PARTITION_INFO_GET);
-	CHECK_OK32(r);
 	r = t_smc(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0);
 	CHECK_OK32(r);
 	CHECK(!t_info().rx_held_by_ns);

@@ -10,15 +10,21 @@ static void pattern(uint32_t first, uint32_t pages, uint8_t seed)
 		p[i] = (uint8_t)(seed + i * 7 + (i >> 9));
 }
 
+/* A fresh v1.2 system sharing `pages` from `first` filled from seed; *want: their FNV. */
+static uint64_t patterned_share(uint32_t first, uint32_t pages, uint8_t seed, uint64_t *want)
+{
+	t_setup(FFA_VERSION_1_2, 1);
+	pattern(first, pages, seed);
+	*want = t_fnv(t_page(first), pages);
+	return t_share_simple(first, pages);
+}
+
 TEST(tsp_checksum_three_pages)
 {
 	struct ffa_regs r;
 	uint64_t h, want;
 
-	t_setup(FFA_VERSION_1_2, 1);
-	pattern(0, 3, 1);
-	want = t_fnv(t_page(0), 3);
-	h = t_share_simple(0, 3);
+	h = patterned_share(0, 3, 1, &want);
 	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
 	CHECK_EQ(ffa_handle_join(r.x[4], r.x[5]), want);
 	CHECK_EQ(r.x[6], 3);
@@ -34,10 +40,7 @@ TEST(tsp_checksum_over_32bit_and_req2)
 	struct ffa_regs r;
 	uint64_t h, want;
 
-	t_setup(FFA_VERSION_1_2, 1);
-	pattern(10, 3, 9);
-	want = t_fnv(t_page(10), 3);
-	h = t_share_simple(10, 3);
+	h = patterned_share(10, 3, 9, &want);
 	args[1] = (uint32_t)h;
 	args[2] = h >> 32;
 	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TSP_ID, args, 5);
@@ -161,18 +164,9 @@ TEST_NEG(tsp_double_retrieve_and_relinquish)
 
 /* ---- the partition API directly, with a second partition ---- */
 
-static int32_t idle_handler(struct spmc *s, const struct spmc_partition *sp,
-			    struct spmc_msg *m)
-{
-	(void)s;
-	(void)sp;
-	(void)m;
-	return FFA_RET_SUCCESS;
-}
-
 static const struct spmc_partition other = {
 	.id = 0x8002, .uuid = FFA_UUID_TPM_CRB,
-	.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = idle_handler,
+	.properties = FFA_PART_PROP_DIRECT_REQ_RECV, .direct = t_direct_ok,
 };
 
 static void two_partitions(void)

@@ -34,6 +34,9 @@
 
 extern struct host_sim *g_sim;
 
+/* A partition's direct handler that accepts every message and changes nothing. */
+int32_t t_direct_ok(struct spmc *s, const struct spmc_partition *sp, struct spmc_msg *msg);
+
 /* Replace the fixture's SPMC by one with these partitions (NULL: the default). */
 void t_reinit(const struct spmc_partition *const *parts, unsigned int count);
 

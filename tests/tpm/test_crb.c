@@ -10,6 +10,15 @@
 #include "tests/harness/check.h"
 #include "tests/tpm/tcrb.h"
 
+/* A Startup sent from locality loc is refused and never reaches the TPM. */
+static void startup_denied(unsigned int loc)
+{
+	uint32_t calls = tfake.calls;
+
+	CHECK_EQ(tcrb_send(loc, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	CHECK_EQ(tfake.calls, calls);
+}
+
 TEST(crb_interface_version)
 {
 	uint64_t out[3];
@@ -266,13 +275,13 @@ TEST_NEG(crb_command_shorter_than_header)
 TEST_NEG(crb_command_while_idle_denied)
 {
 	CHECK_EQ(tcrb_loc(0, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_OK);
-	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(0);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_CTRL_START), 0);
 	CHECK_EQ(tfake.calls, 0);
 	/* After goIdle too. */
 	CHECK_EQ(tcrb_req(0, TPM_CRB_CTRL_REQ_CMD_READY), TPM_FFA_OK);
 	CHECK_EQ(tcrb_req(0, TPM_CRB_CTRL_REQ_GO_IDLE), TPM_FFA_OK);
-	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(0);
 	CHECK_EQ(tfake.calls, 0);
 }
 
@@ -282,7 +291,7 @@ TEST_NEG(crb_command_without_locality_denied)
 	CHECK_EQ(tcrb_start(TPM_FFA_START_COMMAND, 0), TPM_FFA_DENIED);
 	CHECK_EQ(tcrb.state, TPM_CRB_IDLE);
 	tcrb_ready(1);
-	CHECK_EQ(tcrb_send(2, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(2);
 	CHECK_EQ(tfake.calls, 0);
 }
 
@@ -299,7 +308,7 @@ TEST_NEG(crb_go_idle_with_start_not_executed)
 {
 	tcrb_ready(0);
 	tcrb_wr(0, TPM_CRB_CTRL_REQ, TPM_CRB_CTRL_REQ_GO_IDLE);
-	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(0);
 	CHECK_EQ(tfake.calls, 0);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_CTRL_START), 0);
 	CHECK_EQ(tcrb.state, TPM_CRB_IDLE);
@@ -318,12 +327,21 @@ TEST_NEG(crb_locality_ctrl_malformed)
 
 TEST_NEG(crb_locality_conflicts_denied)
 {
+	/* With locality 2 active, every other request about localities is refused. */
+	static const struct { unsigned int loc; uint32_t bits; } refused[] = {
+		{ .loc = 0, .bits = TPM_CRB_LOC_CTRL_REQUEST },
+		{ .loc = 1, .bits = TPM_CRB_LOC_CTRL_RELINQUISH },
+		{ .loc = 1, .bits = TPM_CRB_LOC_CTRL_SEIZE },
+		{ .loc = 2, .bits = TPM_CRB_LOC_CTRL_SEIZE },
+		{ .loc = 2, .bits = TPM_CRB_LOC_CTRL_RESET_EST },
+	};
+
 	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_OK);
-	CHECK_EQ(tcrb_loc(0, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_RELINQUISH), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_SEIZE), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_SEIZE), TPM_FFA_DENIED);
-	CHECK_EQ(tcrb_loc(2, TPM_CRB_LOC_CTRL_RESET_EST), TPM_FFA_DENIED);
+	for (unsigned int i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		check_case("locality %u, LOC_CTRL %#x", refused[i].loc, refused[i].bits);
+		CHECK_EQ(tcrb_loc(refused[i].loc, refused[i].bits), TPM_FFA_DENIED);
+	}
+	check_case("after the refusals");
 	CHECK_EQ(tcrb_rd(2, TPM_CRB_LOC_STS), TPM_CRB_LOC_STS_GRANTED);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), 0);
 	/* Relinquishing what one does not hold, with nothing held. */
@@ -391,7 +409,7 @@ TEST_NEG(crb_scribbled_state_registers_ignored)
 	tcrb_wr(0, TPM_CRB_LOC_STATE, TPM_CRB_LOC_STATE_VALID | TPM_CRB_LOC_STATE_ASSIGNED);
 	tcrb_wr(0, TPM_CRB_LOC_STS, TPM_CRB_LOC_STS_GRANTED);
 	tcrb_wr(0, TPM_CRB_CTRL_STS, 0);
-	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(0);
 	CHECK_EQ(tfake.calls, 0);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_LOC_STS), 0);
 }
@@ -400,7 +418,7 @@ TEST_NEG(crb_cancel_in_idle_denied)
 {
 	CHECK_EQ(tcrb_loc(0, TPM_CRB_LOC_CTRL_REQUEST), TPM_FFA_OK);
 	tcrb_wr(0, TPM_CRB_CTRL_CANCEL, TPM_CRB_CTRL_CANCEL_INVOKE);
-	CHECK_EQ(tcrb_send(0, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(0);
 	CHECK_EQ(tcrb_rd(0, TPM_CRB_CTRL_START), 0);
 	CHECK_EQ(tfake.calls, 0);
 }
@@ -409,7 +427,7 @@ TEST_NEG(crb_command_after_relinquish_denied)
 {
 	tcrb_ready(1);
 	CHECK_EQ(tcrb_loc(1, TPM_CRB_LOC_CTRL_RELINQUISH), TPM_FFA_OK);
-	CHECK_EQ(tcrb_send(1, TPM2_CC_STARTUP, 12, 12), TPM_FFA_DENIED);
+	startup_denied(1);
 	CHECK_EQ(tfake.calls, 0);
 }
 
