@@ -104,7 +104,7 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 }
 
 /* Parses the retrieve request in TX; returns the transaction's slot or an error. */
-static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
+static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r, uint32_t layout)
 {
 	bool is64 = FFA_FN_IS_SMC64((uint32_t)r->x[0]);
 	uint32_t total = ffa_w(r, 1);
@@ -122,7 +122,7 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 		return FFA_RET_INVALID_PARAMETERS;
 	ffa_memcpy(req, tx, total);
 	/* ffa_mtd_parse zeroes d itself. */
-	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
+	if (ffa_mtd_parse(req, total, layout, FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
 	if (d.sender != FFA_ID_NS_PHYS)
@@ -134,13 +134,17 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 }
 
 /* The full descriptor of transaction `slot` into buf[0, cap); returns its size or 0. */
-static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t cap)
+static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint32_t layout, uint8_t *buf,
+			   uint32_t cap)
 {
 	const struct spmc_txn *t = &s->txns[slot];
-	/* Only the fields set below are read by the encoder. */
-	struct ffa_mtd d = { .layout = 0 };
+	/*
+	 * Not zeroed as a whole: the encoder reads the header fields and
+	 * ep[0, ep_count) alone, all set here.
+	 */
+	struct ffa_mtd d;
 
-	d.layout = spmc_layout(s);
+	d.layout = layout;
 	d.sender = FFA_ID_NS_PHYS;
 	d.attributes = t->attributes;
 	d.flags = t->type;
@@ -152,14 +156,12 @@ static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t
 		d.ep[i].perms = t->ep[i].perms;
 		d.ep[i].flags = t->ep[i].flags;
 	}
-	d.total_pages = t->total_pages;
-	d.range_count = t->range_count;
-	return ffa_mtd_encode(buf, cap, d.layout, &d, &s->pool[t->range_first], t->range_count);
+	return ffa_mtd_encode(buf, cap, layout, &d, &s->pool[t->range_first], t->range_count);
 }
 
 void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 {
-	uint32_t cap = spmc_rxtx_size(s);
+	uint32_t cap = spmc_rxtx_size(s), layout = spmc_layout(s);
 	uint32_t len, frag;
 	int32_t slot;
 	uint8_t *rx;
@@ -168,7 +170,7 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
-	slot = read_retrieve_req(s, r);
+	slot = read_retrieve_req(s, r, layout);
 	if (slot < 0) {
 		spmc_ret_error(r, slot);
 		return;
@@ -185,13 +187,12 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	 * SPMC's until rx_held is set, so the normal world does not read it
 	 * half written.
 	 */
-	len = ffa_mtd_encoded_size(spmc_layout(s), s->txns[slot].ep_count,
-				   s->txns[slot].range_count);
+	len = ffa_mtd_encoded_size(layout, s->txns[slot].ep_count, s->txns[slot].range_count);
 	if (len && len <= cap) {
-		len = encode_txn(s, (uint32_t)slot, rx, cap);
+		len = encode_txn(s, (uint32_t)slot, layout, rx, cap);
 		frag = len;
 	} else {
-		len = encode_txn(s, (uint32_t)slot, s->stage.buf, SPMC_DESC_MAX);
+		len = encode_txn(s, (uint32_t)slot, layout, s->stage.buf, SPMC_DESC_MAX);
 		frag = len < cap ? len : cap;
 		if (len)
 			ffa_memcpy(rx, s->stage.buf, frag);
