@@ -103,13 +103,17 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	spmc_ret_ok32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
 }
 
-/* Parses the retrieve request in TX; returns the transaction's slot or an error. */
+/*
+ * Parses the retrieve request in TX; returns the transaction's slot or an
+ * error. Read in place, not copied first: only the header is parsed, each
+ * of its fields loaded once into d and checked there, so a sender
+ * rewriting TX meanwhile changes nothing already read.
+ */
 static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r, uint32_t layout)
 {
 	bool is64 = FFA_FN_IS_SMC64((uint32_t)r->x[0]);
 	uint32_t total = ffa_w(r, 1);
 	uint64_t addr = is64 ? r->x[3] : ffa_w(r, 3);
-	uint8_t req[SPMC_RETRIEVE_REQ_MAX];
 	struct ffa_mtd d;
 	const uint8_t *tx = spmc_tx_ptr(s);
 	uint32_t slot;
@@ -118,12 +122,9 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r, uint3
 		return FFA_RET_DENIED;
 	/* Requests come whole, from the TX buffer. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 ||
-	    total > spmc_rxtx_size(s) || total > sizeof(req))
+	    total > spmc_rxtx_size(s) || total > SPMC_RETRIEVE_REQ_MAX)
 		return FFA_RET_INVALID_PARAMETERS;
-	ffa_memcpy(req, tx, total);
-	/* ffa_mtd_parse zeroes d itself. */
-	if (ffa_mtd_parse(req, total, layout, FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
-	    FFA_RET_SUCCESS)
+	if (ffa_mtd_parse(tx, total, layout, FFA_MTD_KIND_HYP_RETRIEVE, &d) != FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
 	if (d.sender != FFA_ID_NS_PHYS)
 		return FFA_RET_INVALID_PARAMETERS;
