@@ -24,11 +24,6 @@ void spmc_fix_version_slow(struct spmc *s)
 	spmc_unlock(s, SPMC_LOCK_CORE);
 }
 
-uint32_t spmc_layout(const struct spmc *s)
-{
-	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
-}
-
 static int32_t check_partition(const struct spmc_partition *const *parts,
 			       uint32_t i)
 {

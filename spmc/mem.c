@@ -9,17 +9,6 @@
  */
 #include "spmc/spmc_int.h"
 
-uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
-{
-	uint64_t slot = handle & SPMC_HANDLE_SLOT_MASK;
-
-	if (slot >= SPMC_MAX_TXNS)
-		return SPMC_NO_SLOT;
-	if (s->txns[slot].state != state || s->txns[slot].handle != handle)
-		return SPMC_NO_SLOT;
-	return (uint32_t)slot;
-}
-
 void spmc_mem_init(struct spmc *s)
 {
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
@@ -191,8 +180,13 @@ static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint
 /* Overwrites stage.buf: call only once the descriptor in it is no longer needed. */
 static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32_t n)
 {
-	/* The stage's scratch keeps the sort linear in n whatever the order. */
-	if (ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
+	/*
+	 * The stage's scratch keeps the sort linear in n whatever the order.
+	 * One range has nothing to sort or overlap (ffa_mtd_parse refused an
+	 * empty one), so it skips the call.
+	 */
+	if (n > 1 &&
+	    ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
 					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;

@@ -30,12 +30,6 @@ void spmc_stage_reset(struct spmc *s)
 	s->stage.type = 0;
 }
 
-void spmc_stage_drop_retrieve(struct spmc *s)
-{
-	if (s->stage.kind == SPMC_STAGE_RETRIEVE)
-		spmc_stage_reset(s);
-}
-
 static void reply_handle(struct ffa_regs *r, uint32_t fid, uint64_t handle, uint32_t w3)
 {
 	spmc_ret_clear(r);

@@ -6,25 +6,6 @@
  */
 #include "spmc/spmc_int.h"
 
-uint32_t spmc_rxtx_size(const struct spmc *s)
-{
-	return s->ns.mapped ? s->ns.pages * FFA_PAGE_SIZE : 0;
-}
-
-uint8_t *spmc_rx_acquire(struct spmc *s)
-{
-	if (!s->ns.mapped || s->ns.rx_held)
-		return NULL;
-	return s->ns.rx;
-}
-
-const uint8_t *spmc_tx_ptr(struct spmc *s)
-{
-	if (!s->ns.mapped)
-		return NULL;
-	return s->ns.tx;
-}
-
 bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
 			uint32_t n)
 {
