@@ -100,6 +100,16 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 
 	if (n == 0 || n > SPMC_RANGE_POOL)
 		return FFA_RET_NO_MEMORY;
+	/* One entry (the usual share): the lowest clear bit, the same first fit. */
+	if (n == 1) {
+		for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
+			if (~s->pool_used[w]) {
+				*first = w * 64 + (uint32_t)__builtin_ctzll(~s->pool_used[w]);
+				return FFA_RET_SUCCESS;
+			}
+		}
+		return FFA_RET_NO_MEMORY;
+	}
 	for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
 		uint64_t used = s->pool_used[w];
 		uint32_t b = 0;

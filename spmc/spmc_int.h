@@ -116,9 +116,26 @@ static inline const uint8_t *spmc_tx_ptr(struct spmc *s)
 		return NULL;
 	return s->ns.tx;
 }
-/* True if any of ranges[0, n) shares a page with RX or TX. */
-bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
-			uint32_t n);
+/* True if any of ranges[0, n) shares a page with RX or TX (inline: every share asks). */
+static inline bool spmc_overlaps_rxtx(const struct spmc *s,
+				      const struct ffa_mem_range *ranges, uint32_t n)
+{
+	uint64_t size, tx_end, rx_end;
+
+	if (!s->ns.mapped)
+		return false;
+	/* RXTX_MAP checked both fit below 2^64; ranges' ends saturate. */
+	size = (uint64_t)s->ns.pages * FFA_PAGE_SIZE;
+	tx_end = s->ns.tx_pa + size;
+	rx_end = s->ns.rx_pa + size;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t a = ranges[i].addr, e = spmc_range_end(&ranges[i]);
+
+		if ((a < tx_end && s->ns.tx_pa < e) || (a < rx_end && s->ns.rx_pa < e))
+			return true;
+	}
+	return false;
+}
 
 /* ---- partinfo.c ---- */
 void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r);
