@@ -21,7 +21,7 @@ void spmc_mem_init(struct spmc *s)
 }
 
 /* The lowest free slot in O(1): the summary word, then the slot word. */
-int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+static inline int32_t txn_reserve(struct spmc *s, uint32_t *slot)
 {
 	uint32_t w, i;
 
@@ -64,12 +64,23 @@ static void txn_clear(struct spmc_txn *t)
 	t->total_pages = 0;
 }
 
-void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
+static inline void txn_unreserve(struct spmc *s, uint32_t slot)
 {
 	/* The counter stays advanced: the abandoned handle is never reissued. */
 	txn_clear(&s->txns[slot]);
 	s->txn_free[slot / 64] |= 1ull << (slot % 64);
 	s->txn_free_sum |= 1ull << (slot / 64);
+}
+
+/* Out-of-line instances for mem_frag.c; this file's own paths inline them. */
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+{
+	return txn_reserve(s, slot);
+}
+
+void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
+{
+	txn_unreserve(s, slot);
 }
 
 bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
@@ -326,11 +337,11 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 		spmc_frag_send_begin(s, r, type, total, frag);
 		return;
 	}
-	ret = spmc_txn_reserve(s, &slot);
+	ret = txn_reserve(s, &slot);
 	if (ret == FFA_RET_SUCCESS) {
 		ret = spmc_txn_commit(s, slot, type, s->stage.buf, total);
 		if (ret != FFA_RET_SUCCESS)
-			spmc_txn_unreserve(s, slot);
+			txn_unreserve(s, slot);
 	}
 	if (ret != FFA_RET_SUCCESS) {
 		spmc_ret_error(r, ret);
@@ -352,7 +363,7 @@ static void txn_free(struct spmc *s, uint32_t slot)
 	else
 		ffa_memset(&s->pool[t->range_first], 0,
 			   (size_t)t->range_count * sizeof(s->pool[0]));
-	spmc_txn_unreserve(s, slot);
+	txn_unreserve(s, slot);
 	s->live_txns--;
 }
 
