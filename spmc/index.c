@@ -426,6 +426,12 @@ void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
 
 void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
 {
+	/* The usual reclaim: the newest one-range share, held outside the tree. */
+	if (n == 1 && s->seg_extra == first + 1) {
+		s->seg_extra = NIL;
+		s->seg[first + 1].len = 0;
+		return;
+	}
 	for (uint32_t i = first; i < first + n; i++) {
 		if (!s->seg[i + 1].len)
 			continue;
