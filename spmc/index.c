@@ -424,14 +424,8 @@ void spmc_index_add(struct spmc *s, uint32_t first, uint32_t n)
 	s->index_gaps = 0;
 }
 
-void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
+static __attribute__((noinline)) void remove_walk(struct spmc *s, uint32_t first, uint32_t n)
 {
-	/* The usual reclaim: the newest one-range share, held outside the tree. */
-	if (n == 1 && s->seg_extra == first + 1) {
-		s->seg_extra = NIL;
-		s->seg[first + 1].len = 0;
-		return;
-	}
 	for (uint32_t i = first; i < first + n; i++) {
 		if (!s->seg[i + 1].len)
 			continue;
@@ -441,6 +435,20 @@ void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
 			tree_remove(s, i + 1);
 		s->seg[i + 1].len = 0;
 	}
+}
+
+void spmc_index_remove(struct spmc *s, uint32_t first, uint32_t n)
+{
+	/*
+	 * The usual reclaim: the newest one-range share, held outside the tree.
+	 * The loop is out of line so that this case pays for no frame.
+	 */
+	if (n == 1 && s->seg_extra == first + 1) {
+		s->seg_extra = NIL;
+		s->seg[first + 1].len = 0;
+		return;
+	}
+	remove_walk(s, first, n);
 }
 
 #define FAIL(msg) do { *why = (msg); return 1; } while (0)

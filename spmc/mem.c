@@ -251,13 +251,12 @@ static void fill_txn(struct spmc_txn *t, const struct ffa_mtd *d, uint32_t type,
 	t->attributes = d->attributes;
 	t->tag = d->tag;
 	t->ep_count = d->ep_count;
+	/* The rest (composite offsets, retrieved) is the zero of a reserved slot. */
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		t->ep[i].receiver = d->ep[i].receiver;
 		t->ep[i].perms = d->ep[i].perms;
 		t->ep[i].flags = d->ep[i].flags;
-		t->ep[i].composite_offset = 0;
 	}
-	t->retrieved = 0;
 	t->range_first = first;
 	t->range_count = d->range_count;
 	t->total_pages = d->total_pages;

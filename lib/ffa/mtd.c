@@ -145,8 +145,10 @@ static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind k
 	first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		const uint8_t *e = buf + d->emad_offset + i * d->emad_size;
-		struct ffa_mem_access *a = i < FFA_MEM_MAX_RECEIVERS ? &d->ep[i] : &spare;
+		struct ffa_mem_access *a = &spare;
 
+		if (i < FFA_MEM_MAX_RECEIVERS)
+			a = &d->ep[i];
 		if (parse_emad(e, d, first, a))
 			return INVAL;
 		/* Duplicates only matter (and are only affordable) within the limit. */
