@@ -251,25 +251,6 @@ int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 	return ret;
 }
 
-void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
-		   struct ffa_mem_range *out)
-{
-	const uint8_t *c = buf + d->ranges_offset + (uint64_t)i * FFA_CONS_SIZE;
-
-	out->addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-	out->pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
-}
-
-void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d, struct ffa_mem_range *out)
-{
-	const uint8_t *c = buf + d->ranges_offset;
-
-	for (uint32_t i = 0; i < d->range_count; i++, c += FFA_CONS_SIZE) {
-		out[i].addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-		out[i].pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
-	}
-}
-
 uint32_t ffa_mtd_encoded_size(uint32_t layout, uint32_t ep_count, uint32_t range_count)
 {
 	uint64_t size = (uint64_t)header_size(layout) +
