@@ -77,11 +77,6 @@ void spmc_fix_version_slow(struct spmc *s)
 	spmc_unlock(s, SPMC_LOCK_CORE);
 }
 
-uint32_t spmc_layout(const struct spmc *s)
-{
-	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
-}
-
 /* NULL, or why partition i cannot be registered. */
 static const char *check_partition(const struct spmc_partition *const *parts, uint32_t i)
 {
@@ -160,7 +155,10 @@ static void id_get(struct ffa_regs *r, uint32_t id)
 	ffa_set_success32(r, id, 0);
 }
 
-/* Everything but the direct requests and VERSION, with the core lock held. */
+/*
+ * The ABIs not on spmc_ns_call's own lists (direct requests, VERSION, the
+ * memory and RX/TX ABIs), with the core lock held.
+ */
 static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 {
 	switch (fid) {
@@ -173,42 +171,11 @@ static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 	case FFA_SPM_ID_GET:
 		id_get(r, FFA_ID_SPMC);
 		break;
-	case FFA_RXTX_MAP_32:
-	case FFA_RXTX_MAP_64:
-		spmc_abi_rxtx_map(s, r);
-		break;
-	case FFA_RXTX_UNMAP:
-		spmc_abi_rxtx_unmap(s, r);
-		break;
-	case FFA_RX_RELEASE:
-		spmc_abi_rx_release(s, r);
-		break;
 	case FFA_PARTITION_INFO_GET:
 		spmc_abi_partition_info_get(s, r);
 		break;
 	case FFA_PARTITION_INFO_GET_REGS:
 		spmc_abi_partition_info_get_regs(s, r);
-		break;
-	case FFA_MEM_SHARE_32:
-	case FFA_MEM_SHARE_64:
-		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_SHARE);
-		break;
-	case FFA_MEM_LEND_32:
-	case FFA_MEM_LEND_64:
-		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_LEND);
-		break;
-	case FFA_MEM_FRAG_TX:
-		spmc_abi_mem_frag_tx(s, r);
-		break;
-	case FFA_MEM_FRAG_RX:
-		spmc_abi_mem_frag_rx(s, r);
-		break;
-	case FFA_MEM_RETRIEVE_REQ_32:
-	case FFA_MEM_RETRIEVE_REQ_64:
-		spmc_abi_mem_retrieve_req(s, r);
-		break;
-	case FFA_MEM_RECLAIM:
-		spmc_abi_mem_reclaim(s, r);
 		break;
 	case FFA_MEM_RELINQUISH:
 		/* The normal world only ever lends or shares: never a borrower. */
@@ -228,6 +195,13 @@ static void dispatch_locked(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 	}
 }
 
+/* Any ABI but VERSION fixes the version; the caller unlocks. */
+static inline void ns_enter(struct spmc *s)
+{
+	spmc_lock(s, SPMC_LOCK_CORE);
+	spmc_fix_version_locked(s);
+}
+
 static void ns_call(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 {
 	if (!s->ready || !ffa_fid_in_range(r->x[0])) {
@@ -235,8 +209,7 @@ static void ns_call(struct spmc *s, struct ffa_regs *r, uint32_t fid)
 				  "!s->ready || !ffa_fid_in_range(r->x[0])"));
 		return;
 	}
-	spmc_lock(s, SPMC_LOCK_CORE);
-	spmc_fix_version_locked(s);
+	ns_enter(s);
 	dispatch_locked(s, r, fid);
 	spmc_unlock(s, SPMC_LOCK_CORE);
 }
@@ -266,6 +239,64 @@ static __attribute__((noinline)) void ns_call_saved(struct spmc *s, struct ffa_r
 		r->x[i] = keep[i - SPMC_RESULT_REGS];
 }
 
+/*
+ * The ABIs whose handlers write x0-x7 only (spmc_ret_*): nothing to save.
+ * Called from here, not through ns_call: s->ready is checked and these FIDs
+ * are in range, so only the lock and the version fix remain. Out of line so
+ * that spmc_ns_call needs no frame for the direct requests. Any other FID
+ * goes to ns_call_saved.
+ */
+static __attribute__((noinline)) void ns_call_fast(struct spmc *s, struct ffa_regs *r,
+						   uint32_t fid)
+{
+	switch (fid) {
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+		ns_enter(s);
+		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_SHARE);
+		break;
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+		ns_enter(s);
+		spmc_abi_mem_send(s, r, FFA_MTD_FLAG_TYPE_LEND);
+		break;
+	case FFA_MEM_RECLAIM:
+		ns_enter(s);
+		spmc_abi_mem_reclaim(s, r);
+		break;
+	case FFA_MEM_FRAG_RX:
+		ns_enter(s);
+		spmc_abi_mem_frag_rx(s, r);
+		break;
+	case FFA_MEM_FRAG_TX:
+		ns_enter(s);
+		spmc_abi_mem_frag_tx(s, r);
+		break;
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+		ns_enter(s);
+		spmc_abi_mem_retrieve_req(s, r);
+		break;
+	case FFA_RX_RELEASE:
+		ns_enter(s);
+		spmc_abi_rx_release(s, r);
+		break;
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+		ns_enter(s);
+		spmc_abi_rxtx_map(s, r);
+		break;
+	case FFA_RXTX_UNMAP:
+		ns_enter(s);
+		spmc_abi_rxtx_unmap(s, r);
+		break;
+	default:
+		ns_call_saved(s, r, fid);
+		return;
+	}
+	spmc_unlock(s, SPMC_LOCK_CORE);
+}
+
 void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
 {
 	uint32_t fid = (uint32_t)r->x[0];
@@ -284,27 +315,7 @@ void spmc_ns_call(struct spmc *s, struct ffa_regs *r)
 		spmc_version_call(s, r);
 		return;
 	}
-	switch (fid) {
-	/* Their handlers write x0-x7 only (spmc_ret_*): nothing to save. */
-	case FFA_MEM_SHARE_32:
-	case FFA_MEM_SHARE_64:
-	case FFA_MEM_LEND_32:
-	case FFA_MEM_LEND_64:
-	case FFA_MEM_RECLAIM:
-	case FFA_MEM_FRAG_RX:
-	case FFA_MEM_FRAG_TX:
-	case FFA_MEM_RETRIEVE_REQ_32:
-	case FFA_MEM_RETRIEVE_REQ_64:
-	case FFA_RX_RELEASE:
-	case FFA_RXTX_MAP_32:
-	case FFA_RXTX_MAP_64:
-	case FFA_RXTX_UNMAP:
-		ns_call(s, r, fid);
-		return;
-	default:
-		ns_call_saved(s, r, fid);
-		return;
-	}
+	ns_call_fast(s, r, fid);
 }
 
 void spmc_get_ns_info(struct spmc *s, struct spmc_ns_info *out)

@@ -9,17 +9,6 @@
  */
 #include "spmc/spmc_int.h"
 
-uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
-{
-	uint64_t slot = handle & SPMC_HANDLE_SLOT_MASK;
-
-	if (slot >= SPMC_MAX_TXNS)
-		return SPMC_NO_SLOT;
-	if (s->txns[slot].state != state || s->txns[slot].handle != handle)
-		return SPMC_NO_SLOT;
-	return (uint32_t)slot;
-}
-
 void spmc_mem_init(struct spmc *s)
 {
 	for (uint32_t i = 0; i < SPMC_MAX_TXNS; i++) {
@@ -32,7 +21,7 @@ void spmc_mem_init(struct spmc *s)
 }
 
 /* The lowest free slot in O(1): the summary word, then the slot word. */
-int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+static inline int32_t txn_reserve(struct spmc *s, uint32_t *slot)
 {
 	uint32_t w, i;
 
@@ -53,14 +42,45 @@ int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
 	return FFA_RET_SUCCESS;
 }
 
-void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
+/*
+ * Back to all zero, field by field: cheaper than a memset of the slot (a
+ * struct assignment would be the firmware's byte-wise memset). No store
+ * ever reaches the padding, which stays the zero spmc_init left.
+ */
+static void txn_clear(struct spmc_txn *t)
 {
-	/* The counter stays advanced: the abandoned handle is never reissued.
-	 * ffa_memset goes by words here (the table is 8-byte aligned); a struct
-	 * assignment would be the firmware's byte-wise memset. */
-	ffa_memset(&s->txns[slot], 0, sizeof(s->txns[slot]));
+	t->handle = 0;
+	t->state = SPMC_TXN_FREE;
+	t->type = 0;
+	t->flags = 0;
+	t->attributes = 0;
+	t->tag = 0;
+	t->ep_count = 0;
+	for (uint32_t i = 0; i < FFA_MEM_MAX_RECEIVERS; i++)
+		t->ep[i] = (struct ffa_mem_access){ 0 };
+	t->retrieved = 0;
+	t->range_first = 0;
+	t->range_count = 0;
+	t->total_pages = 0;
+}
+
+static inline void txn_unreserve(struct spmc *s, uint32_t slot)
+{
+	/* The counter stays advanced: the abandoned handle is never reissued. */
+	txn_clear(&s->txns[slot]);
 	s->txn_free[slot / 64] |= 1ull << (slot % 64);
 	s->txn_free_sum |= 1ull << (slot / 64);
+}
+
+/* Out-of-line instances for mem_frag.c; this file's own paths inline them. */
+int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot)
+{
+	return txn_reserve(s, slot);
+}
+
+void spmc_txn_unreserve(struct spmc *s, uint32_t slot)
+{
+	txn_unreserve(s, slot);
 }
 
 bool spmc_ranges_intersect(const struct ffa_mem_range *a, uint32_t na,
@@ -91,6 +111,16 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 
 	if (n == 0 || n > SPMC_RANGE_POOL)
 		return FFA_RET_NO_MEMORY;
+	/* One entry (the usual share): the lowest clear bit, the same first fit. */
+	if (n == 1) {
+		for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
+			if (~s->pool_used[w]) {
+				*first = w * 64 + (uint32_t)__builtin_ctzll(~s->pool_used[w]);
+				return FFA_RET_SUCCESS;
+			}
+		}
+		return FFA_RET_NO_MEMORY;
+	}
 	for (uint32_t w = 0; w < SPMC_POOL_WORDS; w++) {
 		uint64_t used = s->pool_used[w];
 		uint32_t b = 0;
@@ -124,7 +154,8 @@ static int32_t pool_find(const struct spmc *s, uint32_t n, uint32_t *first)
 	return FFA_RET_NO_MEMORY;
 }
 
-static void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
+/* Inline: with `used` constant at each call the one-word case is a few instructions. */
+static inline void pool_mark(struct spmc *s, uint32_t first, uint32_t n, bool used)
 {
 	/* One word (most transactions): one mask. */
 	if (first % 64 + n <= 64) {
@@ -173,8 +204,13 @@ static int32_t check_parties(const struct spmc *s, const struct ffa_mtd *d, uint
 /* Overwrites stage.buf: call only once the descriptor in it is no longer needed. */
 static int32_t check_ranges(struct spmc *s, struct ffa_mem_range *ranges, uint32_t n)
 {
-	/* The stage's scratch keeps the sort linear in n whatever the order. */
-	if (ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
+	/*
+	 * The stage's scratch keeps the sort linear in n whatever the order.
+	 * One range has nothing to sort or overlap (ffa_mtd_parse refused an
+	 * empty one), so it skips the call.
+	 */
+	if (n > 1 &&
+	    ffa_ranges_sort_check_scratch(ranges, n, s->stage.scratch,
 					  sizeof(s->stage.scratch) / sizeof(s->stage.scratch[0])) !=
 	    FFA_RET_SUCCESS)
 		return FFA_RET_INVALID_PARAMETERS;
@@ -218,13 +254,12 @@ static void fill_txn(struct spmc_txn *t, const struct ffa_mtd *d, uint32_t type,
 	t->attributes = d->attributes;
 	t->tag = d->tag;
 	t->ep_count = d->ep_count;
+	/* The rest (composite offsets, retrieved) is the zero of a reserved slot. */
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		t->ep[i].receiver = d->ep[i].receiver;
 		t->ep[i].perms = d->ep[i].perms;
 		t->ep[i].flags = d->ep[i].flags;
-		t->ep[i].composite_offset = 0;
 	}
-	t->retrieved = 0;
 	t->range_first = first;
 	t->range_count = d->range_count;
 	t->total_pages = d->total_pages;
@@ -304,11 +339,11 @@ void spmc_abi_mem_send(struct spmc *s, struct ffa_regs *r, uint32_t type)
 		spmc_frag_send_begin(s, r, type, total, frag);
 		return;
 	}
-	ret = spmc_txn_reserve(s, &slot);
+	ret = txn_reserve(s, &slot);
 	if (ret == FFA_RET_SUCCESS) {
 		ret = spmc_txn_commit(s, slot, type, s->stage.buf, total);
 		if (ret != FFA_RET_SUCCESS)
-			spmc_txn_unreserve(s, slot);
+			txn_unreserve(s, slot);
 	}
 	if (ret != FFA_RET_SUCCESS) {
 		spmc_ret_error(r, ret);
@@ -324,8 +359,13 @@ static void txn_free(struct spmc *s, uint32_t slot)
 
 	spmc_index_remove(s, t->range_first, t->range_count);
 	pool_mark(s, t->range_first, t->range_count, false);
-	ffa_memset(&s->pool[t->range_first], 0, (size_t)t->range_count * sizeof(s->pool[0]));
-	spmc_txn_unreserve(s, slot);
+	/* Free entries are zero. One range (the usual case) needs no memset call. */
+	if (t->range_count == 1)
+		s->pool[t->range_first] = (struct ffa_mem_range){ 0 };
+	else
+		ffa_memset(&s->pool[t->range_first], 0,
+			   (size_t)t->range_count * sizeof(s->pool[0]));
+	txn_unreserve(s, slot);
 	s->live_txns--;
 }
 

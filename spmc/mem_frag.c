@@ -30,12 +30,6 @@ void spmc_stage_reset(struct spmc *s)
 	s->stage.type = 0;
 }
 
-void spmc_stage_drop_retrieve(struct spmc *s)
-{
-	if (s->stage.kind == SPMC_STAGE_RETRIEVE)
-		spmc_stage_reset(s);
-}
-
 static void reply_handle(struct ffa_regs *r, uint32_t fid, uint64_t handle, uint32_t w3)
 {
 	spmc_ret_clear(r);
@@ -103,13 +97,17 @@ void spmc_abi_mem_frag_tx(struct spmc *s, struct ffa_regs *r)
 	spmc_ret_ok32(r, (uint32_t)handle, (uint32_t)(handle >> 32));
 }
 
-/* Parses the retrieve request in TX; returns the transaction's slot or an error. */
-static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
+/*
+ * Parses the retrieve request in TX; returns the transaction's slot or an
+ * error. Read in place, not copied first: only the header is parsed, each
+ * of its fields loaded once into d and checked there, so a sender
+ * rewriting TX meanwhile changes nothing already read.
+ */
+static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r, uint32_t layout)
 {
 	bool is64 = FFA_FN_IS_SMC64((uint32_t)r->x[0]);
 	uint32_t total = ffa_w(r, 1);
 	uint64_t addr = is64 ? r->x[3] : ffa_w(r, 3);
-	uint8_t req[SPMC_RETRIEVE_REQ_MAX];
 	struct ffa_mtd d;
 	const uint8_t *tx = spmc_tx_ptr(s);
 	uint32_t slot;
@@ -118,15 +116,12 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 		return SPMC_REFUSE(s, 0, FFA_RET_DENIED, "!tx");
 	/* Requests come whole, from the TX buffer. */
 	if (addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 ||
-	    total > spmc_rxtx_size(s) || total > sizeof(req))
+	    total > spmc_rxtx_size(s) || total > SPMC_RETRIEVE_REQ_MAX)
 		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
-				  "addr != 0 || ffa_w(r, 4) != 0 || ffa_w(r, 2) != total || total == 0 || total > spmc_rxt...");
-	ffa_memcpy(req, tx, total);
-	/* ffa_mtd_parse zeroes d itself. */
-	if (ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) !=
-	    FFA_RET_SUCCESS)
+				  "the request's address, length or size is wrong");
+	if (ffa_mtd_parse(tx, total, layout, FFA_MTD_KIND_HYP_RETRIEVE, &d) != FFA_RET_SUCCESS)
 		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS,
-				  "ffa_mtd_parse(req, total, spmc_layout(s), FFA_MTD_KIND_HYP_RETRIEVE, &d) != FFA_RET_SUC...");
+				  "the hypervisor retrieve request does not parse");
 	if (d.sender != FFA_ID_NS_PHYS)
 		return SPMC_REFUSE(s, 0, FFA_RET_INVALID_PARAMETERS, "d.sender != FFA_ID_NS_PHYS");
 	slot = spmc_txn_find(s, d.handle, SPMC_TXN_LIVE);
@@ -136,13 +131,17 @@ static int32_t read_retrieve_req(struct spmc *s, const struct ffa_regs *r)
 }
 
 /* The full descriptor of transaction `slot` into buf[0, cap); returns its size or 0. */
-static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t cap)
+static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint32_t layout, uint8_t *buf,
+			   uint32_t cap)
 {
 	const struct spmc_txn *t = &s->txns[slot];
-	/* Only the fields set below are read by the encoder. */
-	struct ffa_mtd d = { .layout = 0 };
+	/*
+	 * Not zeroed as a whole: the encoder reads the header fields and
+	 * ep[0, ep_count) alone, all set here.
+	 */
+	struct ffa_mtd d;
 
-	d.layout = spmc_layout(s);
+	d.layout = layout;
 	d.sender = FFA_ID_NS_PHYS;
 	d.attributes = t->attributes;
 	d.flags = t->type;
@@ -154,14 +153,12 @@ static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint8_t *buf, uint32_t
 		d.ep[i].perms = t->ep[i].perms;
 		d.ep[i].flags = t->ep[i].flags;
 	}
-	d.total_pages = t->total_pages;
-	d.range_count = t->range_count;
-	return ffa_mtd_encode(buf, cap, d.layout, &d, &s->pool[t->range_first], t->range_count);
+	return ffa_mtd_encode(buf, cap, layout, &d, &s->pool[t->range_first], t->range_count);
 }
 
 void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 {
-	uint32_t cap = spmc_rxtx_size(s);
+	uint32_t cap = spmc_rxtx_size(s), layout = spmc_layout(s);
 	uint32_t len, frag;
 	int32_t slot;
 	uint8_t *rx;
@@ -170,7 +167,7 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 		spmc_ret_error(r, FFA_RET_BUSY);
 		return;
 	}
-	slot = read_retrieve_req(s, r);
+	slot = read_retrieve_req(s, r, layout);
 	if (slot < 0) {
 		spmc_ret_error(r, slot);
 		return;
@@ -187,13 +184,12 @@ void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 	 * SPMC's until rx_held is set, so the normal world does not read it
 	 * half written.
 	 */
-	len = ffa_mtd_encoded_size(spmc_layout(s), s->txns[slot].ep_count,
-				   s->txns[slot].range_count);
+	len = ffa_mtd_encoded_size(layout, s->txns[slot].ep_count, s->txns[slot].range_count);
 	if (len && len <= cap) {
-		len = encode_txn(s, (uint32_t)slot, rx, cap);
+		len = encode_txn(s, (uint32_t)slot, layout, rx, cap);
 		frag = len;
 	} else {
-		len = encode_txn(s, (uint32_t)slot, s->stage.buf, SPMC_DESC_MAX);
+		len = encode_txn(s, (uint32_t)slot, layout, s->stage.buf, SPMC_DESC_MAX);
 		frag = len < cap ? len : cap;
 		if (len)
 			ffa_memcpy(rx, s->stage.buf, frag);

@@ -6,45 +6,6 @@
  */
 #include "spmc/spmc_int.h"
 
-uint32_t spmc_rxtx_size(const struct spmc *s)
-{
-	return s->ns.mapped ? s->ns.pages * FFA_PAGE_SIZE : 0;
-}
-
-uint8_t *spmc_rx_acquire(struct spmc *s)
-{
-	if (!s->ns.mapped || s->ns.rx_held)
-		return NULL;
-	return s->ns.rx;
-}
-
-const uint8_t *spmc_tx_ptr(struct spmc *s)
-{
-	if (!s->ns.mapped)
-		return NULL;
-	return s->ns.tx;
-}
-
-bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
-			uint32_t n)
-{
-	uint64_t size, tx_end, rx_end;
-
-	if (!s->ns.mapped)
-		return false;
-	/* RXTX_MAP checked both fit below 2^64; ranges' ends saturate. */
-	size = (uint64_t)s->ns.pages * FFA_PAGE_SIZE;
-	tx_end = s->ns.tx_pa + size;
-	rx_end = s->ns.rx_pa + size;
-	for (uint32_t i = 0; i < n; i++) {
-		uint64_t a = ranges[i].addr, e = spmc_range_end(&ranges[i]);
-
-		if ((a < tx_end && s->ns.tx_pa < e) || (a < rx_end && s->ns.rx_pa < e))
-			return true;
-	}
-	return false;
-}
-
 /* Would [pa, pa + pages) share a page with a live transaction? */
 static bool overlaps_txns(const struct spmc *s, uint64_t pa, uint32_t pages)
 {

@@ -74,7 +74,10 @@ static inline void spmc_fix_version(struct spmc *s)
 		spmc_fix_version_slow(s);
 }
 /* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
-uint32_t spmc_layout(const struct spmc *s);
+static inline uint32_t spmc_layout(const struct spmc *s)
+{
+	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
+}
 /* End of a range in bytes, saturated so a corrupt range cannot wrap. */
 static inline uint64_t spmc_range_end(const struct ffa_mem_range *r)
 {
@@ -92,14 +95,47 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r);
 void spmc_abi_rxtx_map(struct spmc *s, struct ffa_regs *r);
 void spmc_abi_rxtx_unmap(struct spmc *s, struct ffa_regs *r);
 void spmc_abi_rx_release(struct spmc *s, struct ffa_regs *r);
-uint32_t spmc_rxtx_size(const struct spmc *s);
+/* Inline, as the other small accessors here: they sit on every memory ABI's path. */
+static inline uint32_t spmc_rxtx_size(const struct spmc *s)
+{
+	return s->ns.mapped ? s->ns.pages * FFA_PAGE_SIZE : 0;
+}
+
 /* RX as a writable pointer if mapped and free, else NULL (the caller says BUSY). */
-uint8_t *spmc_rx_acquire(struct spmc *s);
+static inline uint8_t *spmc_rx_acquire(struct spmc *s)
+{
+	if (!s->ns.mapped || s->ns.rx_held)
+		return NULL;
+	return s->ns.rx;
+}
+
 /* TX as a pointer if mapped, else NULL. */
-const uint8_t *spmc_tx_ptr(struct spmc *s);
-/* True if any of ranges[0, n) shares a page with RX or TX. */
-bool spmc_overlaps_rxtx(const struct spmc *s, const struct ffa_mem_range *ranges,
-			uint32_t n);
+static inline const uint8_t *spmc_tx_ptr(struct spmc *s)
+{
+	if (!s->ns.mapped)
+		return NULL;
+	return s->ns.tx;
+}
+/* True if any of ranges[0, n) shares a page with RX or TX (inline: every share asks). */
+static inline bool spmc_overlaps_rxtx(const struct spmc *s,
+				      const struct ffa_mem_range *ranges, uint32_t n)
+{
+	uint64_t size, tx_end, rx_end;
+
+	if (!s->ns.mapped)
+		return false;
+	/* RXTX_MAP checked both fit below 2^64; ranges' ends saturate. */
+	size = (uint64_t)s->ns.pages * FFA_PAGE_SIZE;
+	tx_end = s->ns.tx_pa + size;
+	rx_end = s->ns.rx_pa + size;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t a = ranges[i].addr, e = spmc_range_end(&ranges[i]);
+
+		if ((a < tx_end && s->ns.tx_pa < e) || (a < rx_end && s->ns.rx_pa < e))
+			return true;
+	}
+	return false;
+}
 
 /* ---- partinfo.c ---- */
 void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r);
@@ -110,7 +146,16 @@ void spmc_direct_req(struct spmc *s, struct ffa_regs *r);
 
 /* ---- mem.c ---- */
 /* Slot of the transaction with this handle in this state, or SPMC_NO_SLOT. */
-uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state);
+static inline uint32_t spmc_txn_find(const struct spmc *s, uint64_t handle, uint32_t state)
+{
+	uint64_t slot = handle & SPMC_HANDLE_SLOT_MASK;
+
+	if (slot >= SPMC_MAX_TXNS)
+		return SPMC_NO_SLOT;
+	if (s->txns[slot].state != state || s->txns[slot].handle != handle)
+		return SPMC_NO_SLOT;
+	return (uint32_t)slot;
+}
 /* Take a free slot and a fresh handle; the slot becomes PENDING. */
 int32_t spmc_txn_reserve(struct spmc *s, uint32_t *slot);
 /* Return a PENDING slot to free (rollback of spmc_txn_reserve). */
@@ -153,7 +198,11 @@ void spmc_abi_mem_frag_rx(struct spmc *s, struct ffa_regs *r);
 /* Back to idle (the buffer's bytes are left: they mean nothing when idle). */
 void spmc_stage_reset(struct spmc *s);
 /* Forget a staged retrieve response (it is read-only state: nothing to undo). */
-void spmc_stage_drop_retrieve(struct spmc *s);
+static inline void spmc_stage_drop_retrieve(struct spmc *s)
+{
+	if (s->stage.kind == SPMC_STAGE_RETRIEVE)
+		spmc_stage_reset(s);
+}
 
 /* ---- notif.c, notif_info.c, msg_send2.c ---- */
 /* The NOTIFICATION_* ABIs (NOT_SUPPORTED below v1.1). */

@@ -22,6 +22,7 @@
 #include "ffa/abi.h"
 #include "ffa/mem.h"
 #include "ffa/uuid.h"
+#include "ffa/wire.h"
 
 /* Most receivers one transaction may name (the codec's fixed limit). */
 #define FFA_MEM_MAX_RECEIVERS 4
@@ -93,11 +94,30 @@ enum ffa_mtd_kind {
 int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 		      enum ffa_mtd_kind kind, struct ffa_mtd *out);
 
-/* Constituent i (i < out->range_count) of a descriptor ffa_mtd_parse accepted. */
-void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
-		   struct ffa_mem_range *out);
+/*
+ * Constituent i (i < out->range_count) of a descriptor ffa_mtd_parse accepted.
+ * Inline, as the next: a share's commit reads its constituents through them.
+ */
+static inline void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
+				 struct ffa_mem_range *out)
+{
+	const uint8_t *c = buf + d->ranges_offset + (uint64_t)i * FFA_CONS_SIZE;
+
+	out->addr = ffa_ld64(c + FFA_CONS_ADDRESS);
+	out->pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+}
+
 /* All d->range_count constituents of an accepted descriptor into out[]. */
-void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d, struct ffa_mem_range *out);
+static inline void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d,
+				  struct ffa_mem_range *out)
+{
+	const uint8_t *c = buf + d->ranges_offset;
+
+	for (uint32_t i = 0; i < d->range_count; i++, c += FFA_CONS_SIZE) {
+		out[i].addr = ffa_ld64(c + FFA_CONS_ADDRESS);
+		out[i].pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+	}
+}
 
 /*
  * Sort ranges[0, n) by address in place and check that no two overlap: O(n)

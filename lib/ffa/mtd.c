@@ -145,8 +145,10 @@ static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind k
 	first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		const uint8_t *e = buf + d->emad_offset + i * d->emad_size;
-		struct ffa_mem_access *a = i < FFA_MEM_MAX_RECEIVERS ? &d->ep[i] : &spare;
+		struct ffa_mem_access *a = &spare;
 
+		if (i < FFA_MEM_MAX_RECEIVERS)
+			a = &d->ep[i];
 		if (parse_emad(e, d, first, a))
 			return INVAL;
 		/* Duplicates only matter (and are only affordable) within the limit. */
@@ -218,7 +220,16 @@ int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 
 	if (!buf || !out || !ffa_version_valid(layout))
 		return INVAL;
-	ffa_memset(out, 0, sizeof(*out));
+	/*
+	 * What parse_header does not set, field by field: a memset of the
+	 * whole struct cost more than the header's own checks.
+	 */
+	for (uint32_t i = 0; i < FFA_MEM_MAX_RECEIVERS; i++)
+		out->ep[i] = (struct ffa_mem_access){ 0 };
+	out->composite_offset = 0;
+	out->total_pages = 0;
+	out->range_count = 0;
+	out->ranges_offset = 0;
 	ret = parse_header(buf, len, layout, out);
 	if (ret)
 		return ret;
@@ -240,25 +251,6 @@ int32_t ffa_mtd_parse(const uint8_t *buf, uint32_t len, uint32_t layout,
 	return ret;
 }
 
-void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, uint32_t i,
-		   struct ffa_mem_range *out)
-{
-	const uint8_t *c = buf + d->ranges_offset + (uint64_t)i * FFA_CONS_SIZE;
-
-	out->addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-	out->pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
-}
-
-void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d, struct ffa_mem_range *out)
-{
-	const uint8_t *c = buf + d->ranges_offset;
-
-	for (uint32_t i = 0; i < d->range_count; i++, c += FFA_CONS_SIZE) {
-		out[i].addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-		out[i].pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
-	}
-}
-
 uint32_t ffa_mtd_encoded_size(uint32_t layout, uint32_t ep_count, uint32_t range_count)
 {
 	uint64_t size = (uint64_t)header_size(layout) +
@@ -268,27 +260,41 @@ uint32_t ffa_mtd_encoded_size(uint32_t layout, uint32_t ep_count, uint32_t range
 	return size > UINT32_MAX ? 0 : (uint32_t)size;
 }
 
-static void encode_header(uint8_t *buf, uint32_t layout, const struct ffa_mtd *d)
+/*
+ * Every byte of the header written once, reserved ones as zero: no memset of
+ * the whole descriptor first. The fields are read into locals before any
+ * store, so the stores (through a restrict pointer) can merge.
+ */
+static void encode_header(uint8_t *restrict buf, uint32_t layout, const struct ffa_mtd *d)
 {
-	ffa_st16(buf + FFA_MTD11_SENDER, d->sender);
-	ffa_st32(buf + FFA_MTD11_FLAGS, d->flags);
-	ffa_st64(buf + FFA_MTD11_HANDLE, d->handle);
-	ffa_st64(buf + FFA_MTD11_TAG, d->tag);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, d->ep_count);
+	uint16_t sender = d->sender, attr = d->attributes;
+	uint32_t flags = d->flags, count = d->ep_count;
+	uint64_t handle = d->handle, tag = d->tag;
+
+	ffa_st16(buf + FFA_MTD11_SENDER, sender);
+	ffa_st32(buf + FFA_MTD11_FLAGS, flags);
+	ffa_st64(buf + FFA_MTD11_HANDLE, handle);
+	ffa_st64(buf + FFA_MTD11_TAG, tag);
+	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, count);
 	if (is_v10(layout)) {
-		buf[FFA_MTD10_ATTRIBUTES] = (uint8_t)d->attributes;
+		buf[FFA_MTD10_ATTRIBUTES] = (uint8_t)attr;
+		buf[FFA_MTD10_RESERVED0] = 0;
+		ffa_st32(buf + FFA_MTD10_RESERVED1, 0);
 		return;
 	}
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, d->attributes);
+	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, attr);
 	ffa_st32(buf + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
 	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, FFA_MTD11_SIZE);
+	ffa_st64(buf + FFA_MTD11_RESERVED, 0);
+	ffa_st32(buf + FFA_MTD11_RESERVED + 8, 0);
 }
 
-uint32_t ffa_mtd_encode(uint8_t *buf, uint32_t cap, uint32_t layout,
+uint32_t ffa_mtd_encode(uint8_t *restrict buf, uint32_t cap, uint32_t layout,
 			const struct ffa_mtd *d, const struct ffa_mem_range *ranges,
 			uint32_t n)
 {
-	uint32_t size, comp, total = 0;
+	uint32_t size, hdr, comp, eps, total = 0;
+	uint8_t *restrict p;
 
 	if (!buf || !d || (n && !ranges) || d->ep_count == 0 ||
 	    d->ep_count > FFA_MEM_MAX_RECEIVERS || !ffa_version_valid(layout))
@@ -296,7 +302,8 @@ uint32_t ffa_mtd_encode(uint8_t *buf, uint32_t cap, uint32_t layout,
 	/* The v1.0 header has one byte for the attributes. */
 	if (is_v10(layout) && d->attributes > 0xFF)
 		return 0;
-	size = ffa_mtd_encoded_size(layout, d->ep_count, n);
+	eps = d->ep_count;
+	size = ffa_mtd_encoded_size(layout, eps, n);
 	if (size == 0 || size > cap)
 		return 0;
 	for (uint32_t i = 0; i < n; i++) {
@@ -304,24 +311,31 @@ uint32_t ffa_mtd_encode(uint8_t *buf, uint32_t cap, uint32_t layout,
 			return 0;
 		total += ranges[i].pages;
 	}
-	ffa_memset(buf, 0, size);
 	encode_header(buf, layout, d);
-	comp = header_size(layout) + d->ep_count * FFA_EMAD_SIZE_V1_0;
-	for (uint32_t i = 0; i < d->ep_count; i++) {
-		uint8_t *e = buf + header_size(layout) + i * FFA_EMAD_SIZE_V1_0;
+	hdr = header_size(layout);
+	comp = hdr + eps * FFA_EMAD_SIZE_V1_0;
+	p = buf + hdr;
+	for (uint32_t i = 0; i < eps; i++, p += FFA_EMAD_SIZE_V1_0) {
+		uint16_t receiver = d->ep[i].receiver;
+		uint8_t perms = d->ep[i].perms, flags = d->ep[i].flags;
 
-		ffa_st16(e + FFA_EMAD_ENDPOINT, d->ep[i].receiver);
-		e[FFA_EMAD_PERMISSIONS] = d->ep[i].perms;
-		e[FFA_EMAD_FLAGS] = d->ep[i].flags;
-		ffa_st32(e + FFA_EMAD_COMPOSITE_OFF, comp);
+		ffa_st16(p + FFA_EMAD_ENDPOINT, receiver);
+		p[FFA_EMAD_PERMISSIONS] = perms;
+		p[FFA_EMAD_FLAGS] = flags;
+		ffa_st32(p + FFA_EMAD_COMPOSITE_OFF, comp);
+		ffa_st64(p + FFA_EMAD_RESERVED, 0);
 	}
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, total);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, n);
-	for (uint32_t i = 0; i < n; i++) {
-		uint8_t *c = buf + comp + FFA_COMP_SIZE + i * FFA_CONS_SIZE;
+	ffa_st32(p + FFA_COMP_TOTAL_PAGES, total);
+	ffa_st32(p + FFA_COMP_RANGE_COUNT, n);
+	ffa_st64(p + FFA_COMP_RESERVED, 0);
+	p += FFA_COMP_SIZE;
+	for (uint32_t i = 0; i < n; i++, p += FFA_CONS_SIZE) {
+		uint64_t addr = ranges[i].addr;
+		uint32_t pages = ranges[i].pages;
 
-		ffa_st64(c + FFA_CONS_ADDRESS, ranges[i].addr);
-		ffa_st32(c + FFA_CONS_PAGE_COUNT, ranges[i].pages);
+		ffa_st64(p + FFA_CONS_ADDRESS, addr);
+		ffa_st32(p + FFA_CONS_PAGE_COUNT, pages);
+		ffa_st32(p + FFA_CONS_RESERVED, 0);
 	}
 	return size;
 }
