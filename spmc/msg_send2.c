@@ -9,7 +9,7 @@
  */
 #include "spmc/spmc_int.h"
 
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 
 struct imsg_hdr {
 	uint16_t sender;
@@ -23,11 +23,11 @@ static int32_t read_hdr(const uint8_t *tx, uint32_t bufsz, struct imsg_hdr *h)
 {
 	uint32_t ids;
 
-	if (ffa_ld32(tx + FFA_IMSG_FLAGS) != 0 || ffa_ld32(tx + FFA_IMSG_RES0) != 0)
+	if (load_le32(tx + FFA_IMSG_FLAGS) != 0 || load_le32(tx + FFA_IMSG_RES0) != 0)
 		return FFA_RET_INVALID_PARAMETERS;
-	h->offset = ffa_ld32(tx + FFA_IMSG_OFFSET);
-	h->size = ffa_ld32(tx + FFA_IMSG_SIZE);
-	ids = ffa_ld32(tx + FFA_IMSG_IDS);
+	h->offset = load_le32(tx + FFA_IMSG_OFFSET);
+	h->size = load_le32(tx + FFA_IMSG_SIZE);
+	ids = load_le32(tx + FFA_IMSG_IDS);
 	h->sender = ffa_sender_of(ids);
 	h->receiver = ffa_receiver_of(ids);
 	/* The payload lies after the header and inside TX (no wrap: both <= bufsz). */

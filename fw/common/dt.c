@@ -14,9 +14,9 @@
 static int read_cells(const uint8_t *p, uint32_t cells, uint64_t *out)
 {
 	if (cells == 1u)
-		*out = fw_be32(p);
+		*out = load_be32(p);
 	else if (cells == 2u)
-		*out = fw_be64(p);
+		*out = load_be64(p);
 	else
 		return DT_ERR_BADREG;
 	return 0;
@@ -27,9 +27,9 @@ static int write_cells(uint8_t *p, uint32_t cells, uint64_t v)
 	if (cells == 1u) {
 		if (v >> 32)
 			return DT_ERR_RANGE;
-		fw_put_be32(p, (uint32_t)v);
+		store_be32(p, (uint32_t)v);
 	} else if (cells == 2u) {
-		fw_put_be64(p, v);
+		store_be64(p, v);
 	} else {
 		return DT_ERR_BADREG;
 	}

@@ -25,12 +25,12 @@
 
 static uint32_t hdr(const struct fdt *f, uint32_t field)
 {
-	return fw_be32(f->buf + field);
+	return load_be32(f->buf + field);
 }
 
 static void set_hdr(struct fdt *f, uint32_t field, uint32_t v)
 {
-	fw_put_be32(f->buf + field, v);
+	store_be32(f->buf + field, v);
 }
 
 uint32_t fdt_totalsize(const struct fdt *f)
@@ -88,7 +88,7 @@ static int next_token(const struct fdt *f, uint32_t off, uint32_t *next)
 
 	if (off % 4u || off > size || size - off < 4u)
 		return FDT_ERR_BADSTRUCT;
-	tag = fw_be32(base + off);
+	tag = load_be32(base + off);
 	off += 4u;
 	room = size - off;
 	switch (tag) {
@@ -101,8 +101,8 @@ static int next_token(const struct fdt *f, uint32_t off, uint32_t *next)
 	case FDT_TOKEN_PROP:
 		if (room < 8u)
 			return FDT_ERR_BADSTRUCT;
-		len = fw_be32(base + off);
-		if (!string_at(f, fw_be32(base + off + 4u)))
+		len = load_be32(base + off);
+		if (!string_at(f, load_be32(base + off + 4u)))
 			return FDT_ERR_BADSTRUCT;
 		room -= 8u;
 		if (len > room || ALIGN4(len) > room)
@@ -126,21 +126,21 @@ static int check_header(const uint8_t *buf, uint32_t avail, uint32_t cap)
 
 	if (!buf || avail < FDT_HEADER_SIZE)
 		return FDT_ERR_TRUNCATED;
-	if (fw_be32(buf + H_MAGIC) != FDT_MAGIC)
+	if (load_be32(buf + H_MAGIC) != FDT_MAGIC)
 		return FDT_ERR_BADMAGIC;
-	total = fw_be32(buf + H_TOTALSIZE);
+	total = load_be32(buf + H_TOTALSIZE);
 	if (total > avail)
 		return FDT_ERR_TRUNCATED;
 	if (total > cap)
 		return FDT_ERR_NOSPACE;
-	if (fw_be32(buf + H_VERSION) < FDT_VERSION ||
-	    fw_be32(buf + H_LAST_COMP) > FDT_VERSION)
+	if (load_be32(buf + H_VERSION) < FDT_VERSION ||
+	    load_be32(buf + H_LAST_COMP) > FDT_VERSION)
 		return FDT_ERR_BADVERSION;
-	rsv = fw_be32(buf + H_OFF_RSVMAP);
-	st = fw_be32(buf + H_OFF_STRUCT);
-	st_end = st + fw_be32(buf + H_SIZE_STRUCT);
-	str = fw_be32(buf + H_OFF_STRINGS);
-	str_end = str + fw_be32(buf + H_SIZE_STRINGS);
+	rsv = load_be32(buf + H_OFF_RSVMAP);
+	st = load_be32(buf + H_OFF_STRUCT);
+	st_end = st + load_be32(buf + H_SIZE_STRUCT);
+	str = load_be32(buf + H_OFF_STRINGS);
+	str_end = str + load_be32(buf + H_SIZE_STRINGS);
 	if (rsv < FDT_HEADER_SIZE || rsv % 8u || st % 4u || (st_end - st) % 4u)
 		return FDT_ERR_BADLAYOUT;
 	/* The editor relies on this order, with the strings block last. */
@@ -150,7 +150,7 @@ static int check_header(const uint8_t *buf, uint32_t avail, uint32_t cap)
 	for (uint64_t e = rsv;; e += 16u) {
 		if (e + 16u > st)
 			return FDT_ERR_BADLAYOUT;
-		if (fw_be64(buf + e) == 0 && fw_be64(buf + e + 8u) == 0)
+		if (load_be64(buf + e) == 0 && load_be64(buf + e + 8u) == 0)
 			break;
 	}
 	return 0;
@@ -248,7 +248,7 @@ int fdt_create_empty(struct fdt *f, void *buf, uint32_t cap)
 	set_hdr(f, H_SIZE_STRINGS, 0);
 	set_hdr(f, H_SIZE_STRUCT, (uint32_t)sizeof(tokens));
 	for (uint32_t i = 0; i < FW_ARRAY_SIZE(tokens); i++)
-		fw_put_be32(b + st + 4u * i, tokens[i]);
+		store_be32(b + st + 4u * i, tokens[i]);
 	return 0;
 }
 
@@ -428,7 +428,7 @@ static int find_prop(const struct fdt *f, int node, const char *name)
 		if (tag != FDT_TOKEN_PROP && tag != FDT_TOKEN_NOP)
 			return FDT_ERR_NOTFOUND;
 		if (tag == FDT_TOKEN_PROP &&
-		    fw_streq(string_at(f, fw_be32(sblock(f) + off + 8u)), name))
+		    fw_streq(string_at(f, load_be32(sblock(f) + off + 8u)), name))
 			return (int)off;
 		off = next;
 	}
@@ -441,7 +441,7 @@ const void *fdt_getprop(const struct fdt *f, int node, const char *name, uint32_
 	if (off < 0)
 		return 0;
 	if (len)
-		*len = fw_be32(sblock(f) + (uint32_t)off + 4u);
+		*len = load_be32(sblock(f) + (uint32_t)off + 4u);
 	return sblock(f) + (uint32_t)off + 12u;
 }
 
@@ -450,7 +450,7 @@ uint32_t fdt_getprop_u32(const struct fdt *f, int node, const char *name, uint32
 	uint32_t len;
 	const void *p = fdt_getprop(f, node, name, &len);
 
-	return p && len == 4u ? fw_be32(p) : def;
+	return p && len == 4u ? load_be32(p) : def;
 }
 
 bool fdt_prop_has_string(const struct fdt *f, int node, const char *name, const char *str)
@@ -546,14 +546,14 @@ static int valid_name(const char *name, int node)
 
 static int setprop_existing(struct fdt *f, uint32_t poff, const void *val, uint32_t len)
 {
-	uint32_t old = ALIGN4(fw_be32(sblock(f) + poff + 4u));
+	uint32_t old = ALIGN4(load_be32(sblock(f) + poff + 4u));
 	int err = splice(f, poff + 12u, old, ALIGN4(len));
 	uint8_t *p;
 
 	if (err)
 		return err;
 	p = f->buf + hdr(f, H_OFF_STRUCT) + poff;
-	fw_put_be32(p + 4u, len);
+	store_be32(p + 4u, len);
 	fw_memmove(p + 12u, val, len);
 	fw_memset(p + 12u + len, 0, ALIGN4(len) - len);
 	return 0;
@@ -593,9 +593,9 @@ int fdt_setprop(struct fdt *f, int node, const char *name, const void *val, uint
 	if (splice(f, after, 0, 12u + ALIGN4(len)))
 		return FDT_ERR_NOSPACE;   /* unreachable: room was checked */
 	p = f->buf + hdr(f, H_OFF_STRUCT) + after;
-	fw_put_be32(p, FDT_TOKEN_PROP);
-	fw_put_be32(p + 4u, len);
-	fw_put_be32(p + 8u, nameoff);
+	store_be32(p, FDT_TOKEN_PROP);
+	store_be32(p + 4u, len);
+	store_be32(p + 8u, nameoff);
 	fw_memmove(p + 12u, val, len);
 	fw_memset(p + 12u + len, 0, ALIGN4(len) - len);
 	return 0;
@@ -605,7 +605,7 @@ int fdt_setprop_u32(struct fdt *f, int node, const char *name, uint32_t v)
 {
 	uint8_t b[4];
 
-	fw_put_be32(b, v);
+	store_be32(b, v);
 	return fdt_setprop(f, node, name, b, sizeof(b));
 }
 
@@ -613,7 +613,7 @@ int fdt_setprop_u64(struct fdt *f, int node, const char *name, uint64_t v)
 {
 	uint8_t b[8];
 
-	fw_put_be64(b, v);
+	store_be64(b, v);
 	return fdt_setprop(f, node, name, b, sizeof(b));
 }
 
@@ -651,10 +651,10 @@ int fdt_add_subnode(struct fdt *f, int parent, const char *name)
 	if (err)
 		return err;
 	p = f->buf + hdr(f, H_OFF_STRUCT) + end;
-	fw_put_be32(p, FDT_TOKEN_BEGIN_NODE);
+	store_be32(p, FDT_TOKEN_BEGIN_NODE);
 	fw_memset(p + 4u, 0, ALIGN4(nlen + 1u));
 	fw_memmove(p + 4u, name, nlen);
-	fw_put_be32(p + size - 4u, FDT_TOKEN_END_NODE);
+	store_be32(p + size - 4u, FDT_TOKEN_END_NODE);
 	return (int)end;
 }
 
@@ -711,6 +711,6 @@ int fdt_nop_node(struct fdt *f, int node)
 	if (err)
 		return err;
 	for (uint32_t off = (uint32_t)node; off <= end; off += 4u)
-		fw_put_be32(base + off, FDT_TOKEN_NOP);
+		store_be32(base + off, FDT_TOKEN_NOP);
 	return 0;
 }

@@ -24,7 +24,7 @@ int fwcfg_probe(const struct fwcfg_io *io)
 	if (b[0] != 'Q' || b[1] != 'E' || b[2] != 'M' || b[3] != 'U')
 		return FWCFG_ERR_ABSENT;
 	read_bytes(io, FWCFG_ID, b, 4);
-	if (!(fw_le32(b) & FWCFG_ID_DMA) || io->dma_sig(io->ctx) != FWCFG_DMA_SIGNATURE)
+	if (!(load_le32(b) & FWCFG_ID_DMA) || io->dma_sig(io->ctx) != FWCFG_DMA_SIGNATURE)
 		return FWCFG_ERR_NODMA;
 	return 0;
 }
@@ -35,7 +35,7 @@ uint32_t fwcfg_read_u32(const struct fwcfg_io *io, uint16_t key)
 
 	/* Integer items are little-endian. */
 	read_bytes(io, key, b, 4);
-	return fw_le32(b);
+	return load_le32(b);
 }
 
 static int name_is(const uint8_t *entry_name, const char *name)
@@ -57,7 +57,7 @@ int fwcfg_read_file(const struct fwcfg_io *io, const char *name, uint8_t *buf, u
 	uint32_t count;
 
 	read_bytes(io, FWCFG_FILE_DIR, e, 4);
-	count = fw_be32(e);
+	count = load_be32(e);
 	if (count > FWCFG_FILE_COUNT_MAX)
 		return FWCFG_ERR_DIR;
 	/* The directory streams on from the count; the selector stays put. */
@@ -69,7 +69,7 @@ int fwcfg_read_file(const struct fwcfg_io *io, const char *name, uint8_t *buf, u
 			e[j] = io->read8(io->ctx);
 		if (!name_is(e + 8, name))
 			continue;
-		size = fw_be32(e);
+		size = load_be32(e);
 		key = (uint16_t)(e[4] << 8 | e[5]);
 		if (size > max)
 			return FWCFG_ERR_SIZE;
@@ -91,16 +91,16 @@ int fwcfg_dma_read(const struct fwcfg_io *io, uint16_t key, uint64_t dst, uint32
 	d = io->ns_map(io->ctx, io->desc_pa, FWCFG_DMA_DESC_SIZE);
 	if (!d)
 		return FWCFG_ERR_MAP;
-	fw_put_be32(d, (uint32_t)key << 16 | FWCFG_DMA_CTL_SELECT | FWCFG_DMA_CTL_READ);
-	fw_put_be32(d + 4, len);
-	fw_put_be64(d + 8, dst);
+	store_be32(d, (uint32_t)key << 16 | FWCFG_DMA_CTL_SELECT | FWCFG_DMA_CTL_READ);
+	store_be32(d + 4, len);
+	store_be64(d + 8, dst);
 	fw_compiler_barrier();
 	io->dma_start(io->ctx, io->desc_pa);
 	for (uint32_t i = 0; i < FWCFG_DMA_POLL_LIMIT; i++) {
 		uint32_t ctl;
 
 		fw_compiler_barrier();
-		ctl = fw_be32(d);
+		ctl = load_be32(d);
 		if (ctl & FWCFG_DMA_CTL_ERROR)
 			return FWCFG_ERR_DMA;
 		if (ctl == 0)
@@ -112,10 +112,10 @@ int fwcfg_dma_read(const struct fwcfg_io *io, uint16_t key, uint64_t dst, uint32
 int boot_parse_image(const uint8_t *hdr, uint64_t file_size, uint64_t *text_offset,
 		     uint64_t *image_size)
 {
-	if (file_size < ARM64_IMAGE_HEADER_SIZE || fw_le32(hdr + 56) != ARM64_IMAGE_MAGIC)
+	if (file_size < ARM64_IMAGE_HEADER_SIZE || load_le32(hdr + 56) != ARM64_IMAGE_MAGIC)
 		return BOOT_ERR_NOTIMAGE;
-	*text_offset = fw_le64(hdr + 8);
-	*image_size = fw_le64(hdr + 16);
+	*text_offset = load_le64(hdr + 8);
+	*image_size = load_le64(hdr + 16);
 	/* A text_offset beyond the 2 MiB alignment unit is not a real kernel. */
 	if (*text_offset >= INITRD_ALIGN || (*text_offset & 0xFFFu))
 		return BOOT_ERR_NOTIMAGE;

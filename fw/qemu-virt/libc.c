@@ -4,7 +4,7 @@
  * struct copies and initialisers). Everything they are used on is Normal
  * memory once translation is on, so whole words are copied where both
  * pointers allow; memory read from the normal world never comes through
- * here unchecked (the codec reads descriptor fields itself, ffa/wire.h).
+ * here unchecked (the codec reads descriptor fields itself, common/byteorder.h).
  * The word loops are only taken on 8-byte aligned addresses, which is also
  * safe on the Device memory of the untranslated boot path.
  */

@@ -94,13 +94,13 @@ static int find_tis(const struct fdt *f, uint64_t *base)
 
 			if (!reg || (ac != 1u && ac != 2u) || len < 4u * ac)
 				return DT_ERR_BADREG;
-			addr = ac == 1u ? fw_be32(reg) : fw_be64(reg);
+			addr = ac == 1u ? load_be32(reg) : load_be64(reg);
 			/* ranges = <child (ac) parent (2) size (1)> on one bus level. */
 			rng = fdt_getprop(f, stack[depth], "ranges", &len);
 			if (depth > 0 && rng && len == 4u * (ac + 3u)) {
-				uint64_t child = ac == 1u ? fw_be32(rng) : fw_be64(rng);
+				uint64_t child = ac == 1u ? load_be32(rng) : load_be64(rng);
 
-				addr = addr - child + fw_be64(rng + 4u * ac);
+				addr = addr - child + load_be64(rng + 4u * ac);
 			}
 			*base = addr;
 			return node;
@@ -178,8 +178,8 @@ static int publish_dt(struct fdt *f, uint64_t base)
 	if (node < 0)
 		return node;
 	/* The root's cells are 2/2 on virt; reg follows them. */
-	fw_put_be64(reg, base);
-	fw_put_be64(reg + 8, TPM_CRB_SIZE);
+	store_be64(reg, base);
+	store_be64(reg + 8, TPM_CRB_SIZE);
 	err = fdt_setprop_string(f, node, "compatible", TPM_FFA_DT_COMPATIBLE);
 	err = err ? err : fdt_setprop(f, node, "reg", reg, sizeof(reg));
 	err = err ? err : fdt_setprop_u32(f, node, "memory-region", ph);

@@ -129,8 +129,8 @@ static void hide_store_flash(struct fdt *f)
 		if (!reg || rlen < 16 || !compat || clen != sizeof("cfi-flash") ||
 		    fw_memcmp(compat, "cfi-flash", clen))
 			continue;
-		b = fw_be64(reg);
-		sz = fw_be64(reg + 8);
+		b = load_be64(reg);
+		sz = load_be64(reg + 8);
 		if (b <= PLAT_VARSTORE_BASE && PLAT_VARSTORE_BASE - b < sz && !fdt_nop_node(f, node))
 			fw_slog("uefivar: flash at 0x%lx (holds the store) removed from Linux's device tree",
 				(unsigned long)b);

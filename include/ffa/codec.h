@@ -22,7 +22,7 @@
 #include "ffa/abi.h"
 #include "ffa/mem.h"
 #include "ffa/uuid.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 
 /* Most receivers one transaction may name (the codec's fixed limit). */
 #define FFA_MEM_MAX_RECEIVERS 4
@@ -103,8 +103,8 @@ static inline void ffa_mtd_range(const uint8_t *buf, const struct ffa_mtd *d, ui
 {
 	const uint8_t *c = buf + d->ranges_offset + (uint64_t)i * FFA_CONS_SIZE;
 
-	out->addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-	out->pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+	out->addr = load_le64(c + FFA_CONS_ADDRESS);
+	out->pages = load_le32(c + FFA_CONS_PAGE_COUNT);
 }
 
 /* All d->range_count constituents of an accepted descriptor into out[]. */
@@ -114,8 +114,8 @@ static inline void ffa_mtd_ranges(const uint8_t *buf, const struct ffa_mtd *d,
 	const uint8_t *c = buf + d->ranges_offset;
 
 	for (uint32_t i = 0; i < d->range_count; i++, c += FFA_CONS_SIZE) {
-		out[i].addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-		out[i].pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+		out[i].addr = load_le64(c + FFA_CONS_ADDRESS);
+		out[i].pages = load_le32(c + FFA_CONS_PAGE_COUNT);
 	}
 }
 

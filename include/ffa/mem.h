@@ -6,7 +6,7 @@
  * region descriptor, memory relinquish descriptor, and the flag and attribute
  * encodings. All fields are little-endian; offsets are in bytes from the
  * start of the structure. Nothing here assumes the buffer is aligned: the
- * codec reads fields bytewise (see ffa/wire.h).
+ * codec reads fields bytewise (see common/byteorder.h).
  */
 #ifndef FFA_MEM_H
 #define FFA_MEM_H

@@ -6,7 +6,7 @@
  * include this file. Facts from /work/shared/docs/services.md.
  *
  * Everything is little-endian at byte offsets; buffers come from the normal
- * world and may be unaligned, so read them bytewise (ffa/wire.h).
+ * world and may be unaligned, so read them bytewise (common/byteorder.h).
  *
  * Registers (64-bit FFA_MSG_SEND_DIRECT_REQ; 32-bit requests get
  * MM_RET_NOT_SUPPORTED):

@@ -7,7 +7,7 @@
  * of untrusted values is ever formed before it is known not to overflow.
  */
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 
 #define INVAL FFA_RET_INVALID_PARAMETERS
 
@@ -33,24 +33,24 @@ static int32_t parse_header(const uint8_t *buf, uint32_t len, uint32_t layout,
 	if (len < header_size(layout))
 		return INVAL;
 	d->layout = layout;
-	d->sender = ffa_ld16(buf + FFA_MTD11_SENDER);
-	d->flags = ffa_ld32(buf + FFA_MTD11_FLAGS);
-	d->handle = ffa_ld64(buf + FFA_MTD11_HANDLE);
-	d->tag = ffa_ld64(buf + FFA_MTD11_TAG);
-	d->ep_count = ffa_ld32(buf + FFA_MTD11_EMAD_COUNT);
+	d->sender = load_le16(buf + FFA_MTD11_SENDER);
+	d->flags = load_le32(buf + FFA_MTD11_FLAGS);
+	d->handle = load_le64(buf + FFA_MTD11_HANDLE);
+	d->tag = load_le64(buf + FFA_MTD11_TAG);
+	d->ep_count = load_le32(buf + FFA_MTD11_EMAD_COUNT);
 	if (is_v10(layout)) {
 		d->attributes = buf[FFA_MTD10_ATTRIBUTES];
-		if (buf[FFA_MTD10_RESERVED0] || ffa_ld32(buf + FFA_MTD10_RESERVED1))
+		if (buf[FFA_MTD10_RESERVED0] || load_le32(buf + FFA_MTD10_RESERVED1))
 			return INVAL;
 		d->emad_size = FFA_EMAD_SIZE_V1_0;
 		d->emad_offset = FFA_MTD10_SIZE;
 		return FFA_RET_SUCCESS;
 	}
-	d->attributes = ffa_ld16(buf + FFA_MTD11_ATTRIBUTES);
-	d->emad_size = ffa_ld32(buf + FFA_MTD11_EMAD_SIZE);
-	d->emad_offset = ffa_ld32(buf + FFA_MTD11_EMAD_OFFSET);
+	d->attributes = load_le16(buf + FFA_MTD11_ATTRIBUTES);
+	d->emad_size = load_le32(buf + FFA_MTD11_EMAD_SIZE);
+	d->emad_offset = load_le32(buf + FFA_MTD11_EMAD_OFFSET);
 	/* The 12 reserved bytes, as a 64- and a 32-bit load (bytewise underneath). */
-	if (ffa_ld64(buf + FFA_MTD11_RESERVED) || ffa_ld32(buf + FFA_MTD11_RESERVED + 8))
+	if (load_le64(buf + FFA_MTD11_RESERVED) || load_le32(buf + FFA_MTD11_RESERVED + 8))
 		return INVAL;
 	return FFA_RET_SUCCESS;
 }
@@ -107,11 +107,11 @@ static int32_t check_perms(uint8_t perms)
 static int32_t parse_emad(const uint8_t *e, const struct ffa_mtd *d, uint32_t first_comp,
 			  struct ffa_mem_access *a)
 {
-	a->receiver = ffa_ld16(e + FFA_EMAD_ENDPOINT);
+	a->receiver = load_le16(e + FFA_EMAD_ENDPOINT);
 	a->perms = e[FFA_EMAD_PERMISSIONS];
 	a->flags = e[FFA_EMAD_FLAGS];
-	a->composite_offset = ffa_ld32(e + FFA_EMAD_COMPOSITE_OFF);
-	if (ffa_ld64(e + FFA_EMAD_RESERVED) ||
+	a->composite_offset = load_le32(e + FFA_EMAD_COMPOSITE_OFF);
+	if (load_le64(e + FFA_EMAD_RESERVED) ||
 	    (a->flags & ~FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER) || check_perms(a->perms))
 		return INVAL;
 	if (a->receiver == d->sender)
@@ -142,7 +142,7 @@ static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind k
 	/* count * size <= len - offset, tested by division so nothing can wrap. */
 	if (d->ep_count == 0 || d->ep_count > (len - d->emad_offset) / d->emad_size)
 		return INVAL;
-	first = ffa_ld32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
+	first = load_le32(buf + d->emad_offset + FFA_EMAD_COMPOSITE_OFF);
 	for (uint32_t i = 0; i < d->ep_count; i++) {
 		const uint8_t *e = buf + d->emad_offset + i * d->emad_size;
 		struct ffa_mem_access *a = &spare;
@@ -164,12 +164,12 @@ static int32_t parse_emads(const uint8_t *buf, uint32_t len, enum ffa_mtd_kind k
 
 static int32_t check_range(const uint8_t *c)
 {
-	uint64_t addr = ffa_ld64(c + FFA_CONS_ADDRESS);
-	uint32_t pages = ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+	uint64_t addr = load_le64(c + FFA_CONS_ADDRESS);
+	uint32_t pages = load_le32(c + FFA_CONS_PAGE_COUNT);
 	/* At most 2^44: a u32 page count times 4 KiB cannot wrap 64 bits. */
 	uint64_t size = (uint64_t)pages << FFA_PAGE_SHIFT;
 
-	if (ffa_ld32(c + FFA_CONS_RESERVED) || (addr & (FFA_PAGE_SIZE - 1)) || pages == 0)
+	if (load_le32(c + FFA_CONS_RESERVED) || (addr & (FFA_PAGE_SIZE - 1)) || pages == 0)
 		return INVAL;
 	/* The end, addr + size, must be representable: consumers compute it. */
 	if (addr > UINT64_MAX - size)
@@ -186,9 +186,9 @@ static int32_t parse_composite(const uint8_t *buf, uint32_t len, enum ffa_mtd_ki
 
 	if (off % 8 || off > len || len - off < FFA_COMP_SIZE)
 		return INVAL;
-	d->total_pages = ffa_ld32(buf + off + FFA_COMP_TOTAL_PAGES);
-	d->range_count = ffa_ld32(buf + off + FFA_COMP_RANGE_COUNT);
-	if (ffa_ld64(buf + off + FFA_COMP_RESERVED))
+	d->total_pages = load_le32(buf + off + FFA_COMP_TOTAL_PAGES);
+	d->range_count = load_le32(buf + off + FFA_COMP_RANGE_COUNT);
+	if (load_le64(buf + off + FFA_COMP_RESERVED))
 		return INVAL;
 	/* range_count * 16 <= what follows the composite header, by division. */
 	if (d->range_count > (len - off - FFA_COMP_SIZE) / FFA_CONS_SIZE)
@@ -205,7 +205,7 @@ static int32_t parse_composite(const uint8_t *buf, uint32_t len, enum ffa_mtd_ki
 
 		if (check_range(c))
 			return INVAL;
-		sum += ffa_ld32(c + FFA_CONS_PAGE_COUNT);
+		sum += load_le32(c + FFA_CONS_PAGE_COUNT);
 	}
 	/* sum < 2^64 always (under 2^28 terms below 2^32); must equal a u32. */
 	if (sum != d->total_pages)
@@ -271,22 +271,22 @@ static void encode_header(uint8_t *restrict buf, uint32_t layout, const struct f
 	uint32_t flags = d->flags, count = d->ep_count;
 	uint64_t handle = d->handle, tag = d->tag;
 
-	ffa_st16(buf + FFA_MTD11_SENDER, sender);
-	ffa_st32(buf + FFA_MTD11_FLAGS, flags);
-	ffa_st64(buf + FFA_MTD11_HANDLE, handle);
-	ffa_st64(buf + FFA_MTD11_TAG, tag);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, count);
+	store_le16(buf + FFA_MTD11_SENDER, sender);
+	store_le32(buf + FFA_MTD11_FLAGS, flags);
+	store_le64(buf + FFA_MTD11_HANDLE, handle);
+	store_le64(buf + FFA_MTD11_TAG, tag);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, count);
 	if (is_v10(layout)) {
 		buf[FFA_MTD10_ATTRIBUTES] = (uint8_t)attr;
 		buf[FFA_MTD10_RESERVED0] = 0;
-		ffa_st32(buf + FFA_MTD10_RESERVED1, 0);
+		store_le32(buf + FFA_MTD10_RESERVED1, 0);
 		return;
 	}
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, attr);
-	ffa_st32(buf + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
-	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, FFA_MTD11_SIZE);
-	ffa_st64(buf + FFA_MTD11_RESERVED, 0);
-	ffa_st32(buf + FFA_MTD11_RESERVED + 8, 0);
+	store_le16(buf + FFA_MTD11_ATTRIBUTES, attr);
+	store_le32(buf + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
+	store_le32(buf + FFA_MTD11_EMAD_OFFSET, FFA_MTD11_SIZE);
+	store_le64(buf + FFA_MTD11_RESERVED, 0);
+	store_le32(buf + FFA_MTD11_RESERVED + 8, 0);
 }
 
 uint32_t ffa_mtd_encode(uint8_t *restrict buf, uint32_t cap, uint32_t layout,
@@ -319,23 +319,23 @@ uint32_t ffa_mtd_encode(uint8_t *restrict buf, uint32_t cap, uint32_t layout,
 		uint16_t receiver = d->ep[i].receiver;
 		uint8_t perms = d->ep[i].perms, flags = d->ep[i].flags;
 
-		ffa_st16(p + FFA_EMAD_ENDPOINT, receiver);
+		store_le16(p + FFA_EMAD_ENDPOINT, receiver);
 		p[FFA_EMAD_PERMISSIONS] = perms;
 		p[FFA_EMAD_FLAGS] = flags;
-		ffa_st32(p + FFA_EMAD_COMPOSITE_OFF, comp);
-		ffa_st64(p + FFA_EMAD_RESERVED, 0);
+		store_le32(p + FFA_EMAD_COMPOSITE_OFF, comp);
+		store_le64(p + FFA_EMAD_RESERVED, 0);
 	}
-	ffa_st32(p + FFA_COMP_TOTAL_PAGES, total);
-	ffa_st32(p + FFA_COMP_RANGE_COUNT, n);
-	ffa_st64(p + FFA_COMP_RESERVED, 0);
+	store_le32(p + FFA_COMP_TOTAL_PAGES, total);
+	store_le32(p + FFA_COMP_RANGE_COUNT, n);
+	store_le64(p + FFA_COMP_RESERVED, 0);
 	p += FFA_COMP_SIZE;
 	for (uint32_t i = 0; i < n; i++, p += FFA_CONS_SIZE) {
 		uint64_t addr = ranges[i].addr;
 		uint32_t pages = ranges[i].pages;
 
-		ffa_st64(p + FFA_CONS_ADDRESS, addr);
-		ffa_st32(p + FFA_CONS_PAGE_COUNT, pages);
-		ffa_st32(p + FFA_CONS_RESERVED, 0);
+		store_le64(p + FFA_CONS_ADDRESS, addr);
+		store_le32(p + FFA_CONS_PAGE_COUNT, pages);
+		store_le32(p + FFA_CONS_RESERVED, 0);
 	}
 	return size;
 }
@@ -348,7 +348,7 @@ uint32_t ffa_mtd_encode_hyp_retrieve(uint8_t *buf, uint32_t cap, uint32_t layout
 	if (!buf || cap < size || !ffa_version_valid(layout))
 		return 0;
 	ffa_memset(buf, 0, size);
-	ffa_st16(buf + FFA_MTD11_SENDER, sender);
-	ffa_st64(buf + FFA_MTD11_HANDLE, handle);
+	store_le16(buf + FFA_MTD11_SENDER, sender);
+	store_le64(buf + FFA_MTD11_HANDLE, handle);
 	return size;
 }

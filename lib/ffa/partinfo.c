@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Partition information descriptors (v1.0: 8 bytes, v1.1+: 24 with UUID). */
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 
 uint32_t ffa_partinfo_size(uint32_t version)
 {
@@ -15,9 +15,9 @@ uint32_t ffa_partinfo_encode(uint8_t *buf, uint32_t cap, uint32_t version,
 
 	if (!buf || !p || cap < size)
 		return 0;
-	ffa_st16(buf + FFA_PARTINFO_ID, p->id);
-	ffa_st16(buf + FFA_PARTINFO_CTX_COUNT, p->exec_ctx_count);
-	ffa_st32(buf + FFA_PARTINFO_PROPS, p->properties);
+	store_le16(buf + FFA_PARTINFO_ID, p->id);
+	store_le16(buf + FFA_PARTINFO_CTX_COUNT, p->exec_ctx_count);
+	store_le32(buf + FFA_PARTINFO_PROPS, p->properties);
 	if (size == FFA_PARTINFO_SIZE_V1_1)
 		ffa_memcpy(buf + FFA_PARTINFO_UUID, p->uuid.b, sizeof(p->uuid.b));
 	return size;
@@ -34,9 +34,9 @@ int32_t ffa_partinfo_decode(const uint8_t *buf, uint32_t len, uint32_t desc_size
 	if (i >= len / desc_size)
 		return FFA_RET_INVALID_PARAMETERS;
 	buf += (uint64_t)i * desc_size;
-	out->id = ffa_ld16(buf + FFA_PARTINFO_ID);
-	out->exec_ctx_count = ffa_ld16(buf + FFA_PARTINFO_CTX_COUNT);
-	out->properties = ffa_ld32(buf + FFA_PARTINFO_PROPS);
+	out->id = load_le16(buf + FFA_PARTINFO_ID);
+	out->exec_ctx_count = load_le16(buf + FFA_PARTINFO_CTX_COUNT);
+	out->properties = load_le32(buf + FFA_PARTINFO_PROPS);
 	if (desc_size >= FFA_PARTINFO_SIZE_V1_1)
 		ffa_memcpy(out->uuid.b, buf + FFA_PARTINFO_UUID, sizeof(out->uuid.b));
 	else

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Memory relinquish descriptor: handle, flags, endpoint count, u16 IDs. */
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 
 #define RELINQ_FLAGS_ALLOWED (FFA_RELINQ_FLAG_ZERO_MEMORY | FFA_RELINQ_FLAG_TIME_SLICING)
 
@@ -11,12 +11,12 @@ int32_t ffa_relinquish_parse(const uint8_t *buf, uint32_t len, struct ffa_relinq
 
 	if (!buf || !out || len < FFA_RELINQ_HDR_SIZE)
 		return FFA_RET_INVALID_PARAMETERS;
-	count = ffa_ld32(buf + FFA_RELINQ_EP_COUNT);
+	count = load_le32(buf + FFA_RELINQ_EP_COUNT);
 	/* The ID array must fit: count <= (len - 16) / 2, no multiplication. */
 	if (count == 0 || count > (len - FFA_RELINQ_HDR_SIZE) / 2)
 		return FFA_RET_INVALID_PARAMETERS;
-	out->handle = ffa_ld64(buf + FFA_RELINQ_HANDLE);
-	out->flags = ffa_ld32(buf + FFA_RELINQ_FLAGS);
+	out->handle = load_le64(buf + FFA_RELINQ_HANDLE);
+	out->flags = load_le32(buf + FFA_RELINQ_FLAGS);
 	if (out->handle == FFA_MEM_HANDLE_INVALID || (out->flags & ~RELINQ_FLAGS_ALLOWED))
 		return FFA_RET_INVALID_PARAMETERS;
 	/* Only a descriptor that is otherwise fine is "too big". */
@@ -24,7 +24,7 @@ int32_t ffa_relinquish_parse(const uint8_t *buf, uint32_t len, struct ffa_relinq
 		return FFA_RET_NO_MEMORY;
 	out->ep_count = count;
 	for (uint32_t i = 0; i < count; i++)
-		out->ep[i] = ffa_ld16(buf + FFA_RELINQ_ENDPOINTS + 2 * i);
+		out->ep[i] = load_le16(buf + FFA_RELINQ_ENDPOINTS + 2 * i);
 	return FFA_RET_SUCCESS;
 }
 
@@ -37,10 +37,10 @@ uint32_t ffa_relinquish_encode(uint8_t *buf, uint32_t cap, const struct ffa_reli
 	size = FFA_RELINQ_HDR_SIZE + 2 * r->ep_count;
 	if (size > cap)
 		return 0;
-	ffa_st64(buf + FFA_RELINQ_HANDLE, r->handle);
-	ffa_st32(buf + FFA_RELINQ_FLAGS, r->flags);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, r->ep_count);
+	store_le64(buf + FFA_RELINQ_HANDLE, r->handle);
+	store_le32(buf + FFA_RELINQ_FLAGS, r->flags);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, r->ep_count);
 	for (uint32_t i = 0; i < r->ep_count; i++)
-		ffa_st16(buf + FFA_RELINQ_ENDPOINTS + 2 * i, r->ep[i]);
+		store_le16(buf + FFA_RELINQ_ENDPOINTS + 2 * i, r->ep[i]);
 	return size;
 }

@@ -8,7 +8,7 @@
 #include "services/uefivar/uefivar.h"
 
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "services/mm_var.h"
 
 static const uint8_t var_guid[16] = MM_VAR_GUID_BYTES;
@@ -30,24 +30,24 @@ int64_t uv_mm_handle(struct uv_sp *sp, uint64_t off)
 		return MM_RET_DENIED;
 	if (off > size || size - off < MM_HDR_SIZE)
 		return MM_RET_INVALID_PARAMETER;
-	len = ffa_ld64(sp->buf + off + MM_HDR_LEN);
+	len = load_le64(sp->buf + off + MM_HDR_LEN);
 	if (len > size - off - MM_HDR_SIZE)
 		return MM_RET_INVALID_PARAMETER;
 	ffa_memcpy(s, sp->buf + off, MM_HDR_SIZE + len);
 	/* Changed under us between the two reads: refuse rather than guess. */
-	if (ffa_ld64(s + MM_HDR_LEN) != len)
+	if (load_le64(s + MM_HDR_LEN) != len)
 		return MM_RET_INVALID_PARAMETER;
 	if (!guid_is_var(s + MM_HDR_GUID))
 		return MM_RET_NOT_SUPPORTED;
 	if (len < MM_VAR_HDR_SIZE)
 		return MM_RET_DENIED;
 	cap = size - off - MM_HDR_SIZE - MM_VAR_HDR_SIZE;
-	status = uv_vars_call(&sp->vars, ffa_ld64(s + MM_HDR_SIZE + MM_VAR_FUNC),
+	status = uv_vars_call(&sp->vars, load_le64(s + MM_HDR_SIZE + MM_VAR_FUNC),
 			      s + MM_HDR_SIZE + MM_VAR_HDR_SIZE, len - MM_VAR_HDR_SIZE, cap, &out);
 	if (out > cap)
 		return MM_RET_NO_MEMORY;
-	ffa_st64(s + MM_HDR_SIZE + MM_VAR_STATUS, status);
-	ffa_st64(s + MM_HDR_LEN, MM_VAR_HDR_SIZE + out);
+	store_le64(s + MM_HDR_SIZE + MM_VAR_STATUS, status);
+	store_le64(s + MM_HDR_LEN, MM_VAR_HDR_SIZE + out);
 	ffa_memcpy(sp->buf + off, s, MM_HDR_SIZE + MM_VAR_HDR_SIZE + out);
 	return MM_RET_SUCCESS;
 }

@@ -3,7 +3,7 @@
 #include "services/uefivar/rules.h"
 
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "services/mm_var.h"
 
 bool uv_name_ok(const uint8_t *name, uint64_t nsz)
@@ -68,7 +68,7 @@ static uint64_t rule_key(const uint8_t *p, uint64_t len, uint64_t nsz_off, uint6
 
 	if (len < name_off)
 		return EFI_ST_INVALID_PARAMETER;
-	nsz = ffa_ld64(p + nsz_off);
+	nsz = load_le64(p + nsz_off);
 	if (nsz > len - name_off || !uv_name_ok(p + name_off, nsz) || nsz == 2u)
 		return EFI_ST_INVALID_PARAMETER;
 	k->guid = p;
@@ -118,11 +118,11 @@ uint64_t uv_rules_prop_set(struct uv_rules *r, uint8_t *p, uint64_t len, bool fr
 
 	if (st)
 		return st;
-	prop = ffa_ld16(q + MM_VCP_PROPERTY);
-	attr = ffa_ld32(q + MM_VCP_ATTR);
-	if (ffa_ld16(q + MM_VCP_REVISION) != MM_VCP_REVISION_1 || (prop & ~MM_VCP_READ_ONLY) ||
+	prop = load_le16(q + MM_VCP_PROPERTY);
+	attr = load_le32(q + MM_VCP_ATTR);
+	if (load_le16(q + MM_VCP_REVISION) != MM_VCP_REVISION_1 || (prop & ~MM_VCP_READ_ONLY) ||
 	    (attr & ~EFI_VAR_STORED_MASK) ||
-	    ffa_ld64(q + MM_VCP_MINSIZE) > ffa_ld64(q + MM_VCP_MAXSIZE))
+	    load_le64(q + MM_VCP_MINSIZE) > load_le64(q + MM_VCP_MAXSIZE))
 		return EFI_ST_INVALID_PARAMETER;
 	if (frozen)
 		return EFI_ST_ACCESS_DENIED;
@@ -131,8 +131,8 @@ uint64_t uv_rules_prop_set(struct uv_rules *r, uint8_t *p, uint64_t len, bool fr
 		return EFI_ST_OUT_OF_RESOURCES;
 	rule->property = prop;
 	rule->attr = attr;
-	rule->min_size = ffa_ld64(q + MM_VCP_MINSIZE);
-	rule->max_size = ffa_ld64(q + MM_VCP_MAXSIZE);
+	rule->min_size = load_le64(q + MM_VCP_MINSIZE);
+	rule->max_size = load_le64(q + MM_VCP_MAXSIZE);
 	return EFI_ST_SUCCESS;
 }
 
@@ -148,11 +148,11 @@ uint64_t uv_rules_prop_get(const struct uv_rules *r, uint8_t *p, uint64_t len, u
 	rule = find(r->props, r->nprops, &k);
 	if (!rule)
 		return EFI_ST_NOT_FOUND;
-	ffa_st16(q + MM_VCP_REVISION, MM_VCP_REVISION_1);
-	ffa_st16(q + MM_VCP_PROPERTY, rule->property);
-	ffa_st32(q + MM_VCP_ATTR, rule->attr);
-	ffa_st64(q + MM_VCP_MINSIZE, rule->min_size);
-	ffa_st64(q + MM_VCP_MAXSIZE, rule->max_size);
+	store_le16(q + MM_VCP_REVISION, MM_VCP_REVISION_1);
+	store_le16(q + MM_VCP_PROPERTY, rule->property);
+	store_le32(q + MM_VCP_ATTR, rule->attr);
+	store_le64(q + MM_VCP_MINSIZE, rule->min_size);
+	store_le64(q + MM_VCP_MAXSIZE, rule->max_size);
 	*out = MM_VCP_NAME + k.name_size;
 	return EFI_ST_SUCCESS;
 }

@@ -7,7 +7,7 @@
 #include "services/uefivar/store.h"
 
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "services/uefivar/crc32.h"
 
 #define BANK_MAGIC   0x4b6e4275u   /* "uBnK" */
@@ -173,7 +173,7 @@ static int program_word(const struct uv_store *s, uint32_t off, uint32_t v)
 {
 	uint8_t b[4];
 
-	ffa_st32(b, v);
+	store_le32(b, v);
 	return s->fl->program(s->fl->ctx, off, b, 4) ? UV_E_IO : UV_OK;
 }
 
@@ -202,18 +202,18 @@ static int rec_write(const struct uv_store *s, uint32_t off, const struct newrec
 	uint8_t nsz[4];
 
 	ffa_memset(h, 0xff, sizeof(h));
-	ffa_st32(h + RH_MAGIC, REC_MAGIC);
-	ffa_st32(h + RH_LEN, rec_len(r));
+	store_le32(h + RH_MAGIC, REC_MAGIC);
+	store_le32(h + RH_LEN, rec_len(r));
 	ffa_memcpy(h + RH_GUID, r->k->guid, 16);
-	ffa_st32(h + RH_ATTR, r->attr);
-	ffa_st32(h + RH_FLAGS, r->flags);
-	ffa_st32(h + RH_NAMESZ, r->k->name_size);
-	ffa_st32(h + RH_DATASZ, r->keep + r->len);
+	store_le32(h + RH_ATTR, r->attr);
+	store_le32(h + RH_FLAGS, r->flags);
+	store_le32(h + RH_NAMESZ, r->k->name_size);
+	store_le32(h + RH_DATASZ, r->keep + r->len);
 	if (r->keep) {
 		/* The kept data follows the old record's name. */
 		if (rd(s, r->keep_from + RH_NAMESZ, nsz, 4))
 			return UV_E_IO;
-		keep_src += ffa_ld32(nsz);
+		keep_src += load_le32(nsz);
 	}
 	crc = uv_crc32_update(crc, h, RH_CRC);
 	crc = uv_crc32_update(crc, h + RH_GUID, UV_REC_HDR - RH_GUID);
@@ -221,7 +221,7 @@ static int rec_write(const struct uv_store *s, uint32_t off, const struct newrec
 	if (r->keep && crc_flash(s, keep_src, r->keep, &crc))
 		return UV_E_IO;
 	crc = uv_crc32_update(crc, r->data, r->len);
-	ffa_st32(h + RH_CRC, uv_crc32_final(crc));
+	store_le32(h + RH_CRC, uv_crc32_final(crc));
 
 	wr_init(&w, s, off);
 	wr_put(&w, h, UV_REC_HDR);
@@ -249,7 +249,7 @@ static int ent_name_eq(const struct uv_store *s, const struct uv_ent *e, const s
 			return 0;
 	if (rd(s, e->off + RH_NAMESZ, buf, 4))
 		return UV_E_IO;
-	if (ffa_ld32(buf) != k->name_size)
+	if (load_le32(buf) != k->name_size)
 		return 0;
 	off = e->off + UV_REC_HDR;
 	for (uint32_t done = 0; done < k->name_size;) {
@@ -320,11 +320,11 @@ static int bank_valid(const struct uv_store *s, uint32_t bank, uint32_t *seq)
 
 	if (rd(s, bank_base(s, bank), h, sizeof(h)))
 		return UV_E_IO;
-	if (ffa_ld32(h + BH_MAGIC) != BANK_MAGIC || ffa_ld32(h + BH_VERSION) != BANK_VERSION ||
-	    ffa_ld32(h + BH_SIZE) != s->bank_size || ffa_ld32(h + BH_COMPLETE) != COMMIT_WORD ||
-	    ffa_ld32(h + BH_CRC) != uv_crc32(h, BH_CRC))
+	if (load_le32(h + BH_MAGIC) != BANK_MAGIC || load_le32(h + BH_VERSION) != BANK_VERSION ||
+	    load_le32(h + BH_SIZE) != s->bank_size || load_le32(h + BH_COMPLETE) != COMMIT_WORD ||
+	    load_le32(h + BH_CRC) != uv_crc32(h, BH_CRC))
 		return 0;
-	*seq = ffa_ld32(h + BH_SEQ);
+	*seq = load_le32(h + BH_SEQ);
 	return 1;
 }
 
@@ -338,20 +338,20 @@ static int rec_valid(const struct uv_store *s, uint32_t base, uint32_t pos, uint
 
 	if (rd(s, base + pos, h, sizeof(h)))
 		return UV_E_IO;
-	if (ffa_ld32(h + RH_MAGIC) != REC_MAGIC || ffa_ld32(h + RH_COMMIT) != COMMIT_WORD)
+	if (load_le32(h + RH_MAGIC) != REC_MAGIC || load_le32(h + RH_COMMIT) != COMMIT_WORD)
 		return 0;
-	nsz = ffa_ld32(h + RH_NAMESZ);
-	dsz = ffa_ld32(h + RH_DATASZ);
-	flags = ffa_ld32(h + RH_FLAGS);
+	nsz = load_le32(h + RH_NAMESZ);
+	dsz = load_le32(h + RH_DATASZ);
+	flags = load_le32(h + RH_FLAGS);
 	total = (uint64_t)UV_REC_HDR + nsz + dsz;
-	if (total != ffa_ld32(h + RH_LEN) || total > s->bank_size - pos || nsz < 2u ||
+	if (total != load_le32(h + RH_LEN) || total > s->bank_size - pos || nsz < 2u ||
 	    (nsz & 1u) || nsz > UV_NAME_MAX || (flags & ~REC_DELETED))
 		return 0;
 	crc = uv_crc32_update(crc, h, RH_CRC);
 	crc = uv_crc32_update(crc, h + RH_GUID, UV_REC_HDR - RH_GUID);
 	if (crc_flash(s, base + pos + UV_REC_HDR, (uint32_t)total - UV_REC_HDR, &crc))
 		return UV_E_IO;
-	if (uv_crc32_final(crc) != ffa_ld32(h + RH_CRC))
+	if (uv_crc32_final(crc) != load_le32(h + RH_CRC))
 		return 0;
 	*len = (uint32_t)total;
 	return 1;
@@ -367,12 +367,12 @@ static int replay_rec(struct uv_store *s, uint32_t off, uint32_t len)
 	if (rd(s, off, h, sizeof(h)))
 		return UV_E_IO;
 	k.guid = h + RH_GUID;
-	k.name_size = ffa_ld32(h + RH_NAMESZ);
+	k.name_size = load_le32(h + RH_NAMESZ);
 	k.name = name;
 	if (rd(s, off + UV_REC_HDR, name, k.name_size))
 		return UV_E_IO;
 	return ent_set(s, uv_store_find(s, &k), &k, off,
-		       align_up(len, UV_REC_ALIGN), ffa_ld32(h + RH_FLAGS) & REC_DELETED);
+		       align_up(len, UV_REC_ALIGN), load_le32(h + RH_FLAGS) & REC_DELETED);
 }
 
 static int replay(struct uv_store *s)
@@ -422,11 +422,11 @@ static int start_bank(const struct uv_store *s, uint32_t bank, uint32_t seq)
 	if (err)
 		return err;
 	ffa_memset(h, 0xff, sizeof(h));
-	ffa_st32(h + BH_MAGIC, BANK_MAGIC);
-	ffa_st32(h + BH_VERSION, BANK_VERSION);
-	ffa_st32(h + BH_SEQ, seq);
-	ffa_st32(h + BH_SIZE, s->bank_size);
-	ffa_st32(h + BH_CRC, uv_crc32(h, BH_CRC));
+	store_le32(h + BH_MAGIC, BANK_MAGIC);
+	store_le32(h + BH_VERSION, BANK_VERSION);
+	store_le32(h + BH_SEQ, seq);
+	store_le32(h + BH_SIZE, s->bank_size);
+	store_le32(h + BH_CRC, uv_crc32(h, BH_CRC));
 	return s->fl->program(s->fl->ctx, bank_base(s, bank), h, sizeof(h)) ? UV_E_IO : UV_OK;
 }
 
@@ -462,7 +462,7 @@ static int bank_foreign(const struct uv_store *s, uint32_t bank)
 
 	if (rd(s, bank_base(s, bank), h, sizeof(h)))
 		return UV_E_IO;
-	w = ffa_ld32(h);
+	w = load_le32(h);
 	return w != 0xFFFFFFFFu && w != 0 && w != BANK_MAGIC;
 }
 
@@ -626,11 +626,11 @@ int uv_store_delete(struct uv_store *s, uint32_t i)
 	if (rd(s, s->ent[i].off, h, sizeof(h)))
 		return UV_E_IO;
 	k.guid = h + RH_GUID;
-	k.name_size = ffa_ld32(h + RH_NAMESZ);
+	k.name_size = load_le32(h + RH_NAMESZ);
 	k.name = name;
 	if (k.name_size > UV_NAME_MAX || rd(s, s->ent[i].off + UV_REC_HDR, name, k.name_size))
 		return UV_E_IO;
-	r.attr = ffa_ld32(h + RH_ATTR);
+	r.attr = load_le32(h + RH_ATTR);
 	return apply(s, (int)i, &r);
 }
 
@@ -645,9 +645,9 @@ int uv_store_meta(const struct uv_store *s, uint32_t i, struct uv_meta *m)
 	if (rd(s, s->ent[i].off, h, sizeof(h)))
 		return UV_E_IO;
 	ffa_memcpy(m->guid, h + RH_GUID, 16);
-	m->attr = ffa_ld32(h + RH_ATTR);
-	m->name_size = ffa_ld32(h + RH_NAMESZ);
-	m->data_size = ffa_ld32(h + RH_DATASZ);
+	m->attr = load_le32(h + RH_ATTR);
+	m->name_size = load_le32(h + RH_NAMESZ);
+	m->data_size = load_le32(h + RH_DATASZ);
 	return UV_OK;
 }
 

@@ -8,7 +8,7 @@
 #include "services/uefivar/vars.h"
 
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "services/mm_var.h"
 
 void uv_vars_init(struct uv_vars *v, struct uv_store *nv, struct uv_store *vol)
@@ -91,8 +91,8 @@ static uint64_t get_variable(struct uv_vars *v, uint8_t *p, uint64_t len, uint64
 
 	if (len < MM_ACC_NAME)
 		return EFI_ST_INVALID_PARAMETER;
-	dsz = ffa_ld64(p + MM_ACC_DATASIZE);
-	nsz = ffa_ld64(p + MM_ACC_NAMESIZE);
+	dsz = load_le64(p + MM_ACC_DATASIZE);
+	nsz = load_le64(p + MM_ACC_NAMESIZE);
 	if (nsz > len - MM_ACC_NAME || !uv_name_ok(p + MM_ACC_NAME, nsz))
 		return EFI_ST_INVALID_PARAMETER;
 	/* The client's buffer, but never past the shared buffer. */
@@ -104,8 +104,8 @@ static uint64_t get_variable(struct uv_vars *v, uint8_t *p, uint64_t len, uint64
 	k.name_size = (uint32_t)nsz;
 	if (!lookup(v, &k, &l))
 		return EFI_ST_NOT_FOUND;
-	ffa_st64(p + MM_ACC_DATASIZE, l.m.data_size);
-	ffa_st32(p + MM_ACC_ATTR, l.m.attr);
+	store_le64(p + MM_ACC_DATASIZE, l.m.data_size);
+	store_le32(p + MM_ACC_ATTR, l.m.attr);
 	*out = MM_ACC_NAME + nsz;
 	if (l.m.data_size > dsz)
 		return EFI_ST_BUFFER_TOO_SMALL;
@@ -146,7 +146,7 @@ static uint64_t get_next(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t *
 
 	if (len < MM_NEXT_NAME)
 		return EFI_ST_INVALID_PARAMETER;
-	nsz = ffa_ld64(p + MM_NEXT_NAMESIZE);
+	nsz = load_le64(p + MM_NEXT_NAMESIZE);
 	if (nsz < 2u || (nsz & 1u) || nsz > len - MM_NEXT_NAME)
 		return EFI_ST_INVALID_PARAMETER;
 	/* The name in: NUL-terminated anywhere inside the NameSize buffer. */
@@ -168,7 +168,7 @@ static uint64_t get_next(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t *
 		if (visible(v, l.m.attr))
 			break;
 	}
-	ffa_st64(p + MM_NEXT_NAMESIZE, l.m.name_size);
+	store_le64(p + MM_NEXT_NAMESIZE, l.m.name_size);
 	*out = MM_NEXT_NAME;
 	if (l.m.name_size > nsz)
 		return EFI_ST_BUFFER_TOO_SMALL;
@@ -247,9 +247,9 @@ static uint64_t set_variable(struct uv_vars *v, uint8_t *p, uint64_t len)
 
 	if (len < MM_ACC_NAME)
 		return EFI_ST_INVALID_PARAMETER;
-	dsz = ffa_ld64(p + MM_ACC_DATASIZE);
-	nsz = ffa_ld64(p + MM_ACC_NAMESIZE);
-	attr = ffa_ld32(p + MM_ACC_ATTR);
+	dsz = load_le64(p + MM_ACC_DATASIZE);
+	nsz = load_le64(p + MM_ACC_NAMESIZE);
+	attr = load_le32(p + MM_ACC_ATTR);
 	if (nsz > len - MM_ACC_NAME || !uv_name_ok(p + MM_ACC_NAME, nsz) ||
 	    dsz > len - MM_ACC_NAME - nsz || nsz == 2u)
 		return EFI_ST_INVALID_PARAMETER;
@@ -287,7 +287,7 @@ static uint64_t query_info(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t
 
 	if (len < MM_QVI_SIZE)
 		return EFI_ST_INVALID_PARAMETER;
-	attr = ffa_ld32(p + MM_QVI_ATTR);
+	attr = load_le32(p + MM_QVI_ATTR);
 	status = check_attr(v, attr);
 	if (status)
 		return status;
@@ -298,9 +298,9 @@ static uint64_t query_info(struct uv_vars *v, uint8_t *p, uint64_t len, uint64_t
 		return EFI_ST_DEVICE_ERROR;
 	st = (attr & EFI_VAR_NV) ? v->nv : v->vol;
 	uv_store_space(st, &max, &rem);
-	ffa_st64(p + MM_QVI_MAX_STORAGE, max);
-	ffa_st64(p + MM_QVI_REMAINING, rem);
-	ffa_st64(p + MM_QVI_MAX_VARSIZE, st->max_var);
+	store_le64(p + MM_QVI_MAX_STORAGE, max);
+	store_le64(p + MM_QVI_REMAINING, rem);
+	store_le64(p + MM_QVI_MAX_VARSIZE, st->max_var);
 	*out = MM_QVI_SIZE;
 	return EFI_ST_SUCCESS;
 }
@@ -313,7 +313,7 @@ static uint64_t payload_size(struct uv_vars *v, uint8_t *p, uint64_t len, uint64
 	if (len < MM_PAYLOAD_SIZE)
 		return EFI_ST_INVALID_PARAMETER;
 	/* What one request can carry through the shared buffer. */
-	ffa_st64(p, n < cap ? n : cap);
+	store_le64(p, n < cap ? n : cap);
 	*out = MM_PAYLOAD_SIZE;
 	return EFI_ST_SUCCESS;
 }

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/client/fake.h"
 #include "tests/harness/check.h"
 

@@ -115,11 +115,11 @@ void t_send_rejects_each(uint32_t layout, uint32_t eps, uint32_t n, uint32_t off
 	for (unsigned int i = 0; i < count; i++) {
 		check_case("value %#llx at offset %u", (unsigned long long)vals[i], off);
 		if (width == 2)
-			ffa_st16(buf + off, (uint16_t)vals[i]);
+			store_le16(buf + off, (uint16_t)vals[i]);
 		else if (width == 4)
-			ffa_st32(buf + off, (uint32_t)vals[i]);
+			store_le32(buf + off, (uint32_t)vals[i]);
 		else
-			ffa_st64(buf + off, vals[i]);
+			store_le64(buf + off, vals[i]);
 		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL),
 			 FFA_RET_INVALID_PARAMETERS);
 	}
@@ -193,30 +193,30 @@ uint32_t t_build(uint8_t *buf, uint32_t layout, uint32_t emad_off, uint32_t emad
 	if (size > T_CAP)
 		return 0;
 	memset(buf, 0, size);
-	ffa_st16(buf + FFA_MTD11_SENDER, T_SENDER);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, eps);
+	store_le16(buf + FFA_MTD11_SENDER, T_SENDER);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, eps);
 	if (layout < FFA_VERSION_1_1) {
 		buf[FFA_MTD10_ATTRIBUTES] = FFA_ATTR_NORMAL_WB_INNER;
 	} else {
-		ffa_st16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER);
-		ffa_st32(buf + FFA_MTD11_EMAD_SIZE, emad_size);
-		ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, emad_off);
+		store_le16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER);
+		store_le32(buf + FFA_MTD11_EMAD_SIZE, emad_size);
+		store_le32(buf + FFA_MTD11_EMAD_OFFSET, emad_off);
 	}
 	for (uint32_t i = 0; i < eps; i++) {
 		uint8_t *e = buf + emad_off + i * emad_size;
 
-		ffa_st16(e + FFA_EMAD_ENDPOINT, (uint16_t)(T_RECV0 + i));
+		store_le16(e + FFA_EMAD_ENDPOINT, (uint16_t)(T_RECV0 + i));
 		e[FFA_EMAD_PERMISSIONS] = T_PERMS;
-		ffa_st32(e + FFA_EMAD_COMPOSITE_OFF, comp);
+		store_le32(e + FFA_EMAD_COMPOSITE_OFF, comp);
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		uint8_t *c = buf + comp + FFA_COMP_SIZE + i * FFA_CONS_SIZE;
 
-		ffa_st64(c + FFA_CONS_ADDRESS, T_BASE_ADDR + (uint64_t)i * 0x100000u);
-		ffa_st32(c + FFA_CONS_PAGE_COUNT, i + 1);
+		store_le64(c + FFA_CONS_ADDRESS, T_BASE_ADDR + (uint64_t)i * 0x100000u);
+		store_le32(c + FFA_CONS_PAGE_COUNT, i + 1);
 		total += i + 1;
 	}
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, total);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, n);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, total);
+	store_le32(buf + comp + FFA_COMP_RANGE_COUNT, n);
 	return size;
 }

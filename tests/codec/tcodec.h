@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/harness/check.h"
 
 #define T_CAP 8192u

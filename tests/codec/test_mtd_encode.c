@@ -62,8 +62,8 @@ TEST(mtd_round_trip_v1_2_uses_the_48_byte_header)
 
 	round_trip(FFA_VERSION_1_2, 2, 3);
 	CHECK_EQ(t_send(buf, FFA_VERSION_1_2, 1, 1), 96);
-	CHECK_EQ(ffa_ld32(buf + FFA_MTD11_EMAD_OFFSET), FFA_MTD11_SIZE);
-	CHECK_EQ(ffa_ld32(buf + FFA_MTD11_EMAD_SIZE), FFA_EMAD_SIZE_V1_0);
+	CHECK_EQ(load_le32(buf + FFA_MTD11_EMAD_OFFSET), FFA_MTD11_SIZE);
+	CHECK_EQ(load_le32(buf + FFA_MTD11_EMAD_SIZE), FFA_EMAD_SIZE_V1_0);
 }
 
 TEST(mtd_round_trip_all_shapes)
@@ -136,8 +136,8 @@ TEST(mtd_encode_recomputes_offsets_and_total_pages)
 	d.emad_size = 7;
 	len = ffa_mtd_encode(buf, T_CAP, FFA_VERSION_1_1, &d, r, 3);
 	CHECK_EQ(len, ffa_mtd_encoded_size(FFA_VERSION_1_1, 1, 3));
-	CHECK_EQ(ffa_ld32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF), 64);
-	CHECK_EQ(ffa_ld32(buf + 64 + FFA_COMP_TOTAL_PAGES), 1 + 2 + 3);
+	CHECK_EQ(load_le32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF), 64);
+	CHECK_EQ(load_le32(buf + 64 + FFA_COMP_TOTAL_PAGES), 1 + 2 + 3);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &p), FFA_RET_SUCCESS);
 }
 

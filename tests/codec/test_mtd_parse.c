@@ -52,7 +52,7 @@ TEST_NEG(mtd_parse_rejects_other_emad_sizes)
 	uint32_t len = t_send(buf, FFA_VERSION_1_2, 1, 1);
 
 	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		ffa_st32(buf + FFA_MTD11_EMAD_SIZE, sizes[i]);
+		store_le32(buf + FFA_MTD11_EMAD_SIZE, sizes[i]);
 		CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
 	}
 }
@@ -112,7 +112,7 @@ TEST_NEG(mtd_parse_rejects_emads_inside_the_header)
 	 * emad-offset fields): a header that is also an access descriptor.
 	 */
 	memmove(buf + 32, buf + 48, 16);
-	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, 32);
+	store_le32(buf + FFA_MTD11_EMAD_OFFSET, 32);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -122,13 +122,13 @@ TEST_NEG(mtd_parse_rejects_an_emad_array_wrapping_32_bits)
 	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
 
 	/* 48 + 0x10000000 * 16 wraps to 48: only a division-based check sees it. */
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x10000000u);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0x10000000u);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x10000001u);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0x10000001u);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 	/* 0xFFFFFFF0 + 16 wraps to 0. */
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 1);
-	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, 0xFFFFFFF0u);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 1);
+	store_le32(buf + FFA_MTD11_EMAD_OFFSET, 0xFFFFFFF0u);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -169,7 +169,7 @@ TEST_NEG(mtd_parse_too_many_receivers_but_malformed_is_invalid)
 	buf[48 + 5 * 16 + FFA_EMAD_PERMISSIONS] = FFA_PERM_DATA_RESERVED;
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 	buf[48 + 5 * 16 + FFA_EMAD_PERMISSIONS] = T_PERMS;
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 2);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 2);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -180,7 +180,7 @@ TEST_NEG(mtd_parse_rejects_zero_receivers_for_send)
 
 	for (unsigned int l = 0; l < 3; l++) {
 		len = t_send(buf, layouts[l], 1, 1);
-		ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0);
+		store_le32(buf + FFA_MTD11_EMAD_COUNT, 0);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL), INVAL);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 	}
@@ -192,7 +192,7 @@ static int32_t send_naming(uint32_t layout, uint32_t eps, uint32_t idx, uint16_t
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_send(buf, layout, eps, 1);
 
-	ffa_st16(buf + t_emad(layout, idx) + FFA_EMAD_ENDPOINT, id);
+	store_le16(buf + t_emad(layout, idx) + FFA_EMAD_ENDPOINT, id);
 	return t_parse(buf, len, layout, FFA_MTD_KIND_SEND, NULL);
 }
 
@@ -210,7 +210,7 @@ TEST_NEG(mtd_parse_rejects_the_sender_as_receiver)
 	CHECK_EQ(send_naming(FFA_VERSION_1_1, 2, 1, T_SENDER), INVAL);
 	/* The same with a secure sender naming itself. */
 	len = t_send(buf, FFA_VERSION_1_0, 1, 1);
-	ffa_st16(buf + FFA_MTD10_SENDER, T_RECV0);
+	store_le16(buf + FFA_MTD10_SENDER, T_RECV0);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_0, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -298,14 +298,14 @@ TEST_NEG(mtd_parse_rejects_a_nonzero_handle_or_unknown_flags_in_send)
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_send(buf, FFA_VERSION_1_1, 1, 1);
 
-	ffa_st64(buf + FFA_MTD11_HANDLE, 1);
+	store_le64(buf + FFA_MTD11_HANDLE, 1);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st64(buf + FFA_MTD11_HANDLE, 0);
-	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_ZERO_AFTER_RELINQ);
+	store_le64(buf + FFA_MTD11_HANDLE, 0);
+	store_le32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_ZERO_AFTER_RELINQ);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_SHARE);
+	store_le32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_SHARE);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_FLAGS, 0x80000000u);
+	store_le32(buf + FFA_MTD11_FLAGS, 0x80000000u);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 

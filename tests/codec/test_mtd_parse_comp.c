@@ -16,7 +16,7 @@
 static void set_comp(uint8_t *buf, uint32_t layout, uint32_t eps, uint32_t off)
 {
 	for (uint32_t i = 0; i < eps; i++)
-		ffa_st32(buf + t_emad(layout, i) + FFA_EMAD_COMPOSITE_OFF, off);
+		store_le32(buf + t_emad(layout, i) + FFA_EMAD_COMPOSITE_OFF, off);
 }
 
 static int32_t send_parse(const uint8_t *buf, uint32_t len, uint32_t layout)
@@ -85,7 +85,7 @@ TEST_NEG(comp_rejects_sharing_bytes_with_the_header_even_if_consistent)
 		uint32_t layout = l ? L11 : L10;
 
 		len = t_resp(buf, layout, 1, 0);
-		ffa_st64(buf + FFA_MTD11_HANDLE, 0);
+		store_le64(buf + FFA_MTD11_HANDLE, 0);
 		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_RETRIEVE_REQ, NULL), 0);
 		set_comp(buf, layout, 1, 8);
 		CHECK_EQ(t_parse(buf, len, layout, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
@@ -132,9 +132,9 @@ TEST_NEG(comp_rejects_access_descriptors_after_the_composite_overlapping_it)
 	uint32_t len = t_build(buf, L11, 64, FFA_EMAD_SIZE_V1_0, 1, 2);
 
 	/* Composite at 48..96 (with two ranges), EMADs at 64: they collide. */
-	ffa_st32(buf + 64 + FFA_EMAD_COMPOSITE_OFF, 48);
-	ffa_st32(buf + 48 + FFA_COMP_TOTAL_PAGES, 3);
-	ffa_st32(buf + 48 + FFA_COMP_RANGE_COUNT, 2);
+	store_le32(buf + 64 + FFA_EMAD_COMPOSITE_OFF, 48);
+	store_le32(buf + 48 + FFA_COMP_TOTAL_PAGES, 3);
+	store_le32(buf + 48 + FFA_COMP_RANGE_COUNT, 2);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -146,10 +146,10 @@ TEST_NEG(comp_rejects_receivers_naming_different_composites)
 
 	/* A second, identical composite right after the first. */
 	memcpy(buf + len, buf + comp, FFA_COMP_SIZE + FFA_CONS_SIZE);
-	ffa_st32(buf + t_emad(L11, 1) + FFA_EMAD_COMPOSITE_OFF, len);
+	store_le32(buf + t_emad(L11, 1) + FFA_EMAD_COMPOSITE_OFF, len);
 	CHECK_EQ(send_parse(buf, len + FFA_COMP_SIZE + FFA_CONS_SIZE, L11), INVAL);
 	/* One receiver without a composite at all. */
-	ffa_st32(buf + t_emad(L11, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(L11, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
 }
 
@@ -190,11 +190,11 @@ TEST_NEG(comp_rejects_a_constituent_array_past_the_end)
 	uint32_t len = t_send(buf, L10, 1, 3);
 	uint32_t comp = t_comp(L10, 1);
 
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 4);
+	store_le32(buf + comp + FFA_COMP_RANGE_COUNT, 4);
 	CHECK_EQ(send_parse(buf, len, L10), INVAL);
 	/* Exactly what fits is fine once the page sum agrees. */
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 2);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 3);
+	store_le32(buf + comp + FFA_COMP_RANGE_COUNT, 2);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 3);
 	CHECK_EQ(send_parse(buf, len, L10), 0);
 }
 
@@ -223,8 +223,8 @@ TEST_NEG(cons_rejects_zero_pages)
 	uint32_t comp = t_comp(L11, 1);
 
 	/* total_pages adjusted so that only the empty range is wrong. */
-	ffa_st32(buf + t_cons(L11, 1, 1) + FFA_CONS_PAGE_COUNT, 0);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
+	store_le32(buf + t_cons(L11, 1, 1) + FFA_CONS_PAGE_COUNT, 0);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
 }
 
@@ -234,17 +234,17 @@ TEST_NEG(cons_rejects_an_address_overflow)
 	uint32_t len = t_send(buf, L11, 1, 1);
 	uint32_t c = t_cons(L11, 1, 0), comp = t_comp(L11, 1);
 
-	ffa_st64(buf + c + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFF000ull);
-	ffa_st32(buf + c + FFA_CONS_PAGE_COUNT, 2);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 2);
+	store_le64(buf + c + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFF000ull);
+	store_le32(buf + c + FFA_CONS_PAGE_COUNT, 2);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 2);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
 	/* Ending exactly at 2^64: the end address is not representable. */
-	ffa_st32(buf + c + FFA_CONS_PAGE_COUNT, 1);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
+	store_le32(buf + c + FFA_CONS_PAGE_COUNT, 1);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st64(buf + c + FFA_CONS_ADDRESS, 0xFFFFF80000000000ull);
-	ffa_st32(buf + c + FFA_CONS_PAGE_COUNT, UINT32_MAX);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, UINT32_MAX);
+	store_le64(buf + c + FFA_CONS_ADDRESS, 0xFFFFF80000000000ull);
+	store_le32(buf + c + FFA_CONS_PAGE_COUNT, UINT32_MAX);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, UINT32_MAX);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
 }
 
@@ -256,9 +256,9 @@ TEST(cons_accepts_the_top_of_the_address_space)
 	uint32_t len = t_send(buf, L11, 1, 1);
 	uint32_t c = t_cons(L11, 1, 0), comp = t_comp(L11, 1);
 
-	ffa_st64(buf + c + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFE000ull);
-	ffa_st32(buf + c + FFA_CONS_PAGE_COUNT, 1);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
+	store_le64(buf + c + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFE000ull);
+	store_le32(buf + c + FFA_CONS_PAGE_COUNT, 1);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_SEND, &d), 0);
 	ffa_mtd_range(buf, &d, 0, &r);
 	CHECK_EQ(r.addr, 0xFFFFFFFFFFFFE000ull);
@@ -281,7 +281,7 @@ TEST_NEG(cons_rejects_a_total_pages_mismatch)
 
 	t_send_rejects_each(L11, 2, 3, t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 4, wrong,
 			    sizeof(wrong) / sizeof(wrong[0]));
-	ffa_st32(buf + t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 6);
+	store_le32(buf + t_comp(L11, 2) + FFA_COMP_TOTAL_PAGES, 6);
 	CHECK_EQ(send_parse(buf, len, L11), 0);
 }
 
@@ -292,13 +292,13 @@ TEST_NEG(cons_rejects_a_page_sum_that_wraps_32_bits)
 	uint32_t comp = t_comp(L11, 1);
 
 	/* 0x80000000 + 0x80000000 + 1 wraps to 1 in 32 bits. */
-	ffa_st64(buf + t_cons(L11, 1, 0) + FFA_CONS_ADDRESS, 0);
-	ffa_st32(buf + t_cons(L11, 1, 0) + FFA_CONS_PAGE_COUNT, 0x80000000u);
-	ffa_st64(buf + t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, 0x100000000000ull);
-	ffa_st32(buf + t_cons(L11, 1, 1) + FFA_CONS_PAGE_COUNT, 0x80000001u);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
+	store_le64(buf + t_cons(L11, 1, 0) + FFA_CONS_ADDRESS, 0);
+	store_le32(buf + t_cons(L11, 1, 0) + FFA_CONS_PAGE_COUNT, 0x80000000u);
+	store_le64(buf + t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, 0x100000000000ull);
+	store_le32(buf + t_cons(L11, 1, 1) + FFA_CONS_PAGE_COUNT, 0x80000001u);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 1);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 0);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 0);
 	CHECK_EQ(send_parse(buf, len, L11), INVAL);
 }
 
@@ -334,8 +334,8 @@ TEST(req_accepts_no_composite_and_retrieve_flags)
 	struct ffa_mtd d;
 
 	CHECK_EQ(t_send(buf, L11, 1, 1), ffa_mtd_encoded_size(L11, 1, 1));
-	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_LEND | FFA_MTD_FLAG_ZERO_AFTER_RELINQ |
+	store_le64(buf + FFA_MTD11_HANDLE, T_HANDLE);
+	store_le32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_TYPE_LEND | FFA_MTD_FLAG_ZERO_AFTER_RELINQ |
 					   FFA_MTD_FLAG_ALIGN_HINT_VALID |
 					   (3u << FFA_MTD_FLAG_ALIGN_HINT_SHIFT));
 	set_comp(buf, L11, 1, 0);
@@ -371,10 +371,10 @@ static void handle_and_flags_refused(enum ffa_mtd_kind kind, uint32_t bad_flags)
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_resp(buf, L11, 1, 1);
 
-	ffa_st64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
+	store_le64(buf + FFA_MTD11_HANDLE, FFA_MEM_HANDLE_INVALID);
 	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
-	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
-	ffa_st32(buf + FFA_MTD11_FLAGS, bad_flags);
+	store_le64(buf + FFA_MTD11_HANDLE, T_HANDLE);
+	store_le32(buf + FFA_MTD11_FLAGS, bad_flags);
 	CHECK_EQ(t_parse(buf, len, L11, kind, NULL), INVAL);
 }
 
@@ -388,9 +388,9 @@ TEST_NEG(req_rejects_zero_or_duplicate_receivers)
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_resp(buf, L11, 2, 1);
 
-	ffa_st16(buf + t_emad(L11, 1) + FFA_EMAD_ENDPOINT, T_RECV0);
+	store_le16(buf + t_emad(L11, 1) + FFA_EMAD_ENDPOINT, T_RECV0);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
 }
 
@@ -403,8 +403,8 @@ TEST(hyp_accepts_the_48_byte_header_pkvm_sends)
 
 	/* Only sender and handle set: no EMAD size, count or offset. */
 	memset(buf, 0, sizeof(buf));
-	ffa_st16(buf + FFA_MTD11_SENDER, FFA_ID_NS_PHYS);
-	ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
+	store_le16(buf + FFA_MTD11_SENDER, FFA_ID_NS_PHYS);
+	store_le64(buf + FFA_MTD11_HANDLE, T_HANDLE);
 	CHECK_EQ(t_parse(buf, sizeof(buf), FFA_VERSION_1_1, FFA_MTD_KIND_HYP_RETRIEVE, &d), 0);
 	CHECK_EQ(d.handle, T_HANDLE);
 	CHECK_EQ(d.sender, FFA_ID_NS_PHYS);
@@ -420,7 +420,7 @@ TEST(hyp_accepts_a_v1_0_header_and_trailing_bytes)
 	struct ffa_mtd d;
 
 	memset(buf, 0, 64);
-	ffa_st64(buf + FFA_MTD10_HANDLE, 7);
+	store_le64(buf + FFA_MTD10_HANDLE, 7);
 	CHECK_EQ(t_parse(buf, FFA_MTD10_SIZE, L10, FFA_MTD_KIND_HYP_RETRIEVE, &d), 0);
 	CHECK_EQ(d.handle, 7);
 	/* Whatever follows the header is ignored. */
@@ -475,9 +475,9 @@ TEST_NEG(hyp_rejects_receivers_truncation_and_reserved_bytes)
 	uint32_t len = ffa_mtd_encode_hyp_retrieve(buf, T_CAP, L11, 0, T_HANDLE);
 
 	CHECK_EQ(t_parse(buf, len - 1, L11, FFA_MTD_KIND_HYP_RETRIEVE, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 1);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 1);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_HYP_RETRIEVE, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0);
 	buf[FFA_MTD11_RESERVED + 5] = 1;
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_HYP_RETRIEVE, NULL), INVAL);
 	/* A full SEND descriptor names receivers: not a hypervisor retrieve. */
@@ -493,7 +493,7 @@ TEST(resp_accepts_handle_type_and_ns_bit)
 	struct ffa_mtd d;
 	uint32_t len = t_resp(buf, L11, 2, 2);
 
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER | FFA_ATTR_NS_BIT);
+	store_le16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER | FFA_ATTR_NS_BIT);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, &d), 0);
 	CHECK_EQ(d.handle, T_HANDLE);
 	CHECK_EQ(d.flags & FFA_MTD_FLAG_TYPE_MASK, FFA_MTD_FLAG_TYPE_SHARE);
@@ -515,9 +515,9 @@ TEST_NEG(resp_applies_the_send_rules_to_constituents)
 	static uint8_t buf[T_CAP];
 	uint32_t len = t_resp(buf, L11, 1, 2);
 
-	ffa_st64(buf + t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, 0x1234);
+	store_le64(buf + t_cons(L11, 1, 1) + FFA_CONS_ADDRESS, 0x1234);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 	len = t_resp(buf, L11, 1, 2);
-	ffa_st16(buf + t_emad(L11, 0) + FFA_EMAD_ENDPOINT, T_SENDER);
+	store_le16(buf + t_emad(L11, 0) + FFA_EMAD_ENDPOINT, T_SENDER);
 	CHECK_EQ(t_parse(buf, len, L11, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 }

@@ -36,7 +36,7 @@ static uint32_t sweep_flag_bits(uint8_t *buf, uint32_t len, uint32_t layout,
 		int32_t want = (f & allowed) ? FFA_RET_SUCCESS : INVAL;
 
 		check_case("layout %#x flags %#x", layout, f);
-		ffa_st32(buf + FFA_MTD11_FLAGS, f);
+		store_le32(buf + FFA_MTD11_FLAGS, f);
 		CHECK_EQ(t_parse(buf, len, layout, kind, NULL), want);
 		accepted += want == FFA_RET_SUCCESS;
 	}
@@ -68,10 +68,10 @@ TEST_NEG(sweep_retrieve_req_flags_accepts_only_the_allowed_bits)
 		(void)sweep_flag_bits(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ,
 				      FFA_MTD_FLAGS_RETRIEVE_ALLOWED);
 		/* Every allowed bit at once is still fine. */
-		ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAGS_RETRIEVE_ALLOWED);
+		store_le32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAGS_RETRIEVE_ALLOWED);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ, NULL), 0);
 		/* Zero-after-relinquish belongs to the retriever, not to a response. */
-		ffa_st32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_ZERO_AFTER_RELINQ);
+		store_le32(buf + FFA_MTD11_FLAGS, FFA_MTD_FLAG_ZERO_AFTER_RELINQ);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 	}
 }
@@ -126,12 +126,12 @@ TEST_NEG(sweep_ns_bit_only_in_a_response)
 	struct ffa_mtd d;
 	uint32_t len = t_resp(buf, FFA_VERSION_1_1, 2, 1);
 
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, attr);
+	store_le16(buf + FFA_MTD11_ATTRIBUTES, attr);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_RESP, &d), 0);
 	CHECK_EQ(d.attributes, attr);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
 	/* Above the NS bit nothing is defined, in any kind. */
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER | 0x8000);
+	store_le16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER | 0x8000);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 }
 
@@ -144,21 +144,21 @@ TEST(layout_composite_ahead_of_the_access_descriptors)
 	uint32_t comp = FFA_MTD11_SIZE, emads = 80, len = emads + 2 * FFA_EMAD_SIZE_V1_0;
 
 	memset(buf, 0, len);
-	ffa_st16(buf + FFA_MTD11_SENDER, T_SENDER);
-	ffa_st16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER);
-	ffa_st32(buf + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 2);
-	ffa_st32(buf + FFA_MTD11_EMAD_OFFSET, emads);
-	ffa_st32(buf + comp + FFA_COMP_TOTAL_PAGES, 3);
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 1);
-	ffa_st64(buf + comp + FFA_COMP_SIZE + FFA_CONS_ADDRESS, T_BASE_ADDR);
-	ffa_st32(buf + comp + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 3);
+	store_le16(buf + FFA_MTD11_SENDER, T_SENDER);
+	store_le16(buf + FFA_MTD11_ATTRIBUTES, FFA_ATTR_NORMAL_WB_INNER);
+	store_le32(buf + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 2);
+	store_le32(buf + FFA_MTD11_EMAD_OFFSET, emads);
+	store_le32(buf + comp + FFA_COMP_TOTAL_PAGES, 3);
+	store_le32(buf + comp + FFA_COMP_RANGE_COUNT, 1);
+	store_le64(buf + comp + FFA_COMP_SIZE + FFA_CONS_ADDRESS, T_BASE_ADDR);
+	store_le32(buf + comp + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 3);
 	for (uint32_t i = 0; i < 2; i++) {
 		uint8_t *e = buf + emads + i * FFA_EMAD_SIZE_V1_0;
 
-		ffa_st16(e + FFA_EMAD_ENDPOINT, (uint16_t)(T_RECV0 + i));
+		store_le16(e + FFA_EMAD_ENDPOINT, (uint16_t)(T_RECV0 + i));
 		e[FFA_EMAD_PERMISSIONS] = T_PERMS;
-		ffa_st32(e + FFA_EMAD_COMPOSITE_OFF, comp);
+		store_le32(e + FFA_EMAD_COMPOSITE_OFF, comp);
 	}
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, &d), FFA_RET_SUCCESS);
 	CHECK_EQ(d.composite_offset, comp);
@@ -168,7 +168,7 @@ TEST(layout_composite_ahead_of_the_access_descriptors)
 	CHECK_EQ(r.addr, T_BASE_ADDR);
 	CHECK_EQ(r.pages, 3);
 	/* Two constituents would run into the first EMAD. */
-	ffa_st32(buf + comp + FFA_COMP_RANGE_COUNT, 2);
+	store_le32(buf + comp + FFA_COMP_RANGE_COUNT, 2);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -179,14 +179,14 @@ TEST_NEG(layout_32_byte_emad_array_wrapping_32_bits)
 
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), 0);
 	/* 0x08000000 * 32 = 2^32: a 32-bit product would be 0. */
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x08000000u);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0x08000000u);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 0x08000001u); /* wraps to 32 */
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 0x08000001u); /* wraps to 32 */
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, UINT32_MAX);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, UINT32_MAX);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
 	/* One more byte needed for a second 32-byte EMAD than the buffer has. */
-	ffa_st32(buf + FFA_MTD11_EMAD_COUNT, 2);
+	store_le32(buf + FFA_MTD11_EMAD_COUNT, 2);
 	CHECK_EQ(t_parse(buf, 64 + 2 * 32 - 1, FFA_VERSION_1_2, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 
@@ -198,13 +198,13 @@ TEST_NEG(layout_retrieve_req_receivers_disagree_on_the_composite)
 
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_REQ, NULL), 0);
 	/* One says "no composite", the other names it: still two answers. */
-	ffa_st32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
-	ffa_st32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, comp);
-	ffa_st32(buf + t_emad(FFA_VERSION_1_1, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, comp);
+	store_le32(buf + t_emad(FFA_VERSION_1_1, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_REQ, NULL), INVAL);
 	/* Both none: fine for a request, never for a response. */
-	ffa_st32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(FFA_VERSION_1_1, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_REQ, NULL), 0);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_RETRIEVE_RESP, NULL), INVAL);
 }
@@ -218,7 +218,7 @@ TEST_NEG(limit_five_receivers_is_no_memory_for_every_kind_with_receivers)
 
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_SEND, NULL),
 			 FFA_RET_NO_MEMORY);
-		ffa_st64(buf + FFA_MTD11_HANDLE, T_HANDLE);
+		store_le64(buf + FFA_MTD11_HANDLE, T_HANDLE);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_REQ, NULL),
 			 FFA_RET_NO_MEMORY);
 		CHECK_EQ(t_parse(buf, len, layouts[l], FFA_MTD_KIND_RETRIEVE_RESP, NULL),
@@ -236,7 +236,7 @@ TEST_NEG(limit_no_memory_needs_an_in_bounds_array)
 	/* Fifth EMAD cut short: malformed, so INVALID rather than NO_MEMORY. */
 	CHECK_EQ(t_parse(buf, 48 + 5 * 16 - 1, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 	/* Fifth receiver is the sender. */
-	ffa_st16(buf + 48 + 4 * 16 + FFA_EMAD_ENDPOINT, T_SENDER);
+	store_le16(buf + 48 + 4 * 16 + FFA_EMAD_ENDPOINT, T_SENDER);
 	CHECK_EQ(t_parse(buf, len, FFA_VERSION_1_1, FFA_MTD_KIND_SEND, NULL), INVAL);
 }
 

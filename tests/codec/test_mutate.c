@@ -63,8 +63,8 @@ static void make_bases(void)
 		 t_resp(buf, FFA_VERSION_1_0, 4, 1));
 	t_resp(buf, FFA_VERSION_1_2, 2, 1);
 	/* A retrieve request without a composite: only the EMADs. */
-	ffa_st32(buf + t_emad(FFA_VERSION_1_2, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
-	ffa_st32(buf + t_emad(FFA_VERSION_1_2, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(FFA_VERSION_1_2, 0) + FFA_EMAD_COMPOSITE_OFF, 0);
+	store_le32(buf + t_emad(FFA_VERSION_1_2, 1) + FFA_EMAD_COMPOSITE_OFF, 0);
 	add_base("req-1.2", FFA_VERSION_1_2, FFA_MTD_KIND_RETRIEVE_REQ, buf,
 		 t_comp(FFA_VERSION_1_2, 2));
 	add_base("hyp-1.1", FFA_VERSION_1_1, FFA_MTD_KIND_HYP_RETRIEVE, buf,
@@ -173,7 +173,7 @@ TEST_NEG(mutate_every_word_with_boundary_values)
 		for (uint32_t off = 0; off + 4 <= b->len; off++) {
 			memcpy(m, b->buf, b->len);
 			for (unsigned int v = 0; v < sizeof(vals) / sizeof(vals[0]); v++) {
-				ffa_st32(m + off, vals[v]);
+				store_le32(m + off, vals[v]);
 				probe_all(b, m, b->len, &own, &other);
 			}
 		}

@@ -43,14 +43,14 @@ TEST(partinfo_v1_1_round_trip_and_wire_words)
 
 	CHECK_EQ(encode_tpm(buf, sizeof(buf), FFA_VERSION_1_1, &p), 24);
 	CHECK_EQ(buf[24], 0xCC);
-	CHECK_EQ(ffa_ld16(buf + FFA_PARTINFO_ID), 0x8002);
-	CHECK_EQ(ffa_ld16(buf + FFA_PARTINFO_CTX_COUNT), 4);
-	CHECK_EQ(ffa_ld32(buf + FFA_PARTINFO_PROPS), p.properties);
+	CHECK_EQ(load_le16(buf + FFA_PARTINFO_ID), 0x8002);
+	CHECK_EQ(load_le16(buf + FFA_PARTINFO_CTX_COUNT), 4);
+	CHECK_EQ(load_le32(buf + FFA_PARTINFO_PROPS), p.properties);
 	/* The UUID words as PARTITION_INFO_GET w1..w4 carry them (services.md). */
-	CHECK_EQ(ffa_ld32(buf + 8), 0xa462b817u);
-	CHECK_EQ(ffa_ld32(buf + 12), 0xaf4f0618u);
-	CHECK_EQ(ffa_ld32(buf + 16), 0x9a08b386u);
-	CHECK_EQ(ffa_ld32(buf + 20), 0x61383558u);
+	CHECK_EQ(load_le32(buf + 8), 0xa462b817u);
+	CHECK_EQ(load_le32(buf + 12), 0xaf4f0618u);
+	CHECK_EQ(load_le32(buf + 16), 0x9a08b386u);
+	CHECK_EQ(load_le32(buf + 20), 0x61383558u);
 	CHECK_EQ(ffa_partinfo_decode(buf, 24, 24, 0, &q), 0);
 	CHECK_EQ(q.id, p.id);
 	CHECK_EQ(q.exec_ctx_count, 4);

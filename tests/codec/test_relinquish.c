@@ -45,7 +45,7 @@ TEST(relinq_round_trip)
 	CHECK_EQ(out.ep_count, 3);
 	CHECK_EQ(out.ep[0], 0x8001);
 	CHECK_EQ(out.ep[2], 0x0003);
-	CHECK_EQ(ffa_ld16(buf + FFA_RELINQ_ENDPOINTS + 2), 0x8002);
+	CHECK_EQ(load_le16(buf + FFA_RELINQ_ENDPOINTS + 2), 0x8002);
 }
 
 TEST(relinq_accepts_the_limit_and_both_flags)
@@ -54,7 +54,7 @@ TEST(relinq_accepts_the_limit_and_both_flags)
 	struct ffa_relinquish out;
 	uint32_t len = relinq(buf, FFA_MEM_MAX_RECEIVERS);
 
-	ffa_st32(buf + FFA_RELINQ_FLAGS, FFA_RELINQ_FLAG_ZERO_MEMORY | FFA_RELINQ_FLAG_TIME_SLICING);
+	store_le32(buf + FFA_RELINQ_FLAGS, FFA_RELINQ_FLAG_ZERO_MEMORY | FFA_RELINQ_FLAG_TIME_SLICING);
 	CHECK_EQ(relinq_parse(buf, len, &out), 0);
 	CHECK_EQ(out.ep_count, FFA_MEM_MAX_RECEIVERS);
 	CHECK_EQ(out.ep[FFA_MEM_MAX_RECEIVERS - 1], T_RECV0 + FFA_MEM_MAX_RECEIVERS - 1);
@@ -77,14 +77,14 @@ TEST_NEG(relinq_rejects_zero_and_unfittable_counts)
 	uint8_t buf[64];
 
 	relinq(buf, 1);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, 0);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, 0);
 	CHECK_EQ(relinq_parse(buf, 64, NULL), INVAL);
 	/* 2 * 0x80000000 wraps to 0: must not look like it fits. */
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, 0x80000000u);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, 0x80000000u);
 	CHECK_EQ(relinq_parse(buf, 64, NULL), INVAL);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, UINT32_MAX);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, UINT32_MAX);
 	CHECK_EQ(relinq_parse(buf, 64, NULL), INVAL);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, 25); /* (64 - 16) / 2 = 24 fit */
+	store_le32(buf + FFA_RELINQ_EP_COUNT, 25); /* (64 - 16) / 2 = 24 fit */
 	CHECK_EQ(relinq_parse(buf, 64, NULL), INVAL);
 }
 
@@ -93,9 +93,9 @@ TEST_NEG(relinq_too_many_endpoints_is_no_memory)
 	uint8_t buf[64];
 
 	relinq(buf, 1);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, FFA_MEM_MAX_RECEIVERS + 1);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, FFA_MEM_MAX_RECEIVERS + 1);
 	CHECK_EQ(relinq_parse(buf, 64, NULL), FFA_RET_NO_MEMORY);
-	ffa_st32(buf + FFA_RELINQ_EP_COUNT, 24);
+	store_le32(buf + FFA_RELINQ_EP_COUNT, 24);
 	CHECK_EQ(relinq_parse(buf, 64, NULL), FFA_RET_NO_MEMORY);
 }
 
@@ -104,12 +104,12 @@ TEST_NEG(relinq_rejects_unknown_flags_and_invalid_handle)
 	uint8_t buf[64];
 	uint32_t len = relinq(buf, 1);
 
-	ffa_st32(buf + FFA_RELINQ_FLAGS, 1u << 2);
+	store_le32(buf + FFA_RELINQ_FLAGS, 1u << 2);
 	CHECK_EQ(relinq_parse(buf, len, NULL), INVAL);
-	ffa_st32(buf + FFA_RELINQ_FLAGS, 0x80000000u);
+	store_le32(buf + FFA_RELINQ_FLAGS, 0x80000000u);
 	CHECK_EQ(relinq_parse(buf, len, NULL), INVAL);
-	ffa_st32(buf + FFA_RELINQ_FLAGS, 0);
-	ffa_st64(buf + FFA_RELINQ_HANDLE, FFA_MEM_HANDLE_INVALID);
+	store_le32(buf + FFA_RELINQ_FLAGS, 0);
+	store_le64(buf + FFA_RELINQ_HANDLE, FFA_MEM_HANDLE_INVALID);
 	CHECK_EQ(relinq_parse(buf, len, NULL), INVAL);
 	CHECK_EQ(ffa_relinquish_parse(NULL, len, NULL), INVAL);
 }

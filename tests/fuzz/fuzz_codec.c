@@ -19,7 +19,7 @@
 
 #include "ffa/abi.h"
 #include "ffa/codec.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/fuzz/fz_input.h"
 
 #define MAX_RANGES 4096u
@@ -210,8 +210,8 @@ static void fuzz_ranges(const uint8_t *buf, uint32_t len)
 	if (n > MAX_RANGES)
 		n = MAX_RANGES;
 	for (uint32_t i = 0; i < n; i++) {
-		ranges[i].addr = ffa_ld64(buf + 12u * i);
-		ranges[i].pages = ffa_ld32(buf + 12u * i + 8u);
+		ranges[i].addr = load_le64(buf + 12u * i);
+		ranges[i].pages = load_le32(buf + 12u * i + 8u);
 	}
 	check_sort(ranges, n);
 }

@@ -16,7 +16,7 @@
 #include "ffa/codec.h"
 #include "ffa/notif.h"
 #include "ffa/regs.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "host/sim/sim.h"
 #include "services/test/test_sp.h"
 #include "services/test_sp.h"
@@ -504,10 +504,10 @@ static void op_imsg(struct fz_in *in)
 
 	if (tx && bufsz >= FFA_IMSG_HDR_MIN) {
 		memset(tx, 0, FFA_IMSG_HDR_MIN);
-		ffa_st32(tx + FFA_IMSG_FLAGS, how & FZ_IMSG_FLAGS ? 1u : 0u);
-		ffa_st32(tx + FFA_IMSG_OFFSET, offset);
-		ffa_st32(tx + FFA_IMSG_IDS, ffa_pack_ids(sender, receiver));
-		ffa_st32(tx + FFA_IMSG_SIZE, size);
+		store_le32(tx + FFA_IMSG_FLAGS, how & FZ_IMSG_FLAGS ? 1u : 0u);
+		store_le32(tx + FFA_IMSG_OFFSET, offset);
+		store_le32(tx + FFA_IMSG_IDS, ffa_pack_ids(sender, receiver));
+		store_le32(tx + FFA_IMSG_SIZE, size);
 	}
 	for (uint8_t i = 0; i < len; i++) {
 		uint8_t b = fz_u8(in);

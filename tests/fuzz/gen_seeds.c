@@ -17,7 +17,7 @@
 #include "ffa/abi.h"
 #include "ffa/codec.h"
 #include "ffa/mem.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "services/mm_var.h"
 #include "services/tpm_crb_ffa.h"
 #include "services/uefivar/ramflash.h"
@@ -521,9 +521,9 @@ static uint32_t access_body(uint8_t *b, uint32_t attr, uint32_t data_size, const
 
 	memset(b, 0, n);
 	memcpy(b + MM_ACC_GUID, var_guid, 16);
-	ffa_st64(b + MM_ACC_DATASIZE, data_size);
-	ffa_st64(b + MM_ACC_NAMESIZE, sizeof(boot_name));
-	ffa_st32(b + MM_ACC_ATTR, attr);
+	store_le64(b + MM_ACC_DATASIZE, data_size);
+	store_le64(b + MM_ACC_NAMESIZE, sizeof(boot_name));
+	store_le32(b + MM_ACC_ATTR, attr);
 	memcpy(b + MM_ACC_NAME, boot_name, sizeof(boot_name));
 	if (data)
 		memcpy(b + MM_ACC_NAME + sizeof(boot_name), data, data_size);
@@ -541,10 +541,10 @@ static void mm_seeds(void)
 	n = access_body(b, 0, 64, NULL);
 	mm_msg(&s, MM_VAR_FN_GET_VARIABLE, b, n);
 	memset(b, 0, sizeof(b));
-	ffa_st64(b + MM_NEXT_NAMESIZE, 64);
+	store_le64(b + MM_NEXT_NAMESIZE, 64);
 	mm_msg(&s, MM_VAR_FN_GET_NEXT_VARIABLE_NAME, b, MM_NEXT_NAME + 64);
 	memset(b, 0, sizeof(b));
-	ffa_st32(b + MM_QVI_ATTR, EFI_VAR_NV | EFI_VAR_BS);
+	store_le32(b + MM_QVI_ATTR, EFI_VAR_NV | EFI_VAR_BS);
 	mm_msg(&s, MM_VAR_FN_QUERY_VARIABLE_INFO, b, MM_QVI_SIZE);
 	n = access_body(b, EFI_VAR_NV | EFI_VAR_BS | EFI_VAR_RT | EFI_VAR_APPEND_WRITE, 2, "ef");
 	mm_msg(&s, MM_VAR_FN_SET_VARIABLE, b, n);

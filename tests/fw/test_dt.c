@@ -98,9 +98,9 @@ TEST(dt_initrd_properties_are_64_bit)
 	CHECK_EQ(dt_set_initrd(&f, 0x40800000, 0x40951c8f), 0);
 	chosen = fdt_path_offset(&f, "/chosen");
 	p = fdt_getprop(&f, chosen, "linux,initrd-start", &len);
-	CHECK(p && len == 8 && fw_be64(p) == 0x40800000);
+	CHECK(p && len == 8 && load_be64(p) == 0x40800000);
 	p = fdt_getprop(&f, chosen, "linux,initrd-end", &len);
-	CHECK(p && len == 8 && fw_be64(p) == 0x40951c8f);
+	CHECK(p && len == 8 && load_be64(p) == 0x40951c8f);
 }
 
 TEST(dt_initrd_creates_chosen_when_absent)
@@ -144,7 +144,7 @@ TEST(dt_reserved_memory_node_no_map)
 	n = fdt_path_offset(&f, "/reserved-memory/ffa-buf@7f000000");
 	CHECK(n >= 0);
 	reg = fdt_getprop(&f, n, "reg", &len);
-	CHECK(reg && len == 16 && fw_be64(reg) == 0x7f000000 && fw_be64(reg + 8) == 0x200000);
+	CHECK(reg && len == 16 && load_be64(reg) == 0x7f000000 && load_be64(reg + 8) == 0x200000);
 	CHECK(fdt_getprop(&f, n, "no-map", &len) != NULL && len == 0);
 	CHECK(fdt_path_offset(&f, "/reserved-memory/ffa-buf@7f400000") >= 0);
 }
@@ -160,7 +160,7 @@ TEST(dt_reserved_memory_follows_one_cell_root)
 	fdt_setprop_u32(&f, fdt_path_offset(&f, "/"), "#size-cells", 1);
 	CHECK_EQ(dt_add_reserved(&f, "c", 0x1000, 0x2000), 0);
 	reg = fdt_getprop(&f, fdt_path_offset(&f, "/reserved-memory/c@1000"), "reg", &len);
-	CHECK(reg && len == 8 && fw_be32(reg) == 0x1000 && fw_be32(reg + 4) == 0x2000);
+	CHECK(reg && len == 8 && load_be32(reg) == 0x1000 && load_be32(reg + 4) == 0x2000);
 }
 
 TEST_NEG(dt_no_enabled_memory_node)
@@ -183,8 +183,8 @@ TEST_NEG(dt_memory_reg_too_short_or_wrapping)
 	setup();
 	fdt_setprop(&f, fdt_path_offset(&f, "/memory"), "reg", reg, 12);
 	CHECK_EQ(dt_read_memory(&f, 0, &m), DT_ERR_NOMEM);
-	fw_put_be64(reg, 0xFFFFFFFFFFFFF000ull);
-	fw_put_be64(reg + 8, 0x2000);
+	store_be64(reg, 0xFFFFFFFFFFFFF000ull);
+	store_be64(reg + 8, 0x2000);
 	fdt_setprop(&f, fdt_path_offset(&f, "/memory"), "reg", reg, 16);
 	CHECK_EQ(dt_read_memory(&f, 0, &m), DT_ERR_NOMEM);
 }

@@ -15,12 +15,12 @@ static struct fdt f;
 
 static uint32_t hdr(uint32_t off)
 {
-	return fw_be32(buf + off);
+	return load_be32(buf + off);
 }
 
 static void set_hdr(uint32_t off, uint32_t v)
 {
-	fw_put_be32(buf + off, v);
+	store_be32(buf + off, v);
 }
 
 static int reopen(void)
@@ -63,7 +63,7 @@ TEST(fdt_nodes_and_properties_roundtrip)
 	CHECK_EQ(fdt_getprop_u32(&f, b, "x", 0), 0x12345678);
 	p = fdt_getprop(&f, b, "y", &len);
 	CHECK(p && len == 8);
-	CHECK_EQ(p ? fw_be64(p) : 0, 0x1122334455667788ull);
+	CHECK_EQ(p ? load_be64(p) : 0, 0x1122334455667788ull);
 	p = fdt_getprop(&f, fdt_path_offset(&f, "/a"), "name-ish", &len);
 	CHECK(p && len == 6 && memcmp(p, "hello", 6) == 0);
 	CHECK(strcmp(fdt_node_name(&f, b), "b@10") == 0);
@@ -244,7 +244,7 @@ TEST_NEG(fdt_rejects_bad_block_layout)
 TEST_NEG(fdt_rejects_unterminated_reservation_map)
 {
 	fdt_create_empty(&f, buf, CAP);
-	fw_put_be64(buf + 40, 0x1000);      /* the only entry is no longer zero */
+	store_be64(buf + 40, 0x1000);      /* the only entry is no longer zero */
 	CHECK_EQ(reopen(), FDT_ERR_BADLAYOUT);
 }
 
@@ -259,10 +259,10 @@ TEST_NEG(fdt_rejects_property_length_past_block)
 {
 	fdt_create_empty(&f, buf, CAP);
 	fdt_setprop_u32(&f, fdt_path_offset(&f, "/"), "v", 1);
-	CHECK_EQ(fw_be32(sptr(first_prop())), FDT_TOKEN_PROP);
-	fw_put_be32(sptr(first_prop()) + 4, 0x7FFFFFF0u);
+	CHECK_EQ(load_be32(sptr(first_prop())), FDT_TOKEN_PROP);
+	store_be32(sptr(first_prop()) + 4, 0x7FFFFFF0u);
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
-	fw_put_be32(sptr(first_prop()) + 4, 0xFFFFFFFFu);
+	store_be32(sptr(first_prop()) + 4, 0xFFFFFFFFu);
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
 }
 
@@ -270,7 +270,7 @@ TEST_NEG(fdt_rejects_name_offset_out_of_bounds)
 {
 	fdt_create_empty(&f, buf, CAP);
 	fdt_setprop_u32(&f, fdt_path_offset(&f, "/"), "v", 1);
-	fw_put_be32(sptr(first_prop()) + 8, hdr(32));
+	store_be32(sptr(first_prop()) + 8, hdr(32));
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
 	/* In bounds but not NUL-terminated inside the strings block. */
 	fdt_create_empty(&f, buf, CAP);
@@ -297,13 +297,13 @@ TEST_NEG(fdt_rejects_unbalanced_or_unknown_tokens)
 
 	fdt_create_empty(&f, buf, CAP);
 	end = hdr(36) - 8;                  /* the root's END_NODE */
-	fw_put_be32(sptr(end), FDT_TOKEN_NOP);
+	store_be32(sptr(end), FDT_TOKEN_NOP);
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
 	fdt_create_empty(&f, buf, CAP);
-	fw_put_be32(sptr(end), 7);
+	store_be32(sptr(end), 7);
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
 	fdt_create_empty(&f, buf, CAP);
-	fw_put_be32(sptr(end + 4), FDT_TOKEN_END_NODE);   /* END missing */
+	store_be32(sptr(end + 4), FDT_TOKEN_END_NODE);   /* END missing */
 	CHECK_EQ(reopen(), FDT_ERR_BADSTRUCT);
 }
 
@@ -329,9 +329,9 @@ TEST_NEG(fdt_rejects_property_after_subnode)
 	fdt_setprop_u32(&f, fdt_path_offset(&f, "/kid"), "v", 1);
 	CHECK_EQ(fdt_check(&f), 0);
 	memcpy(prop, sptr(16), sizeof(prop));
-	CHECK_EQ(fw_be32(prop), FDT_TOKEN_PROP);
-	CHECK_EQ(fw_be32(sptr(32)), FDT_TOKEN_END_NODE);
-	fw_put_be32(sptr(16), FDT_TOKEN_END_NODE);
+	CHECK_EQ(load_be32(prop), FDT_TOKEN_PROP);
+	CHECK_EQ(load_be32(sptr(32)), FDT_TOKEN_END_NODE);
+	store_be32(sptr(16), FDT_TOKEN_END_NODE);
 	memcpy(sptr(20), prop, sizeof(prop));
 	CHECK_EQ(fdt_check(&f), FDT_ERR_BADSTRUCT);
 }

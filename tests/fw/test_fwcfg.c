@@ -85,18 +85,18 @@ static void d_dma_start(void *ctx, uint64_t pa)
 	dev.dmas++;
 	if (!d || dev.dma_stuck)
 		return;
-	ctl = fw_be32(d);
-	len = fw_be32(d + 4);
-	dst = nsmem_ptr(&ram, fw_be64(d + 8), len);
+	ctl = load_be32(d);
+	len = load_be32(d + 4);
+	dst = nsmem_ptr(&ram, load_be64(d + 8), len);
 	if (ctl & FWCFG_DMA_CTL_SELECT)
 		d_select(NULL, (uint16_t)(ctl >> 16));
 	if (dev.dma_error || !dst || !(ctl & FWCFG_DMA_CTL_READ)) {
-		fw_put_be32(d, FWCFG_DMA_CTL_ERROR);
+		store_be32(d, FWCFG_DMA_CTL_ERROR);
 		return;
 	}
 	for (uint32_t i = 0; i < len; i++)
 		dst[i] = d_read8(NULL);
-	fw_put_be32(d, 0);
+	store_be32(d, 0);
 }
 
 static uint8_t *d_map(void *ctx, uint64_t pa, uint64_t len)
@@ -142,7 +142,7 @@ static void setup(void)
 	for (unsigned int i = 0; i < sizeof(kernel); i++)
 		kernel[i] = (uint8_t)(i * 7);
 	memset(kernel + 8, 0, 16);
-	fw_put_be32(kernel + 16, 0);
+	store_be32(kernel + 16, 0);
 	kernel[18] = 0x30;                 /* image_size = 0x300000 (LE) */
 	memcpy(kernel + 56, "ARM\x64", 4);
 	memset(initrd, 0x5A, sizeof(initrd));
@@ -178,8 +178,8 @@ TEST(fwcfg_dma_copies_into_ns_ram)
 	CHECK_EQ(fwcfg_dma_read(&io, FWCFG_INITRD_DATA, RAM_BASE + 0x400000, 100), 0);
 	CHECK(memcmp(at(RAM_BASE + 0x400000), initrd, 100) == 0);
 	CHECK_EQ(at(RAM_BASE + 0x400000)[100], 0);
-	CHECK_EQ(fw_be32(at(DESC_PA)), 0);             /* device cleared control */
-	CHECK_EQ(fw_be64(at(DESC_PA) + 8), RAM_BASE + 0x400000);
+	CHECK_EQ(load_be32(at(DESC_PA)), 0);             /* device cleared control */
+	CHECK_EQ(load_be64(at(DESC_PA) + 8), RAM_BASE + 0x400000);
 	CHECK_EQ(fwcfg_dma_read(&io, FWCFG_INITRD_DATA, RAM_BASE, 0), 0);
 	CHECK_EQ(dev.dmas, 1);                          /* nothing to do: no DMA */
 }
@@ -247,12 +247,12 @@ static void put_file_dir(uint32_t count, const char *name, uint32_t size)
 	uint8_t *e = dir + 4;
 
 	memset(dir, 0, sizeof(dir));
-	fw_put_be32(dir, count);
-	fw_put_be32(e, sizeof(other));
+	store_be32(dir, count);
+	store_be32(e, sizeof(other));
 	e[5] = 0x20;
 	memcpy(e + 8, "etc/other", 9);
 	e += FWCFG_FILE_ENTRY_SIZE;
-	fw_put_be32(e, size);
+	store_be32(e, size);
 	e[5] = 0x21;
 	memcpy(e + 8, name, strlen(name) < FWCFG_FILE_NAME_MAX ? strlen(name) : FWCFG_FILE_NAME_MAX);
 	put_item(FWCFG_FILE_DIR, dir, sizeof(dir));

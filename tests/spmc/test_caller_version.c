@@ -54,7 +54,7 @@ TEST_NEG(caller_v10_sees_no_v11_or_v12_property_bits)
 
 	t_setup(FFA_VERSION_1_0, 1);
 	CHECK_OK32(info_get_all(0));
-	props = ffa_ld32(t_rx() + FFA_PARTINFO_PROPS);
+	props = load_le32(t_rx() + FFA_PARTINFO_PROPS);
 	CHECK_EQ(props & FFA_PART_PROP_AARCH64, 0);         /* bit 8: v1.1 */
 	CHECK_EQ(props & FFA_PART_PROP_DIRECT_REQ2_RECV, 0); /* bit 9: v1.2 */
 	CHECK_EQ(props & ~FFA_PART_PROPS_V1_0, 0);
@@ -80,7 +80,7 @@ TEST_NEG(caller_without_version_gets_v10_properties)
 
 	CHECK_OK32(r);
 	CHECK_OK32(info_get_all(0));
-	CHECK_EQ(ffa_ld32(t_rx() + FFA_PARTINFO_PROPS),
+	CHECK_EQ(load_le32(t_rx() + FFA_PARTINFO_PROPS),
 		 test_sp_partition()->properties & FFA_PART_PROPS_V1_0);
 }
 
@@ -227,8 +227,8 @@ TEST(caller_retrieve_response_layout_per_version)
 		h = t_share_simple(0, 3);
 		tx = t_tx();
 		memset(tx, 0, hdr);
-		ffa_st16(tx + FFA_MTD11_SENDER, FFA_ID_NS_PHYS);
-		ffa_st64(tx + FFA_MTD11_HANDLE, h);
+		store_le16(tx + FFA_MTD11_SENDER, FFA_ID_NS_PHYS);
+		store_le64(tx + FFA_MTD11_HANDLE, h);
 		r = t_smc(FFA_MEM_RETRIEVE_REQ_64, hdr, hdr, 0, 0, 0);
 		CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
 		CHECK_EQ(ffa_mtd_parse(t_rx(), (uint32_t)r.x[2], v, FFA_MTD_KIND_RETRIEVE_RESP, &d),

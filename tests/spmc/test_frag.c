@@ -260,7 +260,7 @@ TEST_NEG(frag_bad_descriptor_rolls_back)
 	t_snap_take(&sn);
 	build(0);
 	/* corrupt the last constituent: its page is unaligned */
-	ffa_st64(big + big_len - FFA_CONS_SIZE + FFA_CONS_ADDRESS, t_page(5000) + 1);
+	store_le64(big + big_len - FFA_CONS_SIZE + FFA_CONS_ADDRESS, t_page(5000) + 1);
 	refused_without_trace(send_in_three(true), FFA_RET_INVALID_PARAMETERS, &sn);
 }
 

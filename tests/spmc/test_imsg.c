@@ -14,10 +14,10 @@ static void put_msg(uint32_t flags, uint32_t offset, uint16_t sender, uint16_t r
 	uint8_t *tx = t_tx();
 
 	memset(tx, 0, T_PAGE);
-	ffa_st32(tx + FFA_IMSG_FLAGS, flags);
-	ffa_st32(tx + FFA_IMSG_OFFSET, offset);
-	ffa_st32(tx + FFA_IMSG_IDS, ffa_pack_ids(sender, receiver));
-	ffa_st32(tx + FFA_IMSG_SIZE, size);
+	store_le32(tx + FFA_IMSG_FLAGS, flags);
+	store_le32(tx + FFA_IMSG_OFFSET, offset);
+	store_le32(tx + FFA_IMSG_IDS, ffa_pack_ids(sender, receiver));
+	store_le32(tx + FFA_IMSG_SIZE, size);
 	for (uint32_t i = 0; offset < T_PAGE && i < size && i < T_PAGE - offset; i++)
 		tx[offset + i] = (uint8_t)(i ^ seed);
 }
@@ -100,7 +100,7 @@ TEST_NEG(imsg_bad_headers_deliver_nothing)
 	put_msg(1, FFA_IMSG_HDR_MIN, 0, TSP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* reserved flags */
 	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, 4, 0);
-	ffa_st32(t_tx() + FFA_IMSG_RES0, 1);
+	store_le32(t_tx() + FFA_IMSG_RES0, 1);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* reserved word */
 	put_msg(0, FFA_IMSG_HDR_MIN - 1, 0, TSP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* inside the header */

@@ -23,13 +23,13 @@ static struct ffa_regs share_one(uint32_t first, uint32_t pages, uint64_t *h)
 /* Offsets inside an encoded descriptor, read back from it. */
 static uint32_t emad_off(const uint8_t *b)
 {
-	return t_info().version >= FFA_VERSION_1_1 ? ffa_ld32(b + FFA_MTD11_EMAD_OFFSET)
+	return t_info().version >= FFA_VERSION_1_1 ? load_le32(b + FFA_MTD11_EMAD_OFFSET)
 						   : FFA_MTD10_SIZE;
 }
 
 static uint32_t comp_off(const uint8_t *b)
 {
-	return ffa_ld32(b + emad_off(b) + FFA_EMAD_COMPOSITE_OFF);
+	return load_le32(b + emad_off(b) + FFA_EMAD_COMPOSITE_OFF);
 }
 
 /* A fresh system at `version` sharing pages from page `first`; the handle. */
@@ -270,10 +270,10 @@ TEST_NEG(share_offset_past_the_end)
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(30, 1);   /* something in the table to preserve */
 	len = encode_one(0, 1);
-	ffa_st32(desc + emad_off(desc) + FFA_EMAD_COMPOSITE_OFF, len + 16);
+	store_le32(desc + emad_off(desc) + FFA_EMAD_COMPOSITE_OFF, len + 16);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	len = encode_one(0, 1);
-	ffa_st32(desc + FFA_MTD11_EMAD_OFFSET, 0xFFFFFFF0u);
+	store_le32(desc + FFA_MTD11_EMAD_OFFSET, 0xFFFFFFF0u);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	/* truncated: total length one constituent short */
 	len = encode_one(0, 1);
@@ -287,19 +287,19 @@ TEST_NEG(share_count_overflow)
 	t_setup(FFA_VERSION_1_1, 1);
 	(void)t_share_simple(30, 1);
 	len = encode_one(0, 1);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_RANGE_COUNT, 0x10000001u);
+	store_le32(desc + comp_off(desc) + FFA_COMP_RANGE_COUNT, 0x10000001u);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	len = encode_one(0, 1);
-	ffa_st32(desc + FFA_MTD11_EMAD_COUNT, 0xFFFFFFFFu);
+	store_le32(desc + FFA_MTD11_EMAD_COUNT, 0xFFFFFFFFu);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	len = encode_one(0, 1);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 2);
+	store_le32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 2);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	/* a page count that wraps the address space */
 	len = encode_one(0, 1);
-	ffa_st64(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFF000ull);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 2);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 2);
+	store_le64(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_ADDRESS, 0xFFFFFFFFFFFFF000ull);
+	store_le32(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 2);
+	store_le32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 2);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 }
 
@@ -309,11 +309,11 @@ TEST_NEG(share_unaligned_or_empty_range)
 
 	t_setup(FFA_VERSION_1_1, 1);
 	len = encode_one(0, 1);
-	ffa_st64(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_ADDRESS, t_page(0) + 8);
+	store_le64(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_ADDRESS, t_page(0) + 8);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 	len = encode_one(0, 1);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 0);
-	ffa_st32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 0);
+	store_le32(desc + comp_off(desc) + FFA_COMP_SIZE + FFA_CONS_PAGE_COUNT, 0);
+	store_le32(desc + comp_off(desc) + FFA_COMP_TOTAL_PAGES, 0);
 	send_malformed(len, FFA_RET_INVALID_PARAMETERS);
 }
 

@@ -93,7 +93,7 @@ TEST(partinfo_by_uuid)
 	r = info_get(&tsp_uuid, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], 1);
-	CHECK_EQ(ffa_ld16(t_rx() + FFA_PARTINFO_ID), TSP_ID);
+	CHECK_EQ(load_le16(t_rx() + FFA_PARTINFO_ID), TSP_ID);
 }
 
 TEST(partinfo_v10_layout)
@@ -108,10 +108,10 @@ TEST(partinfo_v10_layout)
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], 1);
 	CHECK_EQ(r.x[3], 0);
-	CHECK_EQ(ffa_ld16(rx + FFA_PARTINFO_ID), TSP_ID);
-	CHECK_EQ(ffa_ld16(rx + FFA_PARTINFO_CTX_COUNT), 1);
+	CHECK_EQ(load_le16(rx + FFA_PARTINFO_ID), TSP_ID);
+	CHECK_EQ(load_le16(rx + FFA_PARTINFO_CTX_COUNT), 1);
 	/* v1.0 defines only bits 2:0 */
-	CHECK_EQ(ffa_ld32(rx + FFA_PARTINFO_PROPS),
+	CHECK_EQ(load_le32(rx + FFA_PARTINFO_PROPS),
 		 test_sp_partition()->properties & FFA_PART_PROPS_V1_0);
 	/* nothing past the 8-byte descriptor */
 	CHECK_EQ(rx[FFA_PARTINFO_SIZE_V1_0], 0xEE);
@@ -125,7 +125,7 @@ TEST(partinfo_before_version_uses_v10)
 	r = info_get(&nil, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[3], 0);
-	CHECK_EQ(ffa_ld16(t_rx()), TSP_ID);
+	CHECK_EQ(load_le16(t_rx()), TSP_ID);
 }
 
 TEST_NEG(partinfo_unknown_uuid)

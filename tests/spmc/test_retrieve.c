@@ -17,8 +17,8 @@ static void pkvm_request(uint64_t handle)
 	uint8_t *tx = t_tx();
 
 	memset(tx, 0, PKVM_REQ_LEN);
-	ffa_st16(tx + 0, FFA_ID_NS_PHYS);
-	ffa_st64(tx + 8, handle);
+	store_le16(tx + 0, FFA_ID_NS_PHYS);
+	store_le64(tx + 8, handle);
 }
 
 static struct ffa_regs retrieve(uint32_t fid, uint64_t handle)
@@ -230,7 +230,7 @@ TEST_NEG(hyp_retrieve_sender_not_zero)
 
 	h = setup_share(FFA_VERSION_1_1, 1, FFA_MEM_SHARE_64);
 	pkvm_request(h);
-	ffa_st16(t_tx(), 0x0003);
+	store_le16(t_tx(), 0x0003);
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, PKVM_REQ_LEN, PKVM_REQ_LEN, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	CHECK(!t_info().rx_held_by_ns);
@@ -282,10 +282,10 @@ TEST_NEG(hyp_retrieve_with_receivers_rejected)
 	tx = t_tx();
 	pkvm_request(h);
 	/* a borrower-style request naming a receiver is not the hypervisor's */
-	ffa_st32(tx + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
-	ffa_st32(tx + FFA_MTD11_EMAD_COUNT, 1);
-	ffa_st32(tx + FFA_MTD11_EMAD_OFFSET, FFA_MTD11_SIZE);
-	ffa_st16(tx + FFA_MTD11_SIZE + FFA_EMAD_ENDPOINT, 0);
+	store_le32(tx + FFA_MTD11_EMAD_SIZE, FFA_EMAD_SIZE_V1_0);
+	store_le32(tx + FFA_MTD11_EMAD_COUNT, 1);
+	store_le32(tx + FFA_MTD11_EMAD_OFFSET, FFA_MTD11_SIZE);
+	store_le16(tx + FFA_MTD11_SIZE + FFA_EMAD_ENDPOINT, 0);
 	r = t_smc(FFA_MEM_RETRIEVE_REQ_64, FFA_MTD11_SIZE + 16, FFA_MTD11_SIZE + 16, 0, 0, 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 }

@@ -20,7 +20,7 @@
 #include "ffa/codec.h"
 #include "ffa/mem.h"
 #include "ffa/regs.h"
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "host/sim/sim.h"
 #include "services/test/test_sp.h"
 #include "services/test_sp.h"

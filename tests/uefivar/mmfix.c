@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/harness/check.h"
 
 struct uv_sp mmf_sp;
@@ -62,9 +62,9 @@ uint8_t *mmf_msg(uint64_t off, uint64_t func, const void *payload, uint64_t plen
 	uint8_t *h = mmf_buf + off;
 
 	memcpy(h + MM_HDR_GUID, g, 16);
-	ffa_st64(h + MM_HDR_LEN, MM_VAR_HDR_SIZE + plen);
-	ffa_st64(h + MM_HDR_SIZE + MM_VAR_FUNC, func);
-	ffa_st64(h + MM_HDR_SIZE + MM_VAR_STATUS, 0x1234);
+	store_le64(h + MM_HDR_LEN, MM_VAR_HDR_SIZE + plen);
+	store_le64(h + MM_HDR_SIZE + MM_VAR_FUNC, func);
+	store_le64(h + MM_HDR_SIZE + MM_VAR_STATUS, 0x1234);
 	if (plen && payload)
 		memcpy(h + MM_HDR_SIZE + MM_VAR_HDR_SIZE, payload, plen);
 	else if (plen)
@@ -74,12 +74,12 @@ uint8_t *mmf_msg(uint64_t off, uint64_t func, const void *payload, uint64_t plen
 
 uint64_t mmf_status(uint64_t off)
 {
-	return ffa_ld64(mmf_buf + off + MM_HDR_SIZE + MM_VAR_STATUS);
+	return load_le64(mmf_buf + off + MM_HDR_SIZE + MM_VAR_STATUS);
 }
 
 uint64_t mmf_msglen(uint64_t off)
 {
-	return ffa_ld64(mmf_buf + off + MM_HDR_LEN);
+	return load_le64(mmf_buf + off + MM_HDR_LEN);
 }
 
 static uint64_t access_msg(uint8_t *p, const uint8_t *guid, const char *name, uint32_t attr,
@@ -88,9 +88,9 @@ static uint64_t access_msg(uint8_t *p, const uint8_t *guid, const char *name, ui
 	uint64_t nsz = uvt_ucs2(p + MM_ACC_NAME, name);
 
 	memcpy(p + MM_ACC_GUID, guid, 16);
-	ffa_st64(p + MM_ACC_DATASIZE, dsz);
-	ffa_st64(p + MM_ACC_NAMESIZE, nsz);
-	ffa_st32(p + MM_ACC_ATTR, attr);
+	store_le64(p + MM_ACC_DATASIZE, dsz);
+	store_le64(p + MM_ACC_NAMESIZE, nsz);
+	store_le32(p + MM_ACC_ATTR, attr);
 	return nsz;
 }
 
@@ -117,9 +117,9 @@ uint64_t mmf_get(const uint8_t *guid, const char *name, uint32_t *attr, void *da
 
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_SUCCESS);
 	st = mmf_status(0);
-	*dsz = ffa_ld64(r + MM_ACC_DATASIZE);
+	*dsz = load_le64(r + MM_ACC_DATASIZE);
 	if (attr)
-		*attr = ffa_ld32(r + MM_ACC_ATTR);
+		*attr = load_le32(r + MM_ACC_ATTR);
 	if (st == EFI_ST_SUCCESS && data)
 		memcpy(data, r + MM_ACC_NAME + nsz, *dsz);
 	return st;
@@ -134,11 +134,11 @@ uint64_t mmf_next(uint8_t *guid, const char *name, uint64_t nsz, char *out, uint
 	memset(p, 0, sizeof(p));
 	memcpy(p + MM_NEXT_GUID, guid, 16);
 	uvt_ucs2(p + MM_NEXT_NAME, name);
-	ffa_st64(p + MM_NEXT_NAMESIZE, nsz);
+	store_le64(p + MM_NEXT_NAMESIZE, nsz);
 	r = mmf_msg(0, MM_VAR_FN_GET_NEXT_VARIABLE_NAME, p, MM_NEXT_NAME + nsz);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_SUCCESS);
 	st = mmf_status(0);
-	*nsz_out = ffa_ld64(r + MM_NEXT_NAMESIZE);
+	*nsz_out = load_le64(r + MM_NEXT_NAMESIZE);
 	if (st == EFI_ST_SUCCESS) {
 		memcpy(guid, r + MM_NEXT_GUID, 16);
 		for (uint64_t i = 0; i < *nsz_out / 2; i++)

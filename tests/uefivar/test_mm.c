@@ -2,7 +2,7 @@
 /* MM communicate framing and the two FF-A register conventions. */
 #include <string.h>
 
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/harness/check.h"
 #include "tests/uefivar/mmfix.h"
 
@@ -64,8 +64,8 @@ TEST(mm_message_length_updated_to_response)
 	uint8_t *p = mmf_msg(0, MM_VAR_FN_QUERY_VARIABLE_INFO, NULL, 0);
 
 	memset(p, 0, 40);
-	ffa_st32(p + MM_QVI_ATTR, EFI_VAR_NV | EFI_VAR_BS);
-	ffa_st64(mmf_buf + MM_HDR_LEN, MM_VAR_HDR_SIZE + 40);   /* clients pad */
+	store_le32(p + MM_QVI_ATTR, EFI_VAR_NV | EFI_VAR_BS);
+	store_le64(mmf_buf + MM_HDR_LEN, MM_VAR_HDR_SIZE + 40);   /* clients pad */
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	CHECK_EQ(mmf_status(0), EFI_ST_SUCCESS);
 	CHECK_EQ(mmf_msglen(0), MM_VAR_HDR_SIZE + MM_QVI_SIZE);
@@ -77,8 +77,8 @@ TEST(mm_payload_size)
 
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	CHECK_EQ(mmf_status(0), EFI_ST_SUCCESS);
-	CHECK_EQ(ffa_ld64(p), MM_ACC_NAME + mmf_sp.nv.max_var);
-	CHECK(ffa_ld64(p) <= MMF_BUF_SIZE - MM_HDR_SIZE - MM_VAR_HDR_SIZE);
+	CHECK_EQ(load_le64(p), MM_ACC_NAME + mmf_sp.nv.max_var);
+	CHECK(load_le64(p) <= MMF_BUF_SIZE - MM_HDR_SIZE - MM_VAR_HDR_SIZE);
 }
 
 TEST_NEG(mm_req32_not_supported)
@@ -118,15 +118,15 @@ TEST_NEG(mm_convention_c_address_outside_buffer)
 TEST_NEG(mm_length_overflow)
 {
 	mmf_msg(0x100, MM_VAR_FN_READY_TO_BOOT, NULL, 0);
-	ffa_st64(mmf_buf + 0x100 + MM_HDR_LEN, ~0ull);
+	store_le64(mmf_buf + 0x100 + MM_HDR_LEN, ~0ull);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0x100), MM_RET_INVALID_PARAMETER);
-	ffa_st64(mmf_buf + 0x100 + MM_HDR_LEN, ~0ull - 0x100 - 23);  /* wraps off+24+len */
+	store_le64(mmf_buf + 0x100 + MM_HDR_LEN, ~0ull - 0x100 - 23);  /* wraps off+24+len */
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0x100), MM_RET_INVALID_PARAMETER);
-	ffa_st64(mmf_buf + 0x100 + MM_HDR_LEN, MMF_BUF_SIZE - 0x100 - MM_HDR_SIZE + 1);
+	store_le64(mmf_buf + 0x100 + MM_HDR_LEN, MMF_BUF_SIZE - 0x100 - MM_HDR_SIZE + 1);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0x100), MM_RET_INVALID_PARAMETER);
 	CHECK(!mmf_sp.vars.ready_to_boot);
 	/* The last byte that fits is fine. */
-	ffa_st64(mmf_buf + 0x100 + MM_HDR_LEN, MMF_BUF_SIZE - 0x100 - MM_HDR_SIZE);
+	store_le64(mmf_buf + 0x100 + MM_HDR_LEN, MMF_BUF_SIZE - 0x100 - MM_HDR_SIZE);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0x100), MM_RET_SUCCESS);
 }
 
@@ -145,9 +145,9 @@ TEST_NEG(mm_bad_guid)
 TEST_NEG(mm_message_shorter_than_variable_header)
 {
 	mmf_msg(0, MM_VAR_FN_READY_TO_BOOT, NULL, 0);
-	ffa_st64(mmf_buf + MM_HDR_LEN, MM_VAR_HDR_SIZE - 1);
+	store_le64(mmf_buf + MM_HDR_LEN, MM_VAR_HDR_SIZE - 1);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_DENIED);
-	ffa_st64(mmf_buf + MM_HDR_LEN, 0);
+	store_le64(mmf_buf + MM_HDR_LEN, 0);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_DENIED);
 	CHECK(!mmf_sp.vars.ready_to_boot);
 }
@@ -157,9 +157,9 @@ TEST_NEG(mm_guid_checked_before_length)
 	/* Documented order: lengths, then GUID, then the 16-byte minimum. */
 	mmf_msg(0, MM_VAR_FN_READY_TO_BOOT, NULL, 0);
 	mmf_buf[MM_HDR_GUID] = 0;
-	ffa_st64(mmf_buf + MM_HDR_LEN, 3);
+	store_le64(mmf_buf + MM_HDR_LEN, 3);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_NOT_SUPPORTED);
-	ffa_st64(mmf_buf + MM_HDR_LEN, MMF_BUF_SIZE);
+	store_le64(mmf_buf + MM_HDR_LEN, MMF_BUF_SIZE);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), MM_RET_INVALID_PARAMETER);
 }
 

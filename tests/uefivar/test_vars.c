@@ -2,7 +2,7 @@
 /* UEFI variable semantics through MM messages. */
 #include <string.h>
 
-#include "ffa/wire.h"
+#include "common/byteorder.h"
 #include "tests/harness/check.h"
 #include "tests/uefivar/mmfix.h"
 
@@ -153,20 +153,20 @@ TEST(var_query_info)
 	uint64_t max, rem;
 
 	memset(p, 0, MM_QVI_SIZE);
-	ffa_st32(p + MM_QVI_ATTR, NBR);
+	store_le32(p + MM_QVI_ATTR, NBR);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	CHECK_EQ(mmf_status(0), EFI_ST_SUCCESS);
-	max = ffa_ld64(p + MM_QVI_MAX_STORAGE);
-	rem = ffa_ld64(p + MM_QVI_REMAINING);
+	max = load_le64(p + MM_QVI_MAX_STORAGE);
+	rem = load_le64(p + MM_QVI_REMAINING);
 	CHECK_EQ(max, MMF_NV_SIZE / 2 - UV_BANK_HDR);
 	CHECK_EQ(rem, max);
-	CHECK_EQ(ffa_ld64(p + MM_QVI_MAX_VARSIZE), mmf_sp.nv.max_var);
+	CHECK_EQ(load_le64(p + MM_QVI_MAX_VARSIZE), mmf_sp.nv.max_var);
 	CHECK_EQ(mmf_set(g1, "Q", NB, "1234", 4), EFI_ST_SUCCESS);
 	p = mmf_msg(0, MM_VAR_FN_QUERY_VARIABLE_INFO, NULL, MM_QVI_SIZE);
 	memset(p, 0, MM_QVI_SIZE);
-	ffa_st32(p + MM_QVI_ATTR, NB);
+	store_le32(p + MM_QVI_ATTR, NB);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
-	CHECK_EQ(max - ffa_ld64(p + MM_QVI_REMAINING), uv_store_rec_size(4, 4));
+	CHECK_EQ(max - load_le64(p + MM_QVI_REMAINING), uv_store_rec_size(4, 4));
 }
 
 /* EFI_GLOBAL_VARIABLE as stored. */
@@ -238,7 +238,7 @@ TEST(var_lock_takes_effect_at_ready_to_boot)
 	uint32_t nsz = uvt_ucs2(p + MM_LOCK_NAME, "Locked");
 
 	memcpy(p, g1, 16);
-	ffa_st64(p + MM_LOCK_NAMESIZE, nsz);
+	store_le64(p + MM_LOCK_NAMESIZE, nsz);
 	CHECK_EQ(mmf_set(g1, "Locked", NB, "v1", 2), EFI_ST_SUCCESS);
 	mmf_msg(0, MM_VAR_FN_LOCK_VARIABLE, p, MM_LOCK_NAME + nsz);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
@@ -257,12 +257,12 @@ static uint64_t prop_msg(uint64_t func, const char *name, uint16_t rev, uint16_t
 	uint32_t nsz = uvt_ucs2(p + MM_VCP_NAME, name);
 
 	memcpy(p, g1, 16);
-	ffa_st64(p + MM_VCP_NAMESIZE, nsz);
-	ffa_st16(p + MM_VCP_PROP + MM_VCP_REVISION, rev);
-	ffa_st16(p + MM_VCP_PROP + MM_VCP_PROPERTY, prop);
-	ffa_st32(p + MM_VCP_PROP + MM_VCP_ATTR, attr);
-	ffa_st64(p + MM_VCP_PROP + MM_VCP_MINSIZE, min);
-	ffa_st64(p + MM_VCP_PROP + MM_VCP_MAXSIZE, max);
+	store_le64(p + MM_VCP_NAMESIZE, nsz);
+	store_le16(p + MM_VCP_PROP + MM_VCP_REVISION, rev);
+	store_le16(p + MM_VCP_PROP + MM_VCP_PROPERTY, prop);
+	store_le32(p + MM_VCP_PROP + MM_VCP_ATTR, attr);
+	store_le64(p + MM_VCP_PROP + MM_VCP_MINSIZE, min);
+	store_le64(p + MM_VCP_PROP + MM_VCP_MAXSIZE, max);
 	mmf_msg(0, func, p, MM_VCP_NAME + nsz);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	return mmf_status(0);
@@ -276,9 +276,9 @@ TEST(var_check_property_roundtrip_and_read_only)
 	CHECK_EQ(prop_msg(MM_VAR_FN_VAR_CHECK_SET, "Ro", 1, MM_VCP_READ_ONLY, 0, 0, 100),
 		 EFI_ST_SUCCESS);
 	CHECK_EQ(prop_msg(MM_VAR_FN_VAR_CHECK_GET, "Ro", 0, 0, 0, 0, 0), EFI_ST_SUCCESS);
-	CHECK_EQ(ffa_ld16(r + MM_VCP_REVISION), 1);
-	CHECK_EQ(ffa_ld16(r + MM_VCP_PROPERTY), MM_VCP_READ_ONLY);
-	CHECK_EQ(ffa_ld64(r + MM_VCP_MAXSIZE), 100);
+	CHECK_EQ(load_le16(r + MM_VCP_REVISION), 1);
+	CHECK_EQ(load_le16(r + MM_VCP_PROPERTY), MM_VCP_READ_ONLY);
+	CHECK_EQ(load_le64(r + MM_VCP_MAXSIZE), 100);
 	CHECK_EQ(mmf_set(g1, "Ro", NB, "other", 5), EFI_ST_WRITE_PROTECTED);
 	CHECK_EQ(mmf_set(g1, "Ro", 0, NULL, 0), EFI_ST_WRITE_PROTECTED);
 }
@@ -308,7 +308,7 @@ TEST_NEG(var_lock_after_ready_to_boot_denied)
 	uint32_t nsz = uvt_ucs2(p + MM_LOCK_NAME, "Late");
 
 	memcpy(p, g1, 16);
-	ffa_st64(p + MM_LOCK_NAMESIZE, nsz);
+	store_le64(p + MM_LOCK_NAMESIZE, nsz);
 	CHECK_EQ(mmf_simple(MM_VAR_FN_READY_TO_BOOT), EFI_ST_SUCCESS);
 	mmf_msg(0, MM_VAR_FN_LOCK_VARIABLE, p, MM_LOCK_NAME + nsz);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
@@ -333,7 +333,7 @@ TEST_NEG(var_lock_table_full)
 		name[3] = 0;
 		n++;
 		nsz = uvt_ucs2(p + MM_LOCK_NAME, name);
-		ffa_st64(p + MM_LOCK_NAMESIZE, nsz);
+		store_le64(p + MM_LOCK_NAMESIZE, nsz);
 		mmf_msg(0, MM_VAR_FN_LOCK_VARIABLE, p, MM_LOCK_NAME + nsz);
 		CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 		st = mmf_status(0);
@@ -421,9 +421,9 @@ static uint64_t raw_access(uint64_t func, uint64_t nsz, const uint8_t *name, uin
 
 	memset(p, 0, sizeof(p));
 	memcpy(p, g1, 16);
-	ffa_st64(p + MM_ACC_DATASIZE, dsz);
-	ffa_st64(p + MM_ACC_NAMESIZE, nsz);
-	ffa_st32(p + MM_ACC_ATTR, NB);
+	store_le64(p + MM_ACC_DATASIZE, dsz);
+	store_le64(p + MM_ACC_NAMESIZE, nsz);
+	store_le32(p + MM_ACC_ATTR, NB);
 	memcpy(p + MM_ACC_NAME, name, nbytes);
 	mmf_msg(0, func, p, MM_ACC_NAME + nbytes + msg_extra);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
@@ -471,7 +471,7 @@ TEST_NEG(var_get_huge_datasize_clamped_to_buffer)
 	CHECK_EQ(raw_access(MM_VAR_FN_SET_VARIABLE, 6, ab, 6, 1, 1), EFI_ST_SUCCESS);
 	/* A DataSize far past the shared buffer must not make us write there. */
 	CHECK_EQ(raw_access(MM_VAR_FN_GET_VARIABLE, 6, ab, 6, ~0ull, 0), EFI_ST_SUCCESS);
-	CHECK_EQ(ffa_ld64(mmf_buf + MM_HDR_SIZE + MM_VAR_HDR_SIZE + MM_ACC_DATASIZE), 1);
+	CHECK_EQ(load_le64(mmf_buf + MM_HDR_SIZE + MM_VAR_HDR_SIZE + MM_ACC_DATASIZE), 1);
 }
 
 TEST_NEG(var_get_next_bad_requests)
@@ -490,12 +490,12 @@ TEST_NEG(var_get_next_bad_requests)
 	CHECK_EQ(mmf_next(guid, "", 0, out, &nsz), EFI_ST_INVALID_PARAMETER);
 	/* No NUL inside NameSize. */
 	memset(p, 'x', sizeof(p));
-	ffa_st64(p + MM_NEXT_NAMESIZE, 8);
+	store_le64(p + MM_NEXT_NAMESIZE, 8);
 	mmf_msg(0, MM_VAR_FN_GET_NEXT_VARIABLE_NAME, p, MM_NEXT_NAME + 8);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	CHECK_EQ(mmf_status(0), EFI_ST_INVALID_PARAMETER);
 	/* NameSize past the message. */
-	ffa_st64(p + MM_NEXT_NAMESIZE, 64);
+	store_le64(p + MM_NEXT_NAMESIZE, 64);
 	mmf_msg(0, MM_VAR_FN_GET_NEXT_VARIABLE_NAME, p, MM_NEXT_NAME + 8);
 	CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 	CHECK_EQ(mmf_status(0), EFI_ST_INVALID_PARAMETER);
@@ -510,7 +510,7 @@ TEST_NEG(var_query_info_bad_attributes)
 		uint8_t *p = mmf_msg(0, MM_VAR_FN_QUERY_VARIABLE_INFO, NULL, MM_QVI_SIZE);
 
 		memset(p, 0, MM_QVI_SIZE);
-		ffa_st32(p + MM_QVI_ATTR, bad[i]);
+		store_le32(p + MM_QVI_ATTR, bad[i]);
 		CHECK_EQ(uv_mm_handle(&mmf_sp, 0), 0);
 		CHECK_EQ(mmf_status(0), EFI_ST_INVALID_PARAMETER);
 	}

@@ -69,7 +69,7 @@ TEST(partinfo_v10_descriptors_are_smaller)
 	r = T_SMC0(FFA_PARTITION_INFO_GET);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], SPMC_MAX_PARTITIONS);
-	CHECK_EQ(ffa_ld16(t_rx() + 8 * (SPMC_MAX_PARTITIONS - 1)), 0x8100 + SPMC_MAX_PARTITIONS - 1);
+	CHECK_EQ(load_le16(t_rx() + 8 * (SPMC_MAX_PARTITIONS - 1)), 0x8100 + SPMC_MAX_PARTITIONS - 1);
 }
 
 TEST(partinfo_regs_walks_all_partitions)
