@@ -234,7 +234,7 @@ int fdt_create_empty(struct fdt *f, void *buf, uint32_t cap)
 
 	if (!buf || cap < total)
 		return FDT_ERR_NOSPACE;
-	fw_memset(b, 0, total);
+	ffa_memset(b, 0, total);
 	f->buf = b;
 	f->cap = cap;
 	set_hdr(f, H_MAGIC, FDT_MAGIC);
@@ -510,7 +510,7 @@ static int splice(struct fdt *f, uint32_t off, uint32_t old_len, uint32_t new_le
 		return FDT_ERR_NOSPACE;
 	if (old_len > used - abs)
 		return FDT_ERR_BADARG;
-	fw_memmove(f->buf + abs + new_len, f->buf + abs + old_len, used - abs - old_len);
+	ffa_memmove(f->buf + abs + new_len, f->buf + abs + old_len, used - abs - old_len);
 	set_hdr(f, H_SIZE_STRUCT, hdr(f, H_SIZE_STRUCT) - old_len + new_len);
 	set_hdr(f, H_OFF_STRINGS, hdr(f, H_OFF_STRINGS) - old_len + new_len);
 	bump_totalsize(f);
@@ -524,7 +524,7 @@ static int find_string(const struct fdt *f, const char *name, uint32_t len)
 	const char *s = strblock(f);
 
 	for (uint32_t i = 0; size >= len + 1u && i <= size - (len + 1u); i++)
-		if (fw_memcmp(s + i, name, len + 1u) == 0)
+		if (ffa_memcmp(s + i, name, len + 1u) == 0)
 			return (int)i;
 	return FDT_ERR_NOTFOUND;
 }
@@ -554,8 +554,8 @@ static int setprop_existing(struct fdt *f, uint32_t poff, const void *val, uint3
 		return err;
 	p = f->buf + hdr(f, H_OFF_STRUCT) + poff;
 	store_be32(p + 4u, len);
-	fw_memmove(p + 12u, val, len);
-	fw_memset(p + 12u + len, 0, ALIGN4(len) - len);
+	ffa_memmove(p + 12u, val, len);
+	ffa_memset(p + 12u + len, 0, ALIGN4(len) - len);
 	return 0;
 }
 
@@ -582,7 +582,7 @@ int fdt_setprop(struct fdt *f, int node, const char *name, const void *val, uint
 		return FDT_ERR_NOSPACE;
 	if (soff < 0) {
 		soff = (int)hdr(f, H_SIZE_STRINGS);
-		fw_memmove(f->buf + fdt_used_size(f), name, nlen + 1u);
+		ffa_memmove(f->buf + fdt_used_size(f), name, nlen + 1u);
 		set_hdr(f, H_SIZE_STRINGS, hdr(f, H_SIZE_STRINGS) + nlen + 1u);
 		bump_totalsize(f);
 	}
@@ -596,8 +596,8 @@ int fdt_setprop(struct fdt *f, int node, const char *name, const void *val, uint
 	store_be32(p, FDT_TOKEN_PROP);
 	store_be32(p + 4u, len);
 	store_be32(p + 8u, nameoff);
-	fw_memmove(p + 12u, val, len);
-	fw_memset(p + 12u + len, 0, ALIGN4(len) - len);
+	ffa_memmove(p + 12u, val, len);
+	ffa_memset(p + 12u + len, 0, ALIGN4(len) - len);
 	return 0;
 }
 
@@ -652,8 +652,8 @@ int fdt_add_subnode(struct fdt *f, int parent, const char *name)
 		return err;
 	p = f->buf + hdr(f, H_OFF_STRUCT) + end;
 	store_be32(p, FDT_TOKEN_BEGIN_NODE);
-	fw_memset(p + 4u, 0, ALIGN4(nlen + 1u));
-	fw_memmove(p + 4u, name, nlen);
+	ffa_memset(p + 4u, 0, ALIGN4(nlen + 1u));
+	ffa_memmove(p + 4u, name, nlen);
 	store_be32(p + size - 4u, FDT_TOKEN_END_NODE);
 	return (int)end;
 }

@@ -131,7 +131,7 @@ int boot_plan_layout(const struct boot_cfg *cfg, uint64_t text_offset, uint64_t 
 	uint64_t ram_end = cfg->ram_base + cfg->ram_size;
 	uint64_t load = cfg->kernel_base + text_offset;
 
-	fw_memset(out, 0, sizeof(*out));
+	ffa_memset(out, 0, sizeof(*out));
 	if (ram_end < cfg->ram_base || cfg->kernel_base < cfg->ram_base ||
 	    (cfg->kernel_base & (INITRD_ALIGN - 1)))
 		return BOOT_ERR_CFG;
@@ -180,7 +180,7 @@ int boot_load_linux(const struct fwcfg_io *io, const struct boot_cfg *cfg,
 	const uint8_t *hdr;
 	int err;
 
-	fw_memset(out, 0, sizeof(*out));
+	ffa_memset(out, 0, sizeof(*out));
 	err = fwcfg_probe(io);
 	if (err)
 		return err == FWCFG_ERR_ABSENT ? BOOT_ERR_NOFWCFG : BOOT_ERR_NODMA;

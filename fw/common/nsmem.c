@@ -5,7 +5,7 @@
 
 int nsmem_init(struct nsmem *m, uint64_t base, uint64_t size, uintptr_t map)
 {
-	fw_memset(m, 0, sizeof(*m));
+	ffa_memset(m, 0, sizeof(*m));
 	if (size == 0 || base + size < base)
 		return -1;
 	m->base = base;

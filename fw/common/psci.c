@@ -10,7 +10,7 @@
 
 int psci_init(struct psci *p, const struct psci_platform *plat)
 {
-	fw_memset(p, 0, sizeof(*p));
+	ffa_memset(p, 0, sizeof(*p));
 	if (!plat || !plat->lock || !plat->unlock || !plat->entry_ok || !plat->release)
 		return -1;
 	p->plat = *plat;

@@ -1,46 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * libc-free helpers for the platform-independent firmware code (see util.h).
- * Byte loops: the compiler must not turn these back into calls to
- * memcpy/memset (-fno-builtin and no loop-distribution keep it so).
+ * libc-free helpers for the platform-independent firmware code (see util.h);
+ * the byte helpers are the codec's (ffa_memset and friends, lib/ffa/mem.c).
  */
 #include "fw/common/util.h"
 
 #include <stdarg.h>
-
-void fw_memmove(void *dst, const void *src, size_t n)
-{
-	uint8_t *d = dst;
-	const uint8_t *s = src;
-
-	if (d == s || n == 0)
-		return;
-	if (d < s) {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	} else {
-		for (size_t i = n; i > 0; i--)
-			d[i - 1] = s[i - 1];
-	}
-}
-
-void fw_memset(void *dst, int c, size_t n)
-{
-	uint8_t *d = dst;
-
-	for (size_t i = 0; i < n; i++)
-		d[i] = (uint8_t)c;
-}
-
-int fw_memcmp(const void *a, const void *b, size_t n)
-{
-	const uint8_t *x = a, *y = b;
-
-	for (size_t i = 0; i < n; i++)
-		if (x[i] != y[i])
-			return x[i] < y[i] ? -1 : 1;
-	return 0;
-}
 
 size_t fw_strlen(const char *s)
 {

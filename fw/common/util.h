@@ -15,9 +15,9 @@
 
 #define FW_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-void fw_memmove(void *dst, const void *src, size_t n);
-void fw_memset(void *dst, int c, size_t n);
-int fw_memcmp(const void *a, const void *b, size_t n);
+/* The byte helpers, ffa_memset/memcpy/memmove/memcmp, are the codec's. */
+#include "ffa/codec.h"
+
 size_t fw_strlen(const char *s);
 /* Length of s, or max when no NUL occurs in the first max bytes. */
 size_t fw_strnlen(const char *s, size_t max);

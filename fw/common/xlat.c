@@ -5,10 +5,10 @@
 
 int xlat_init(struct xlat *x, uint64_t (*pool)[XLAT_ENTRIES], unsigned int count)
 {
-	fw_memset(x, 0, sizeof(*x));
+	ffa_memset(x, 0, sizeof(*x));
 	if (!pool || count == 0 || ((uintptr_t)pool & (XLAT_PAGE - 1)))
 		return XLAT_ERR_ALIGN;
-	fw_memset(pool, 0, (size_t)count * sizeof(pool[0]));
+	ffa_memset(pool, 0, (size_t)count * sizeof(pool[0]));
 	x->pool = pool;
 	x->pool_size = count;
 	x->pool_used = 1;

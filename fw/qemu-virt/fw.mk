@@ -1,9 +1,8 @@
 # EL3 firmware for QEMU virt: `make fw` builds build/fw.bin (raw image for
 # -bios, executes in place from flash at 0x0).
 #
-# This fragment is included before spmc/, lib/ and services/ (fragments are
-# sorted by path), so it finds their sources itself instead of using their
-# variables, and compiles everything with its own rule into build/fw/.
+# It compiles the codec, the core and the partitions (whose fragments come
+# before this one) with its own flags and rule into build/fw/.
 FW_BUILD := $(BUILD)/fw
 # FW_EXTRA_CFLAGS=-DFW_TRACE_FFA logs every FF-A call on the secure UART.
 # No -mstrict-align: with translation on, all memory C touches is Normal
@@ -12,8 +11,7 @@ FW_BUILD := $(BUILD)/fw
 FW_CFLAGS := $(filter-out -mstrict-align,$(FS_CFLAGS)) -mbranch-protection=none -fno-common \
 	-ffunction-sections -fdata-sections $(FW_EXTRA_CFLAGS)
 FW_SRCS := $(wildcard fw/common/*.c fw/qemu-virt/*.c) \
-	$(wildcard spmc/*.c lib/ffa/*.c services/test/*.c services/tpm/*.c \
-	services/uefivar/*.c)
+	$(FFA_LIB_SRCS) $(SPMC_SRCS) $(TEST_SP_SRCS) $(TPM_SP_SRCS) $(UEFIVAR_SRCS)
 FW_ASM_SRCS := fw/qemu-virt/entry.S
 FW_OBJS := $(patsubst %.c,$(FW_BUILD)/%.o,$(FW_SRCS)) \
 	$(patsubst %.S,$(FW_BUILD)/%.o,$(FW_ASM_SRCS))
@@ -22,9 +20,10 @@ FW_ELF := $(BUILD)/fw.elf
 FW_BIN := $(BUILD)/fw.bin
 
 # The C that runs untranslated (all memory Device, alignment enforced):
-# mmu_boot() and what it calls, and the fatal path it may take.
+# mmu_boot() and what it calls, and the fatal path it may take (with the
+# byte helpers, lib/ffa/mem.c).
 FW_PRE_MMU_OBJS := $(addprefix $(FW_BUILD)/fw/,common/xlat.o common/util.o qemu-virt/mmu.o \
-	qemu-virt/memmap.o qemu-virt/console.o qemu-virt/power.o)
+	qemu-virt/memmap.o qemu-virt/console.o qemu-virt/power.o) $(FW_BUILD)/lib/ffa/mem.o
 $(FW_PRE_MMU_OBJS): FW_CFLAGS += -mstrict-align
 
 .PHONY: fw fw-boot-check

@@ -30,7 +30,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 
 	/* Overlapping copies are memmove's job; forward is fine for d < s. */
 	if ((d > s && d < s + n) || !words(d, s, n)) {
-		fw_memmove(dst, src, n);
+		ffa_memmove(dst, src, n);
 		return dst;
 	}
 	for (size_t i = 0; i < n; i += 8)
@@ -40,7 +40,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 
 void *memmove(void *dst, const void *src, size_t n)
 {
-	fw_memmove(dst, src, n);
+	ffa_memmove(dst, src, n);
 	return dst;
 }
 
@@ -50,7 +50,7 @@ void *memset(void *dst, int c, size_t n)
 	uint64_t v = (uint8_t)c * 0x0101010101010101ull;
 
 	if (!words(d, d, n)) {
-		fw_memset(dst, c, n);
+		ffa_memset(dst, c, n);
 		return dst;
 	}
 	for (size_t i = 0; i < n; i += 8)
@@ -60,5 +60,5 @@ void *memset(void *dst, int c, size_t n)
 
 int memcmp(const void *a, const void *b, size_t n)
 {
-	return fw_memcmp(a, b, n);
+	return ffa_memcmp(a, b, n);
 }

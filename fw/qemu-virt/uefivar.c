@@ -75,7 +75,7 @@ void plat_uefivar_config(const struct fwcfg_io *io)
 	uint32_t len = 0;
 
 	if (fwcfg_read_file(io, UV_FORMAT_FILE, v, sizeof(v), &len) || len < 7 ||
-	    fw_memcmp(v, "foreign", 7))
+	    ffa_memcmp(v, "foreign", 7))
 		return;
 	uv.nv_mount_flags = UV_MOUNT_FORMAT_FOREIGN;
 	fw_print("uefivar: %s=foreign: a variable store holding foreign data will be formatted",
@@ -127,7 +127,7 @@ static void hide_store_flash(struct fdt *f)
 
 		next = fdt_next_sibling(f, node);
 		if (!reg || rlen < 16 || !compat || clen != sizeof("cfi-flash") ||
-		    fw_memcmp(compat, "cfi-flash", clen))
+		    ffa_memcmp(compat, "cfi-flash", clen))
 			continue;
 		b = load_be64(reg);
 		sz = load_be64(reg + 8);

@@ -197,5 +197,7 @@ void ffa_partinfo_from_regs(const uint64_t in[3], struct ffa_partinfo *out);
 /* Freestanding memory helpers (no libc in firmware). */
 void ffa_memset(void *dst, int c, size_t n);
 void ffa_memcpy(void *dst, const void *src, size_t n);
+void ffa_memmove(void *dst, const void *src, size_t n);
+int ffa_memcmp(const void *a, const void *b, size_t n);
 
 #endif /* FFA_CODEC_H */

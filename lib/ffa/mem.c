@@ -4,11 +4,11 @@
  * recognising the loops and emitting calls to memset/memcpy, which do not
  * exist in the firmware.
  *
- * Word at a time when both ends are 8-byte aligned (the SPMC's own state,
- * page-aligned RX/TX), byte at a time otherwise: the firmware runs on
- * Device memory (MMU off), where an unaligned access faults, so nothing here
- * ever makes one. The byte loops cost 3-5 instructions a byte, which was
- * most of the SPMC's fast paths (docs: spmc-cost.md).
+ * The project's one set of byte helpers (codec, core, partitions,
+ * firmware). Word at a time when both ends are 8-byte aligned (the SPMC's
+ * own state, page-aligned RX/TX), byte at a time otherwise, so nothing here
+ * makes an unaligned access: the firmware's untranslated boot path, where
+ * all memory is Device, uses them too (built -mstrict-align there).
  */
 #include "ffa/codec.h"
 
@@ -67,4 +67,30 @@ FFA_NO_LIBCALL void ffa_memcpy(void *dst, const void *src, size_t n)
 	}
 	for (size_t i = 0; i < n; i++)
 		d[i] = s[i];
+}
+
+/* Overlapping ranges allowed: forward when the copy cannot clobber its source. */
+FFA_NO_LIBCALL void ffa_memmove(void *dst, const void *src, size_t n)
+{
+	uint8_t *d = dst;
+	const uint8_t *s = src;
+
+	if (d == s || n == 0)
+		return;
+	if (d < s || d >= s + n) {
+		ffa_memcpy(dst, src, n);
+		return;
+	}
+	for (size_t i = n; i > 0; i--)
+		d[i - 1] = s[i - 1];
+}
+
+int ffa_memcmp(const void *a, const void *b, size_t n)
+{
+	const uint8_t *x = a, *y = b;
+
+	for (size_t i = 0; i < n; i++)
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	return 0;
 }

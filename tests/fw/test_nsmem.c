@@ -126,11 +126,11 @@ TEST(string_helpers)
 {
 	char a[8] = "abcdefg";
 
-	fw_memmove(a + 1, a, 4);
+	ffa_memmove(a + 1, a, 4);
 	CHECK(memcmp(a, "aabcdfg", 7) == 0);
-	fw_memmove(a, a + 1, 4);
+	ffa_memmove(a, a + 1, 4);
 	CHECK(memcmp(a, "abcddfg", 7) == 0);
 	CHECK_EQ(fw_strnlen("abc", 2), 2);
 	CHECK(fw_streq("x", "x") && !fw_streq("x", "xy") && !fw_streq("xy", "x"));
-	CHECK(fw_memcmp("ab", "ac", 2) < 0);
+	CHECK(ffa_memcmp("ab", "ac", 2) < 0);
 }
