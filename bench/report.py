@@ -187,7 +187,7 @@ def parse_fw(log, out):
             mem[name + "_with_trap"] = round(ins[k] - pair)
     res = {
         "tool": "QEMU TCG -icount shift=0 (1 guest instruction = 1 ns), CNTVCT_EL0 around N calls from EL2",
-        "build": "the firmware itself (build/fw.bin: gcc -O2 freestanding, EL3 MMU off)",
+        "build": "the firmware itself (build/fw.bin: gcc -O2 freestanding, EL3 translation and caches on)",
         "unit": "aarch64 instructions per call; call = with_trap less a null SMC (SMCCC_VERSION: trap, "
                 "EL3 dispatch, the caller's loop)",
         "cntfrq": freq,

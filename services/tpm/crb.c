@@ -17,8 +17,8 @@ static volatile uint8_t *page(struct tpm_crb *c, unsigned int loc)
 	return c->pages + (uint64_t)loc * TPM_CRB_PAGE_SIZE;
 }
 
-/* The pages are only ever accessed as aligned 32-bit words: the firmware
- * runs with its MMU off, where unaligned or byte-merged accesses differ. */
+/* The registers are only ever accessed as aligned 32-bit words, as the CRB
+ * interface defines them: never a wider, merged or unaligned access. */
 static uint32_t rd32(volatile uint8_t *p, uint32_t off)
 {
 	return *(volatile uint32_t *)(void *)(p + off);

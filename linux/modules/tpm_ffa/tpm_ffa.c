@@ -252,11 +252,12 @@ static int tpm_ffa_map(struct tpm_ffa *t)
 		return ret ? ret : -EINVAL;
 	}
 	/*
-	 * Write-combined (normal non-cacheable): the partition reads these
-	 * pages with its MMU off, i.e. uncached, so a cached mapping here
-	 * could leave commands in our cache where it never looks.
+	 * Write-back, as the partition maps them (the firmware maps all of NS
+	 * RAM Normal write-back, Non-secure): both sides with the same
+	 * attributes see one coherent copy; a non-cacheable mapping here
+	 * against the partition's cacheable one would not be coherent.
 	 */
-	t->crb = devm_memremap(dev, res.start, TPM_CRB_SIZE, MEMREMAP_WC);
+	t->crb = devm_memremap(dev, res.start, TPM_CRB_SIZE, MEMREMAP_WB);
 	if (IS_ERR(t->crb))
 		return PTR_ERR(t->crb);
 	return 0;

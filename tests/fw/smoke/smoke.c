@@ -8,7 +8,7 @@
  * so one QEMU run also checks a warm reset with stale firmware state.
  *
  * Output on UART0: "smoke: ..." lines, each round ending with
- * "smoke: N passed, M failed". MMU off: all accesses are Device memory.
+ * "smoke: N passed, M failed". The smoke kernel runs with its own MMU off: all its accesses are Device memory.
  */
 #include <stdint.h>
 
