@@ -51,10 +51,10 @@ HARNESS_OBJ := $(BUILD)/host/tests/harness/check.o
 
 # Fragments in layer order, each after everything it builds on, so a
 # fragment may use the variables of those before it: the codec, the core,
-# the partitions, the hosted platform and client, the firmware, the suites,
+# the partitions, the hosted platform and its CLI, the firmware, the suites,
 # the kernel side, the tree-wide checks, the benchmarks.
 include $(wildcard lib/*/*.mk) $(wildcard spmc/*.mk) $(wildcard services/*/*.mk) \
-	host/sim.mk host/client.mk $(wildcard fw/*/*.mk) $(wildcard tests/*/*.mk) \
+	host/sim.mk host/cli.mk $(wildcard fw/*/*.mk) $(wildcard tests/*/*.mk) \
 	$(wildcard linux/*.mk) $(wildcard tools/*.mk) $(wildcard bench/*.mk)
 
 all: $(ALL_TARGETS)

@@ -5,7 +5,7 @@
 # mix), for callgrind. build/tests/bench-smoke is the same program on the
 # sanitized hosted objects, run once per operation by `make test`.
 BENCH_SRCS := bench/ffa_bench.c host/sim/sim.c services/test/test_sp.c \
-	$(wildcard spmc/*.c lib/ffa/*.c host/client/*.c)
+	$(wildcard spmc/*.c lib/ffa/*.c lib/client/*.c)
 # 1024 slots: the live-table curve goes to 1023 live transactions.
 BENCH_CFLAGS := $(CFLAGS_COMMON) -O2 -g -D_GNU_SOURCE -DSPMC_MAX_TXNS=1024
 BENCH_OBJS := $(patsubst %.c,$(BUILD)/bench-obj/%.o,$(BENCH_SRCS))

@@ -30,7 +30,7 @@
 #include <string.h>
 
 #include "ffa/mem.h"
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 #include "host/sim/sim.h"
 #include "services/test_sp.h"
 #include "spmc/spmc.h"

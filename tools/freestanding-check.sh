@@ -19,7 +19,7 @@ trap 'rm -rf "$out"' EXIT
 pass=0
 fail=0
 objs=()
-for src in lib/ffa/*.c spmc/*.c services/*/*.c host/client/*.c; do
+for src in lib/ffa/*.c spmc/*.c services/*/*.c lib/client/*.c; do
 	[ -e "$src" ] || continue
 	obj="$out/$(echo "$src" | tr / _).o"
 	# shellcheck disable=SC2086

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 
 struct session_opts {
 	bool verbose;          /* print every call's registers */

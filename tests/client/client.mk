@@ -1,4 +1,4 @@
-# Tests of the reference FF-A client (host/client/) against the real hosted
+# Tests of the reference FF-A client (lib/client/) against the real hosted
 # SPMC and against a scripted fake SPMC that misbehaves on purpose.
 CLIENT_TESTS := $(BUILD)/tests/client-tests
 CLIENT_TEST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(wildcard tests/client/*.c)) \

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 
 #define FAKE_BASE 0x40000000ull     /* PA of the fake's NS memory */
 #define FAKE_PAGES 16u

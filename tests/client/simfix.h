@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 #include "host/sim/sim.h"
 
 struct simfix {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Reference FF-A client: readable names for logs, UUID text form. */
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 
 const char *ffa_client_status_str(int32_t status)
 {

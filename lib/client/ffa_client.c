@@ -5,8 +5,8 @@
  * ffa_client_str.c. Only the codec's helpers are used (no libc) so the
  * library can be dropped into a freestanding driver.
  */
-#include "host/client/ffa_client.h"
-#include "host/client/ffa_client_priv.h"
+#include "lib/client/ffa_client.h"
+#include "lib/client/ffa_client_priv.h"
 
 void ffa_client_init(struct ffa_client *c, ffa_client_conduit_fn call,
 		     ffa_client_ptr_fn ptr, void *ctx)

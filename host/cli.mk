@@ -1,8 +1,6 @@
-# The reference normal-world FF-A client library (host/client/) and ffa-host
-# (host/cli/), a scripted session against the hosted SPMC.
+# ffa-host (host/cli/): a scripted session of the reference client
+# (lib/client/) against the hosted SPMC.
 
-FFA_CLIENT_SRCS := $(wildcard host/client/*.c)
-FFA_CLIENT_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(FFA_CLIENT_SRCS))
 FFA_HOST_CLI_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(wildcard host/cli/*.c))
 FFA_HOST := $(BUILD)/ffa-host
 # Read by host/cli/ffa-host-test.sh (a TEST_CMDS entry must be one word).

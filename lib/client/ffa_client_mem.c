@@ -6,8 +6,8 @@
  * strictest cut any receiver may demand, since a proxy like pKVM's must
  * inspect whole constituents per fragment.
  */
-#include "host/client/ffa_client.h"
-#include "host/client/ffa_client_priv.h"
+#include "lib/client/ffa_client.h"
+#include "lib/client/ffa_client_priv.h"
 
 /* The largest multiple of a constituent that fits in `room` bytes. */
 static uint32_t whole_ranges(uint32_t room)

@@ -3,7 +3,7 @@
 #ifndef HOST_CLIENT_FFA_CLIENT_PRIV_H
 #define HOST_CLIENT_FFA_CLIENT_PRIV_H
 
-#include "host/client/ffa_client.h"
+#include "lib/client/ffa_client.h"
 
 /* The status an FFA_ERROR frame carries, or BAD_RESPONSE for anything else. */
 int32_t ffa_client_error_of(const struct ffa_regs *r);
