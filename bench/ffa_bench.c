@@ -205,13 +205,13 @@ static int op_partinfo_regs(struct bench *b, const struct bench_op *op)
 	b->cur = PH_CALL;
 	if (ffa_client_partitions_regs(&b->c, NULL, info, 4, &count) || count < 1)
 		return -1;
-	return info[0].id == TSP_ID ? 0 : -1;
+	return info[0].id == TEST_SP_ID ? 0 : -1;
 }
 
 /* Every payload register carries something different, so an echo proves it all. */
 static void echo_payload(uint64_t *in, unsigned int n)
 {
-	in[0] = TSP_CMD_ECHO;
+	in[0] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 1; i < n; i++)
 		in[i] = 0x0123456789abcdefull * i ^ (uint64_t)i << 56;
 }
@@ -223,7 +223,7 @@ static int op_direct_req(struct bench *b, const struct bench_op *op)
 	(void)op;
 	echo_payload(in, FFA_CLIENT_REQ_ARGS);
 	b->cur = PH_CALL;
-	if (ffa_client_direct_req64(&b->c, TSP_ID, in, out))
+	if (ffa_client_direct_req64(&b->c, TEST_SP_ID, in, out))
 		return -1;
 	return memcmp(in, out, sizeof(in)) ? -1 : 0;
 }
@@ -233,11 +233,11 @@ static int op_direct_req32(struct bench *b, const struct bench_op *op)
 	uint32_t in[FFA_CLIENT_REQ_ARGS], out[FFA_CLIENT_REQ_ARGS];
 
 	(void)op;
-	in[0] = TSP_CMD_ECHO;
+	in[0] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 1; i < FFA_CLIENT_REQ_ARGS; i++)
 		in[i] = 0x89abcdefu * i;
 	b->cur = PH_CALL;
-	if (ffa_client_direct_req32(&b->c, TSP_ID, in, out))
+	if (ffa_client_direct_req32(&b->c, TEST_SP_ID, in, out))
 		return -1;
 	return memcmp(in, out, sizeof(in)) ? -1 : 0;
 }
@@ -250,7 +250,7 @@ static int op_direct_req2(struct bench *b, const struct bench_op *op)
 	(void)op;
 	echo_payload(in, FFA_CLIENT_REQ2_ARGS);
 	b->cur = PH_CALL;
-	if (ffa_client_direct_req2(&b->c, TSP_ID, &uuid, in, out))
+	if (ffa_client_direct_req2(&b->c, TEST_SP_ID, &uuid, in, out))
 		return -1;
 	return memcmp(in, out, sizeof(in)) ? -1 : 0;
 }
@@ -292,7 +292,7 @@ static int sp_retrieve(struct bench *b, const struct bench_op *op, uint32_t n,
 {
 	struct spmc_sp_mem mem;
 	bool on = window_open(b, PH_RETRIEVE);
-	int32_t ret = spmc_sp_retrieve(&b->sim->spmc, TSP_ID, handle, &mem);
+	int32_t ret = spmc_sp_retrieve(&b->sim->spmc, TEST_SP_ID, handle, &mem);
 
 	window_close(b, on);
 	if (ret)
@@ -310,7 +310,7 @@ static int sp_retrieve(struct bench *b, const struct bench_op *op, uint32_t n,
 static int sp_relinquish(struct bench *b, uint64_t handle)
 {
 	bool on = window_open(b, PH_RELINQUISH);
-	int32_t ret = spmc_sp_relinquish(&b->sim->spmc, TSP_ID, handle);
+	int32_t ret = spmc_sp_relinquish(&b->sim->spmc, TEST_SP_ID, handle);
 
 	window_close(b, on);
 	return ret ? -1 : 0;
@@ -325,7 +325,7 @@ static int sp_relinquish(struct bench *b, uint64_t handle)
 static int op_mem(struct bench *b, const struct bench_op *op)
 {
 	static const struct ffa_mem_access rx = {
-		.receiver = TSP_ID,
+		.receiver = TEST_SP_ID,
 		.perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX,
 	};
 	struct ffa_client_mem m = {
@@ -425,7 +425,7 @@ static int check_idle(struct bench *b, const char **why)
 static int set_live(struct bench *b, uint32_t want)
 {
 	static const struct ffa_mem_access rx = {
-		.receiver = TSP_ID,
+		.receiver = TEST_SP_ID,
 		.perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX,
 	};
 	struct ffa_mem_range rg;

@@ -88,7 +88,7 @@ static int share_reclaim(void)
 	uint32_t len;
 	int ok = 1;
 
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX;
 	len = ffa_mtd_encode(tx, sizeof(tx), FFA_VERSION_1_2, &d, &rg, 1);
 	if (!len)
@@ -133,7 +133,7 @@ void smoke_bench(void)
 	ok &= r[0] == FFA_SUCCESS_32;
 	ok &= loop("null", SMCCC_VERSION, 0, 0, SMCCC_VERSION_1_2);
 	ok &= loop("version", FFA_VERSION, FFA_VERSION_1_2, 0, FFA_VERSION_1_2);
-	ok &= loop("direct_req_echo", FFA_MSG_SEND_DIRECT_REQ_64, TSP_ID, TSP_CMD_ECHO,
+	ok &= loop("direct_req_echo", FFA_MSG_SEND_DIRECT_REQ_64, TEST_SP_ID, TEST_SP_CMD_ECHO,
 		   FFA_MSG_SEND_DIRECT_RESP_64);
 	ok &= share_reclaim();
 	smoke_puts(ok ? "ffa-stack: fwbench done ok\n" : "ffa-stack: fwbench done FAILED\n");

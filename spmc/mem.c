@@ -275,7 +275,7 @@ int32_t spmc_txn_commit(struct spmc *s, uint32_t slot, uint32_t type,
 	int32_t ret;
 
 	/* ffa_mtd_parse zeroes d itself. */
-	ret = ffa_mtd_parse(buf, len, spmc_layout(s), FFA_MTD_KIND_SEND, &d);
+	ret = ffa_mtd_parse(buf, len, spmc_ns_version(s), FFA_MTD_KIND_SEND, &d);
 	if (ret != FFA_RET_SUCCESS)
 		return ret;
 	ret = check_parties(s, &d, type);

@@ -158,7 +158,7 @@ static uint32_t encode_txn(struct spmc *s, uint32_t slot, uint32_t layout, uint8
 
 void spmc_abi_mem_retrieve_req(struct spmc *s, struct ffa_regs *r)
 {
-	uint32_t cap = spmc_rxtx_size(s), layout = spmc_layout(s);
+	uint32_t cap = spmc_rxtx_size(s), layout = spmc_ns_version(s);
 	uint32_t len, frag;
 	int32_t slot;
 	uint8_t *rx;

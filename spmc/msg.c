@@ -98,7 +98,7 @@ static __attribute__((noinline)) void direct_req2(struct spmc *s, struct ffa_reg
 	int32_t ret;
 	int idx;
 
-	if (spmc_layout(s) < FFA_VERSION_1_2) {
+	if (spmc_ns_version(s) < FFA_VERSION_1_2) {
 		ffa_set_error(r, FFA_RET_NOT_SUPPORTED);
 		return;
 	}

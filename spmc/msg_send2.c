@@ -71,7 +71,7 @@ static int32_t send2(struct spmc *s, const struct ffa_regs *r)
 
 void spmc_abi_msg_send2(struct spmc *s, struct ffa_regs *r)
 {
-	int32_t ret = spmc_layout(s) >= FFA_VERSION_1_1 ? send2(s, r) : FFA_RET_NOT_SUPPORTED;
+	int32_t ret = spmc_ns_version(s) >= FFA_VERSION_1_1 ? send2(s, r) : FFA_RET_NOT_SUPPORTED;
 
 	if (ret != FFA_RET_SUCCESS)
 		ffa_set_error(r, ret);

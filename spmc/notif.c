@@ -12,7 +12,7 @@
 
 static bool notif_available(const struct spmc *s)
 {
-	return spmc_layout(s) >= FFA_VERSION_1_1;
+	return spmc_ns_version(s) >= FFA_VERSION_1_1;
 }
 
 static struct spmc_notif_bitmap *bm_find(struct spmc *s, uint16_t id)

@@ -44,7 +44,7 @@ static const struct spmc_partition *nth_match(const struct spmc *s,
 
 static int32_t write_infos(struct spmc *s, const struct ffa_uuid *u, uint32_t count)
 {
-	uint32_t version = spmc_layout(s);
+	uint32_t version = spmc_ns_version(s);
 	uint32_t size = ffa_partinfo_size(version);
 	uint32_t cap = spmc_rxtx_size(s);
 	struct ffa_partinfo info;
@@ -75,7 +75,7 @@ void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r)
 
 	ffa_uuid_from_words(&u, ffa_w(r, 1), ffa_w(r, 2), ffa_w(r, 3), ffa_w(r, 4));
 	/* v1.1 introduced the flags (count only); w5 is reserved for v1.0. */
-	if (spmc_layout(s) < FFA_VERSION_1_1 && flags) {
+	if (spmc_ns_version(s) < FFA_VERSION_1_1 && flags) {
 		ffa_set_error(r, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
@@ -90,7 +90,7 @@ void spmc_abi_partition_info_get(struct spmc *s, struct ffa_regs *r)
 		return;
 	}
 	/* v1.0 had no size output: w3 is reserved there. */
-	size = spmc_layout(s) >= FFA_VERSION_1_1 ? ffa_partinfo_size(spmc_layout(s)) : 0;
+	size = spmc_ns_version(s) >= FFA_VERSION_1_1 ? ffa_partinfo_size(spmc_ns_version(s)) : 0;
 	if (!(flags & FFA_PARTITION_INFO_FLAG_COUNT_ONLY)) {
 		ret = write_infos(s, &u, count);
 		if (ret != FFA_RET_SUCCESS) {
@@ -109,9 +109,9 @@ void spmc_abi_partition_info_get_regs(struct spmc *s, struct ffa_regs *r)
 	uint32_t start = (uint32_t)(x3 & FFA_PIGR_START_INDEX_MASK);
 	uint32_t count, last, cur, n;
 
-	if (spmc_layout(s) < FFA_VERSION_1_2) {
+	if (spmc_ns_version(s) < FFA_VERSION_1_2) {
 		ffa_set_error(r, SPMC_REFUSE(s, 0, FFA_RET_NOT_SUPPORTED,
-				  "spmc_layout(s) < FFA_VERSION_1_2"));
+				  "spmc_ns_version(s) < FFA_VERSION_1_2"));
 		return;
 	}
 	/* No tags are ever handed out (the list never changes), so any tag is stale. */
@@ -138,7 +138,7 @@ void spmc_abi_partition_info_get_regs(struct spmc *s, struct ffa_regs *r)
 		  (uint64_t)cur << FFA_PIGR_CUR_INDEX_SHIFT |
 		  (uint64_t)FFA_PARTINFO_SIZE_V1_1 << FFA_PIGR_DESC_SIZE_SHIFT;
 	for (uint32_t i = 0; i < n; i++) {
-		fill_info(nth_match(s, &u, start + i), spmc_layout(s), &info);
+		fill_info(nth_match(s, &u, start + i), spmc_ns_version(s), &info);
 		ffa_partinfo_to_regs(&info, &r->x[3 + 3 * i]);
 	}
 }

@@ -74,7 +74,7 @@ static inline void spmc_fix_version(struct spmc *s)
 		spmc_fix_version_slow(s);
 }
 /* The layout version descriptors use: v1.0 until FFA_VERSION was called. */
-static inline uint32_t spmc_layout(const struct spmc *s)
+static inline uint32_t spmc_ns_version(const struct spmc *s)
 {
 	return s->ns.negotiated ? s->ns.negotiated : FFA_VERSION_1_0;
 }

@@ -31,12 +31,12 @@ void spmc_version_call(struct spmc *s, struct ffa_regs *r)
 	 * Once fixed it never changes again, so no lock is needed to say so.
 	 */
 	if (spmc_version_fixed(s)) {
-		version_reply(r, spmc_layout(s));
+		version_reply(r, spmc_ns_version(s));
 		return;
 	}
 	spmc_lock(s, SPMC_LOCK_CORE);
 	if (s->ns.locked) {
-		version_reply(r, spmc_layout(s));
+		version_reply(r, spmc_ns_version(s));
 	} else {
 		s->ns.requested = req;
 		s->ns.negotiated = ffa_version_min(req, SPMC_FFA_VERSION);
@@ -97,7 +97,7 @@ static uint32_t rxtx_map_props(const struct spmc *s)
 {
 	uint32_t props = FFA_FEAT_RXTX_MIN_SIZE_4K;
 
-	if (spmc_layout(s) >= FFA_VERSION_1_2)
+	if (spmc_ns_version(s) >= FFA_VERSION_1_2)
 		props |= (uint32_t)SPMC_RXTX_MAX_PAGES << FFA_FEAT_RXTX_MAX_PAGES_SHIFT;
 	return props;
 }
@@ -109,7 +109,7 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 	bool ok;
 
 	/* Notification function IDs and feature IDs (bit 31 clear). */
-	if (spmc_notif_feature(s, id, &props) || (id == FFA_MSG_SEND2 && spmc_layout(s) >= FFA_VERSION_1_1)) {
+	if (spmc_notif_feature(s, id, &props) || (id == FFA_MSG_SEND2 && spmc_ns_version(s) >= FFA_VERSION_1_1)) {
 		ffa_set_success32(r, props, 0);
 		return;
 	}
@@ -119,7 +119,7 @@ void spmc_abi_features(struct spmc *s, struct ffa_regs *r)
 	}
 	ok = in_list(spmc_fids, sizeof(spmc_fids) / sizeof(spmc_fids[0]), id);
 	/* Advertise only what this caller could successfully call. */
-	if (!ok && spmc_layout(s) >= FFA_VERSION_1_2)
+	if (!ok && spmc_ns_version(s) >= FFA_VERSION_1_2)
 		ok = in_list(spmc_fids_v12,
 			     sizeof(spmc_fids_v12) / sizeof(spmc_fids_v12[0]), id);
 	if (!ok) {

@@ -195,22 +195,22 @@ static int measure_all(struct fdt *f, const struct boot_info *bi)
 	/* Flash starts at address 0: hide that from the compiler, which may
 	 * otherwise treat reads through the pointer as undefined. */
 	__asm__("" : "+r"(flash));
-	err = mb_measure(&mb, 0, TCG_EV_POST_CODE, (const void *)flash, fw_size,
+	err = measured_boot_measure(&mb, 0, TCG_EV_POST_CODE, (const void *)flash, fw_size,
 			 "ffa-stack EL3 firmware");
 	/* The OS loader's files go to PCR 9 as EV_IPL (TCG PC Client PFP: PCRs
 	 * 8-9 are the OS loader's; 4 and 5 hold UEFI boot applications and
 	 * their configuration, which this firmware does not run). */
-	err = err ? err : mb_measure(&mb, 9, TCG_EV_IPL,
+	err = err ? err : measured_boot_measure(&mb, 9, TCG_EV_IPL,
 				      (const void *)(uintptr_t)bi->plan.kernel_load,
 				      bi->kernel_size, "linux kernel image");
 	if (!err && bi->initrd_size)
-		err = mb_measure(&mb, 9, TCG_EV_IPL, (const void *)(uintptr_t)bi->plan.initrd_start,
+		err = measured_boot_measure(&mb, 9, TCG_EV_IPL, (const void *)(uintptr_t)bi->plan.initrd_start,
 				 bi->initrd_size, "linux initrd");
 	/* The tree exactly as Linux gets it: no edit may follow this. */
-	err = err ? err : mb_measure(&mb, 1, TCG_EV_TABLE_OF_DEVICES,
+	err = err ? err : measured_boot_measure(&mb, 1, TCG_EV_TABLE_OF_DEVICES,
 				      (const void *)(uintptr_t)PLAT_DTB_BASE, fdt_totalsize(f),
 				      "device tree");
-	return err ? err : mb_separators(&mb, 0, 7);
+	return err ? err : measured_boot_separators(&mb, 0, 7);
 }
 
 static void absent(struct fdt *f, const char *why)
@@ -257,10 +257,10 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 		absent(f, "no room for the TPM carveout above the initrd");
 		return;
 	}
-	err = mb_start(&mb, &tis_be, (volatile uint8_t *)(uintptr_t)(base + TPM_LOG_OFFSET),
+	err = measured_boot_start(&mb, &tis_be, (volatile uint8_t *)(uintptr_t)(base + TPM_LOG_OFFSET),
 		       TPM_LOG_SIZE);
 	if (err) {
-		absent(f, err == MB_ERR_DEVICE ? tis_strerror(tis.last_error) :
+		absent(f, err == MEASURED_BOOT_ERR_DEVICE ? tis_strerror(tis.last_error) :
 		       "TPM2_Startup failed");
 		return;
 	}
@@ -271,7 +271,7 @@ void plat_tpm_boot(struct fdt *f, const struct dt_mem *mem, const struct boot_in
 	err = measure_all(f, bi);
 	if (err)
 		fw_print("tpm: measured boot stopped: %s (TPM code 0x%x); the PCRs are incomplete",
-			 mb_strerror(err), mb.last_rc);
+			 measured_boot_strerror(err), mb.last_rc);
 	tpm_crb_init(&crb, (volatile uint8_t *)(uintptr_t)base, base, &tis_be);
 	tpm_sp_partition(&tpm_part, &crb);
 	tpm_present = true;

@@ -211,7 +211,7 @@ static bool do_partitions(struct sess *s)
 		return false;
 	}
 	for (uint32_t i = 0; i < n && i < 8; i++)
-		if (p[i].id == TSP_ID && (s->c.version == FFA_VERSION_1_0 ||
+		if (p[i].id == TEST_SP_ID && (s->c.version == FFA_VERSION_1_0 ||
 					  ffa_uuid_equal(&p[i].uuid, &want)))
 			found = true;
 	step(s, found, "FFA_PARTITION_INFO_GET(all)", "%u partition%s%s", n, n == 1 ? "" : "s",
@@ -225,7 +225,7 @@ static bool do_partitions(struct sess *s)
 			p[i].exec_ctx_count, p[i].properties, pr, u);
 	}
 	if (found)
-		s->sp = TSP_ID;
+		s->sp = TEST_SP_ID;
 	return found;
 }
 
@@ -243,7 +243,7 @@ static void do_partitions_more(struct sess *s)
 	step(s, ret == FFA_RET_SUCCESS && na >= 1, "FFA_PARTITION_INFO_GET(all, count only)",
 	     "%s, %u", st(ret), na);
 	ret = ffa_client_find_partition(&s->c, &tu, &id);
-	step(s, ret == FFA_RET_SUCCESS && id == TSP_ID, "FFA_PARTITION_INFO_GET(test uuid)",
+	step(s, ret == FFA_RET_SUCCESS && id == TEST_SP_ID, "FFA_PARTITION_INFO_GET(test uuid)",
 	     "%s id 0x%04x", st(ret), id);
 	if (s->c.version < FFA_VERSION_1_2)
 		return;
@@ -268,9 +268,9 @@ static void do_partitions_more(struct sess *s)
 static void do_direct(struct sess *s)
 {
 	const struct ffa_uuid tu = FFA_UUID_FFA_STACK_TEST;
-	uint32_t a32[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO, 0x11111111, 0x22222222, 0x33333333,
+	uint32_t a32[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO, 0x11111111, 0x22222222, 0x33333333,
 					      0x44444444 }, o32[FFA_CLIENT_REQ_ARGS];
-	uint64_t a64[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO, 0x1111111122222222ull,
+	uint64_t a64[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO, 0x1111111122222222ull,
 					      0x3333333344444444ull, 0x5555555566666666ull,
 					      0x7777777788888888ull }, o64[FFA_CLIENT_REQ_ARGS];
 	uint64_t a2[FFA_CLIENT_REQ2_ARGS], o2[FFA_CLIENT_REQ2_ARGS];
@@ -297,7 +297,7 @@ static void do_direct(struct sess *s)
 	if (s->c.version < FFA_VERSION_1_2)
 		return;
 	same = 0;
-	a2[0] = TSP_CMD_ECHO;
+	a2[0] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 1; i < FFA_CLIENT_REQ2_ARGS; i++)
 		a2[i] = 0x0101010101010101ull * i;
 	ret = ffa_client_direct_req2_uuid(&s->c, &tu, a2, o2);
@@ -309,7 +309,7 @@ static void do_direct(struct sess *s)
 
 static void do_ns_info(struct sess *s)
 {
-	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_NS_INFO }, o[FFA_CLIENT_REQ_ARGS];
+	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_NS_INFO }, o[FFA_CLIENT_REQ_ARGS];
 	int32_t ret = ffa_client_direct_req64(&s->c, s->sp, a, o);
 	char v[16];
 	bool ok;
@@ -324,13 +324,13 @@ static void do_ns_info(struct sess *s)
 	     (o[4] & 0xFFFF) == s->c.pages;
 	step(s, ok, "FFA_MSG_SEND_DIRECT_REQ_64(0x8001, NS_INFO)",
 	     "SPMC sees v%s%s, TX 0x%" PRIx64 " RX 0x%" PRIx64 ", %u page(s)", v,
-	     (o[1] >> 32) & TSP_NS_INFO_LOCKED ? " (locked)" : "", o[2], o[3],
+	     (o[1] >> 32) & TEST_SP_NS_INFO_LOCKED ? " (locked)" : "", o[2], o[3],
 	     (unsigned int)(o[4] & 0xFFFF));
 }
 
 /* ---- memory ---- */
 
-static int32_t tsp_cmd(struct sess *s, uint32_t cmd, uint64_t handle, uint32_t a3,
+static int32_t test_sp_cmd(struct sess *s, uint32_t cmd, uint64_t handle, uint32_t a3,
 		       uint32_t out[FFA_CLIENT_REQ_ARGS])
 {
 	uint32_t in[FFA_CLIENT_REQ_ARGS] = { cmd, (uint32_t)handle, (uint32_t)(handle >> 32), a3,
@@ -406,19 +406,19 @@ static void do_share(struct sess *s)
 
 	if (!p)
 		return;
-	local = tsp_fnv1a(TSP_FNV_OFFSET, p, len);
-	ret = tsp_cmd(s, TSP_CMD_MEM_CHECKSUM, h, 0, o);
+	local = test_sp_fnv1a(TEST_SP_FNV_OFFSET, p, len);
+	ret = test_sp_cmd(s, TEST_SP_CMD_MEM_CHECKSUM, h, 0, o);
 	remote = ffa_handle_join(o[1], o[2]);
 	step(s, !ret && remote == local && o[3] == SHARE_PAGES,
 	     "FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_CHECKSUM)",
 	     "%s: 0x%016" PRIx64 " over %u pages, local FNV-1a 0x%016" PRIx64 " %s", st(ret),
 	     remote, o[3], local, remote == local ? "(equal)" : "(DIFFERENT)");
 
-	ret = tsp_cmd(s, TSP_CMD_MEM_RETRIEVE, h, 0, o);
+	ret = test_sp_cmd(s, TEST_SP_CMD_MEM_RETRIEVE, h, 0, o);
 	step(s, !ret && o[3] == SHARE_PAGES, "FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_RETRIEVE)",
 	     "%s: partition keeps %u pages", st(ret), o[3]);
 	reclaim(s, h, FFA_RET_DENIED, " (expected: still retrieved)");
-	ret = tsp_cmd(s, TSP_CMD_MEM_RELINQUISH, h, 0, o);
+	ret = test_sp_cmd(s, TEST_SP_CMD_MEM_RELINQUISH, h, 0, o);
 	step(s, !ret, "FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_RELINQUISH)", "%s", st(ret));
 	reclaim(s, h, FFA_RET_SUCCESS, "");
 	reclaim(s, h, FFA_RET_INVALID_PARAMETERS, " (expected: handle already reclaimed)");
@@ -433,7 +433,7 @@ static void do_lend(struct sess *s)
 
 	if (!p)
 		return;
-	ret = tsp_cmd(s, TSP_CMD_MEM_FILL, h, FILL_BYTE, o);
+	ret = test_sp_cmd(s, TEST_SP_CMD_MEM_FILL, h, FILL_BYTE, o);
 	step(s, !ret && o[3] == LEND_PAGES, "FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_FILL 0xa5)",
 	     "%s: %u pages filled", st(ret), o[3]);
 	reclaim(s, h, FFA_RET_SUCCESS, "");
@@ -489,7 +489,7 @@ static void do_hyp_retrieve(struct sess *s)
 		     (d.ep[0].perms & FFA_PERM_DATA_MASK) == FFA_PERM_DATA_RO ? "RO" : "RW",
 		     d.range_count, d.total_pages);
 	}
-	refused(s, tsp_cmd(s, TSP_CMD_MEM_FILL, h, FILL_BYTE, o), FFA_RET_DENIED,
+	refused(s, test_sp_cmd(s, TEST_SP_CMD_MEM_FILL, h, FILL_BYTE, o), FFA_RET_DENIED,
 		"FFA_MSG_SEND_DIRECT_REQ_32(0x8001, MEM_FILL)", " (expected: shared read-only)");
 	reclaim(s, h, FFA_RET_SUCCESS, "");
 }

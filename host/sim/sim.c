@@ -85,7 +85,7 @@ static void sim_raise_sri(void *ctx, uint32_t intid)
 int32_t host_sim_init(struct host_sim *sim, const struct host_sim_config *cfg)
 {
 	static const struct host_sim_config defaults;
-	const struct spmc_partition *tsp[1] = { test_sp_partition() };
+	const struct spmc_partition *test_sp[1] = { test_sp_partition() };
 	struct spmc_platform plat = {
 		.ctx = sim, .lock = sim_lock, .unlock = sim_unlock,
 		.ns_ptr = host_sim_ptr_cb, .log = sim_log,
@@ -115,7 +115,7 @@ int32_t host_sim_init(struct host_sim *sim, const struct host_sim_config *cfg)
 	if (cfg->parts)
 		ret = spmc_init(&sim->spmc, &plat, cfg->parts, cfg->part_count);
 	else
-		ret = spmc_init(&sim->spmc, &plat, tsp, 1);
+		ret = spmc_init(&sim->spmc, &plat, test_sp, 1);
 	if (ret == FFA_RET_SUCCESS)
 		ret = spmc_notif_set_sri(&sim->spmc, HOST_SIM_SRI_INTID, sim_raise_sri);
 	if (ret != FFA_RET_SUCCESS)

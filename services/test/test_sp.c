@@ -35,7 +35,7 @@ static uint64_t handle_of(const struct spmc_msg *m)
 /* Checksum every page of a retrieved region, ranges in address order. */
 static int32_t checksum(struct spmc *s, const struct spmc_sp_mem *mem, uint64_t *out)
 {
-	uint64_t h = TSP_FNV_OFFSET;
+	uint64_t h = TEST_SP_FNV_OFFSET;
 
 	for (uint32_t i = 0; i < mem->range_count; i++) {
 		uint32_t pages = mem->ranges[i].pages;
@@ -43,7 +43,7 @@ static int32_t checksum(struct spmc *s, const struct spmc_sp_mem *mem, uint64_t 
 
 		if (!p)
 			return FFA_RET_ABORTED;
-		h = tsp_fnv1a(h, p, (uint64_t)pages << FFA_PAGE_SHIFT);
+		h = test_sp_fnv1a(h, p, (uint64_t)pages << FFA_PAGE_SHIFT);
 	}
 	*out = h;
 	return FFA_RET_SUCCESS;
@@ -79,7 +79,7 @@ static void mem_op(struct spmc *s, uint16_t self, struct spmc_msg *m, uint32_t c
 		set_status(m, ret);
 		return;
 	}
-	if (cmd == TSP_CMD_MEM_CHECKSUM)
+	if (cmd == TEST_SP_CMD_MEM_CHECKSUM)
 		ret = checksum(s, &mem, &sum);
 	else
 		ret = fill(s, &mem, byte);
@@ -89,7 +89,7 @@ static void mem_op(struct spmc *s, uint16_t self, struct spmc_msg *m, uint32_t c
 	set_status(m, ret);
 	if (ret != FFA_RET_SUCCESS)
 		return;
-	if (cmd == TSP_CMD_MEM_CHECKSUM) {
+	if (cmd == TEST_SP_CMD_MEM_CHECKSUM) {
 		m->args[A1] = (uint32_t)sum;
 		m->args[A2] = sum >> 32;
 	}
@@ -103,7 +103,7 @@ static void keep(struct spmc *s, uint16_t self, struct spmc_msg *m, uint32_t cmd
 	int32_t ret;
 
 	clear_results(m);
-	if (cmd == TSP_CMD_MEM_RETRIEVE) {
+	if (cmd == TEST_SP_CMD_MEM_RETRIEVE) {
 		ret = spmc_sp_retrieve(s, self, handle, &mem);
 		if (ret == FFA_RET_SUCCESS)
 			m->args[A3] = mem.total_pages;
@@ -126,9 +126,9 @@ static void ns_info(struct spmc *s, struct spmc_msg *m)
 	}
 	spmc_get_ns_info(s, &info);
 	if (info.version_locked)
-		flags |= TSP_NS_INFO_LOCKED;
+		flags |= TEST_SP_NS_INFO_LOCKED;
 	if (info.rx_held_by_ns)
-		flags |= TSP_NS_INFO_RX_HELD;
+		flags |= TEST_SP_NS_INFO_RX_HELD;
 	set_status(m, FFA_RET_SUCCESS);
 	m->args[A1] = info.version | flags << 32;
 	m->args[A2] = info.tx_pa;
@@ -159,7 +159,7 @@ static void msg_read(struct spmc *s, uint16_t self, struct spmc_msg *m)
 	int32_t ret;
 
 	clear_results(m);
-	if (release & ~(uint64_t)TSP_MSG_RELEASE) {
+	if (release & ~(uint64_t)TEST_SP_MSG_RELEASE) {
 		set_status(m, FFA_RET_INVALID_PARAMETERS);
 		return;
 	}
@@ -168,7 +168,7 @@ static void msg_read(struct spmc *s, uint16_t self, struct spmc_msg *m)
 		set_status(m, ret);
 		return;
 	}
-	sum = tsp_fnv1a(TSP_FNV_OFFSET, msg.payload, msg.size);
+	sum = test_sp_fnv1a(TEST_SP_FNV_OFFSET, msg.payload, msg.size);
 	m->args[A1] = msg.sender;
 	m->args[A2] = msg.size;
 	m->args[A3] = (uint32_t)sum;
@@ -176,7 +176,7 @@ static void msg_read(struct spmc *s, uint16_t self, struct spmc_msg *m)
 	set_status(m, release ? spmc_sp_msg_release(s, self) : FFA_RET_SUCCESS);
 }
 
-static __attribute__((noinline)) int32_t tsp_command(struct spmc *s,
+static __attribute__((noinline)) int32_t test_sp_command(struct spmc *s,
 						     const struct spmc_partition *sp,
 						     struct spmc_msg *m)
 {
@@ -187,23 +187,23 @@ static __attribute__((noinline)) int32_t tsp_command(struct spmc *s,
 	if (cmd64 >> 32)
 		cmd = 0;
 	switch (cmd) {
-	case TSP_CMD_ECHO:
+	case TEST_SP_CMD_ECHO:
 		break;
-	case TSP_CMD_MEM_CHECKSUM:
-	case TSP_CMD_MEM_FILL:
+	case TEST_SP_CMD_MEM_CHECKSUM:
+	case TEST_SP_CMD_MEM_FILL:
 		mem_op(s, sp->id, m, cmd);
 		break;
-	case TSP_CMD_MEM_RETRIEVE:
-	case TSP_CMD_MEM_RELINQUISH:
+	case TEST_SP_CMD_MEM_RETRIEVE:
+	case TEST_SP_CMD_MEM_RELINQUISH:
 		keep(s, sp->id, m, cmd);
 		break;
-	case TSP_CMD_NS_INFO:
+	case TEST_SP_CMD_NS_INFO:
 		ns_info(s, m);
 		break;
-	case TSP_CMD_NOTIFY:
+	case TEST_SP_CMD_NOTIFY:
 		notify(s, sp->id, m);
 		break;
-	case TSP_CMD_MSG_READ:
+	case TEST_SP_CMD_MSG_READ:
 		msg_read(s, sp->id, m);
 		break;
 	default:
@@ -214,27 +214,27 @@ static __attribute__((noinline)) int32_t tsp_command(struct spmc *s,
 	return FFA_RET_SUCCESS;
 }
 
-static int32_t tsp_direct(struct spmc *s, const struct spmc_partition *sp,
+static int32_t test_sp_direct(struct spmc *s, const struct spmc_partition *sp,
 			  struct spmc_msg *m)
 {
 	/* The echo is what benchmarks time: answer it without the rest's frame. */
-	if (m->args[A0] == TSP_CMD_ECHO)
+	if (m->args[A0] == TEST_SP_CMD_ECHO)
 		return FFA_RET_SUCCESS;
-	return tsp_command(s, sp, m);
+	return test_sp_command(s, sp, m);
 }
 
-static const struct spmc_partition tsp = {
-	.id = TSP_ID,
+static const struct spmc_partition test_sp = {
+	.id = TEST_SP_ID,
 	.name = "test",
 	.uuid = FFA_UUID_FFA_STACK_TEST,
 	.properties = FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_DIRECT_REQ2_RECV |
 		      FFA_PART_PROP_INDIRECT_MSG | FFA_PART_PROP_AARCH64 |
 		      FFA_PART_PROP_ID_TYPE_PE,
 	.priv = 0,
-	.direct = tsp_direct,
+	.direct = test_sp_direct,
 };
 
 const struct spmc_partition *test_sp_partition(void)
 {
-	return &tsp;
+	return &test_sp;
 }

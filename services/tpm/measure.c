@@ -97,32 +97,32 @@ int tpm2_rsp_pcr_read(const uint8_t *rsp, uint32_t len, uint8_t out[SHA256_DIGES
 	return 0;
 }
 
-/* One command at locality 0; MB_ERR_TPM with last_rc for a TPM error. */
+/* One command at locality 0; MEASURED_BOOT_ERR_TPM with last_rc for a TPM error. */
 static int run(struct measured_boot *m, uint32_t len, uint32_t ok_rc)
 {
 	uint32_t rsp_len = 0;
 	int64_t rc;
 
 	if (!len)
-		return MB_ERR_ARG;
+		return MEASURED_BOOT_ERR_ARG;
 	if (m->be->submit(m->be->ctx, 0, m->cmd, len, m->rsp, sizeof(m->rsp), &rsp_len))
-		return MB_ERR_DEVICE;
+		return MEASURED_BOOT_ERR_DEVICE;
 	rc = tpm2_rsp_code(m->rsp, rsp_len);
 	if (rc < 0)
-		return MB_ERR_DEVICE;
+		return MEASURED_BOOT_ERR_DEVICE;
 	m->last_rc = (uint32_t)rc;
 	if (rc != TPM2_RC_SUCCESS && rc != ok_rc)
-		return MB_ERR_TPM;
-	return MB_OK;
+		return MEASURED_BOOT_ERR_TPM;
+	return MEASURED_BOOT_OK;
 }
 
-int mb_start(struct measured_boot *m, const struct tpm_backend *be,
+int measured_boot_start(struct measured_boot *m, const struct tpm_backend *be,
 	     volatile uint8_t *log, uint32_t log_cap)
 {
 	m->be = be;
 	m->last_rc = 0;
 	if (tcg2_log_init(&m->log, log, log_cap))
-		return MB_ERR_LOG;
+		return MEASURED_BOOT_ERR_LOG;
 	return run(m, tpm2_cmd_startup(m->cmd, sizeof(m->cmd), TPM2_SU_CLEAR),
 		   TPM2_RC_INITIALIZE);
 }
@@ -144,31 +144,31 @@ static int extend_and_log(struct measured_boot *m, uint32_t pcr, uint32_t type,
 
 	/* Room in the log first: an extend without its entry breaks replay. */
 	if (TCG2_LOG_EVENT_SIZE(len) > m->log.cap - m->log.len)
-		return MB_ERR_LOG;
+		return MEASURED_BOOT_ERR_LOG;
 	err = run(m, tpm2_cmd_pcr_extend(m->cmd, sizeof(m->cmd), pcr, digest), TPM2_RC_SUCCESS);
 	if (err)
 		return err;
-	return tcg2_log_add(&m->log, pcr, type, digest, data, len) ? MB_ERR_LOG : MB_OK;
+	return tcg2_log_add(&m->log, pcr, type, digest, data, len) ? MEASURED_BOOT_ERR_LOG : MEASURED_BOOT_OK;
 }
 
-int mb_measure(struct measured_boot *m, uint32_t pcr, uint32_t type, const void *data,
+int measured_boot_measure(struct measured_boot *m, uint32_t pcr, uint32_t type, const void *data,
 	       size_t len, const char *desc)
 {
 	uint8_t d[SHA256_DIGEST_SIZE];
 
 	if (pcr >= TPM2_PCR_COUNT || !desc)
-		return MB_ERR_ARG;
+		return MEASURED_BOOT_ERR_ARG;
 	sha256(data, len, d);
 	return extend_and_log(m, pcr, type, d, desc, str_len(desc));
 }
 
-int mb_separators(struct measured_boot *m, uint32_t first, uint32_t last)
+int measured_boot_separators(struct measured_boot *m, uint32_t first, uint32_t last)
 {
 	static const uint8_t zero[4];
 	uint8_t d[SHA256_DIGEST_SIZE];
 
 	if (first > last || last >= TPM2_PCR_COUNT)
-		return MB_ERR_ARG;
+		return MEASURED_BOOT_ERR_ARG;
 	sha256(zero, sizeof(zero), d);
 	for (uint32_t pcr = first; pcr <= last; pcr++) {
 		int err = extend_and_log(m, pcr, TCG_EV_SEPARATOR, d, zero, sizeof(zero));
@@ -176,19 +176,19 @@ int mb_separators(struct measured_boot *m, uint32_t first, uint32_t last)
 		if (err)
 			return err;
 	}
-	return MB_OK;
+	return MEASURED_BOOT_OK;
 }
 
-const char *mb_strerror(int err)
+const char *measured_boot_strerror(int err)
 {
 	switch (err) {
-	case MB_OK:
+	case MEASURED_BOOT_OK:
 		return "ok";
-	case MB_ERR_DEVICE:
+	case MEASURED_BOOT_ERR_DEVICE:
 		return "the TPM did not answer";
-	case MB_ERR_TPM:
+	case MEASURED_BOOT_ERR_TPM:
 		return "the TPM returned an error";
-	case MB_ERR_LOG:
+	case MEASURED_BOOT_ERR_LOG:
 		return "the event log is full";
 	default:
 		return "bad argument";

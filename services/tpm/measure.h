@@ -39,31 +39,31 @@ int64_t tpm2_rsp_code(const uint8_t *rsp, uint32_t len);
 /* The digest from a successful one-PCR SHA-256 TPM2_PCR_Read: 0 or -1. */
 int tpm2_rsp_pcr_read(const uint8_t *rsp, uint32_t len, uint8_t out[SHA256_DIGEST_SIZE]);
 
-enum mb_error {
-	MB_OK = 0,
-	MB_ERR_DEVICE = -1,    /* the backend failed (no TPM answer) */
-	MB_ERR_TPM = -2,       /* the TPM answered with an error code */
-	MB_ERR_LOG = -3,       /* the event log is full */
-	MB_ERR_ARG = -4,
+enum measured_boot_error {
+	MEASURED_BOOT_OK = 0,
+	MEASURED_BOOT_ERR_DEVICE = -1,    /* the backend failed (no TPM answer) */
+	MEASURED_BOOT_ERR_TPM = -2,       /* the TPM answered with an error code */
+	MEASURED_BOOT_ERR_LOG = -3,       /* the event log is full */
+	MEASURED_BOOT_ERR_ARG = -4,
 };
 
 struct measured_boot {
 	const struct tpm_backend *be;
 	struct tcg2_log log;
-	uint32_t last_rc;      /* the TPM's code for MB_ERR_TPM */
+	uint32_t last_rc;      /* the TPM's code for MEASURED_BOOT_ERR_TPM */
 	uint8_t cmd[96];
 	uint8_t rsp[256];
 };
 
 /* TPM2_Startup(CLEAR) (already started is fine) and the log header. */
-int mb_start(struct measured_boot *m, const struct tpm_backend *be,
+int measured_boot_start(struct measured_boot *m, const struct tpm_backend *be,
 	     volatile uint8_t *log, uint32_t log_cap);
 /* Hash [data, data + len), extend PCR `pcr`, log it with `desc` (a
  * NUL-terminated string, logged without the NUL) as the event data. */
-int mb_measure(struct measured_boot *m, uint32_t pcr, uint32_t type, const void *data,
+int measured_boot_measure(struct measured_boot *m, uint32_t pcr, uint32_t type, const void *data,
 	       size_t len, const char *desc);
 /* EV_SEPARATOR (digest of four zero bytes) into PCRs first..last. */
-int mb_separators(struct measured_boot *m, uint32_t first, uint32_t last);
-const char *mb_strerror(int err);
+int measured_boot_separators(struct measured_boot *m, uint32_t first, uint32_t last);
+const char *measured_boot_strerror(int err);
 
 #endif /* SERVICES_TPM_MEASURE_H */

@@ -106,7 +106,7 @@ static int by_addr(const void *a, const void *b)
 uint64_t simfix_fnv(const struct ffa_mem_range *rg, uint32_t n)
 {
 	struct ffa_mem_range *sorted = calloc(n ? n : 1, sizeof(*sorted));
-	uint64_t h = TSP_FNV_OFFSET;
+	uint64_t h = TEST_SP_FNV_OFFSET;
 
 	/* The partition walks its ranges in address order: so do we. */
 	memcpy(sorted, rg, (size_t)n * sizeof(*sorted));
@@ -114,7 +114,7 @@ uint64_t simfix_fnv(const struct ffa_mem_range *rg, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t len = (uint64_t)sorted[i].pages * FFA_PAGE_SIZE;
 
-		h = tsp_fnv1a(h, simfix_ptr(sorted[i].addr, len), len);
+		h = test_sp_fnv1a(h, simfix_ptr(sorted[i].addr, len), len);
 	}
 	free(sorted);
 	return h;
@@ -124,7 +124,7 @@ int32_t tsp32(uint32_t cmd, uint64_t handle, uint32_t a3, uint32_t out[FFA_CLIEN
 {
 	uint32_t in[FFA_CLIENT_REQ_ARGS] = { cmd, (uint32_t)handle, (uint32_t)(handle >> 32), a3,
 					     0 };
-	int32_t ret = ffa_client_direct_req32(&SF.c, TSP_ID, in, out);
+	int32_t ret = ffa_client_direct_req32(&SF.c, TEST_SP_ID, in, out);
 
 	return ret ? ret : (int32_t)out[0];
 }
@@ -132,7 +132,7 @@ int32_t tsp32(uint32_t cmd, uint64_t handle, uint32_t a3, uint32_t out[FFA_CLIEN
 int32_t simfix_send(bool lend, const struct ffa_mem_range *rg, uint32_t n, uint8_t perms,
 		    uint64_t *handle)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = perms };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = perms };
 	struct ffa_client_mem m = {
 		.receivers = &ep, .receiver_count = 1, .ranges = rg, .range_count = n,
 		.attributes = FFA_ATTR_NORMAL_WB_INNER,

@@ -38,7 +38,7 @@ static void share_and_checksum(uint32_t n)
 	for (uint32_t i = 0; i < n; i++)
 		pages += rg[i].pages;
 	CHECK_EQ(simfix_send(false, rg, n, RO, &h), FFA_RET_SUCCESS);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_CHECKSUM, h, 0, o), FFA_RET_SUCCESS);
+	CHECK_EQ(tsp32(TEST_SP_CMD_MEM_CHECKSUM, h, 0, o), FFA_RET_SUCCESS);
 	CHECK_EQ(ffa_handle_join(o[1], o[2]), simfix_fnv(rg, n));
 	CHECK_EQ(o[3], pages);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
@@ -181,7 +181,7 @@ static void lend_fill_reclaim(uint32_t pages, uint32_t seed, uint8_t fill, uint3
 	uint32_t o[FFA_CLIENT_REQ_ARGS];
 	uint64_t h = contiguous_sent(pages, seed, true);
 
-	CHECK_EQ(tsp32(TSP_CMD_MEM_FILL, h, fill, o), FFA_RET_SUCCESS);
+	CHECK_EQ(tsp32(TEST_SP_CMD_MEM_FILL, h, fill, o), FFA_RET_SUCCESS);
 	CHECK_EQ(o[3], pages);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, flags), FFA_RET_SUCCESS);
 	CHECK_EQ(bytes_not(rg[0].addr, pages, want), 0);
@@ -203,10 +203,10 @@ TEST_NEG(mem_reclaim_while_retrieved)
 	uint64_t h;
 
 	h = contiguous_sent(3, 3, false);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_RETRIEVE, h, 0, o), FFA_RET_SUCCESS);
+	CHECK_EQ(tsp32(TEST_SP_CMD_MEM_RETRIEVE, h, 0, o), FFA_RET_SUCCESS);
 	CHECK_EQ(o[3], 3);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_DENIED);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_RELINQUISH, h, 0, o), FFA_RET_SUCCESS);
+	CHECK_EQ(tsp32(TEST_SP_CMD_MEM_RELINQUISH, h, 0, o), FFA_RET_SUCCESS);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
 }
 
@@ -251,7 +251,7 @@ TEST_NEG(mem_checksum_after_reclaim_fails)
 
 	h = contiguous_sent(1, 1, false);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
-	CHECK(tsp32(TSP_CMD_MEM_CHECKSUM, h, 0, o) < 0);
+	CHECK(tsp32(TEST_SP_CMD_MEM_CHECKSUM, h, 0, o) < 0);
 }
 
 TEST_NEG(mem_fill_read_only_denied)
@@ -266,7 +266,7 @@ TEST_NEG(mem_fill_read_only_denied)
 	uint8_t before = p[100];
 
 	CHECK_EQ(simfix_send(false, rg, 1, RO, &h), FFA_RET_SUCCESS);
-	CHECK_EQ(tsp32(TSP_CMD_MEM_FILL, h, 0x00, o), FFA_RET_DENIED);
+	CHECK_EQ(tsp32(TEST_SP_CMD_MEM_FILL, h, 0x00, o), FFA_RET_DENIED);
 	CHECK_EQ(p[100], before);
 	CHECK_EQ(ffa_client_mem_reclaim(&SF.c, h, 0), FFA_RET_SUCCESS);
 }
@@ -292,7 +292,7 @@ static int32_t send_one(const struct ffa_mem_access *ep, uint64_t *h)
 
 TEST_NEG(mem_share_before_map_denied)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h = 0;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
@@ -304,7 +304,7 @@ TEST_NEG(mem_share_before_map_denied)
 
 TEST_NEG(mem_share_without_receivers_or_ranges)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -320,7 +320,7 @@ TEST_NEG(mem_share_without_receivers_or_ranges)
 TEST_NEG(mem_share_malformed_refused_locally)
 {
 	struct ffa_mem_access self = { .receiver = FFA_ID_NS_PHYS, .perms = RW };
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -337,7 +337,7 @@ TEST_NEG(mem_share_malformed_refused_locally)
 
 TEST_NEG(mem_share_scratch_too_small)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -361,7 +361,7 @@ TEST_NEG(mem_share_unknown_receiver)
 
 TEST_NEG(mem_share_overlapping_ranges)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -373,7 +373,7 @@ TEST_NEG(mem_share_overlapping_ranges)
 
 TEST_NEG(mem_share_not_normal_world_ram)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -387,7 +387,7 @@ TEST_NEG(mem_share_not_normal_world_ram)
 
 TEST_NEG(mem_share_rxtx_or_shared_pages_denied)
 {
-	struct ffa_mem_access ep = { .receiver = TSP_ID, .perms = RW };
+	struct ffa_mem_access ep = { .receiver = TEST_SP_ID, .perms = RW };
 	uint64_t h, h2;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
@@ -411,7 +411,7 @@ static void check_retrieved(const struct ffa_mtd *d, const uint8_t *buf, uint32_
 
 	CHECK_EQ(d->sender, FFA_ID_NS_PHYS);
 	CHECK_EQ(d->ep_count, 1);
-	CHECK_EQ(d->ep[0].receiver, TSP_ID);
+	CHECK_EQ(d->ep[0].receiver, TEST_SP_ID);
 	CHECK_EQ(d->ep[0].perms, perms);
 	CHECK_EQ(d->range_count, n);
 	for (uint32_t i = 0; i < n && i < d->range_count; i++) {

@@ -12,13 +12,13 @@
 #include "tests/client/simfix.h"
 #include "tests/harness/check.h"
 
-static const struct ffa_uuid TSP_UUID = FFA_UUID_FFA_STACK_TEST;
+static const struct ffa_uuid TEST_SP_UUID = FFA_UUID_FFA_STACK_TEST;
 
 /* NS_INFO through the partition: what the SPMC believes about us. */
 static int32_t ns_info(uint64_t o[FFA_CLIENT_REQ_ARGS])
 {
-	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_NS_INFO };
-	int32_t ret = ffa_client_direct_req64(&SF.c, TSP_ID, a, o);
+	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_NS_INFO };
+	int32_t ret = ffa_client_direct_req64(&SF.c, TEST_SP_ID, a, o);
 
 	return ret ? ret : (int32_t)o[0];
 }
@@ -42,7 +42,7 @@ TEST(sess_negotiate_1_1_keeps_lower)
 	CHECK_EQ(SF.c.spmc_version, FFA_VERSION_1_2);
 	CHECK_EQ(ns_info(o), FFA_RET_SUCCESS);
 	CHECK_EQ((uint32_t)o[1], FFA_VERSION_1_1);
-	CHECK((o[1] >> 32) & TSP_NS_INFO_LOCKED);
+	CHECK((o[1] >> 32) & TEST_SP_NS_INFO_LOCKED);
 }
 
 TEST_NEG(sess_renegotiate_after_use_denied)
@@ -188,11 +188,11 @@ TEST(sess_partitions_lists_test_partition)
 	struct ffa_partinfo p[4];
 
 	CHECK_EQ(partitions_at(FFA_VERSION_1_2, NULL, p, 4), 1);
-	CHECK_EQ(p[0].id, TSP_ID);
+	CHECK_EQ(p[0].id, TEST_SP_ID);
 	CHECK_EQ(p[0].exec_ctx_count, 1);
 	CHECK(p[0].properties & FFA_PART_PROP_DIRECT_REQ_RECV);
 	CHECK(p[0].properties & FFA_PART_PROP_DIRECT_REQ2_RECV);
-	CHECK(ffa_uuid_equal(&p[0].uuid, &TSP_UUID));
+	CHECK(ffa_uuid_equal(&p[0].uuid, &TEST_SP_UUID));
 	CHECK(!SF.c.rx_held);
 	CHECK_EQ(simfix_count(FFA_RX_RELEASE), 1);
 }
@@ -202,10 +202,10 @@ TEST(sess_partitions_by_uuid_and_find)
 	struct ffa_partinfo p[2];
 	uint16_t id = 0;
 
-	CHECK_EQ(partitions_at(FFA_VERSION_1_2, &TSP_UUID, p, 2), 1);
-	CHECK_EQ(p[0].id, TSP_ID);
-	CHECK_EQ(ffa_client_find_partition(&SF.c, &TSP_UUID, &id), FFA_RET_SUCCESS);
-	CHECK_EQ(id, TSP_ID);
+	CHECK_EQ(partitions_at(FFA_VERSION_1_2, &TEST_SP_UUID, p, 2), 1);
+	CHECK_EQ(p[0].id, TEST_SP_ID);
+	CHECK_EQ(ffa_client_find_partition(&SF.c, &TEST_SP_UUID, &id), FFA_RET_SUCCESS);
+	CHECK_EQ(id, TEST_SP_ID);
 }
 
 TEST(sess_partition_count_needs_no_buffers)
@@ -240,7 +240,7 @@ static void make_many(struct host_sim_config *cfg)
 {
 	for (unsigned int i = 0; i < 7; i++) {
 		memcpy(&many[i], test_sp_partition(), sizeof(many[i]));
-		many[i].id = (uint16_t)(TSP_ID + i);
+		many[i].id = (uint16_t)(TEST_SP_ID + i);
 		many[i].uuid.b[15] = (uint8_t)(0x10 + i);
 		many_ptrs[i] = &many[i];
 	}
@@ -268,7 +268,7 @@ TEST(sess_partitions_regs_paginate)
 		CHECK_EQ(b[i].id, a[i].id);
 		CHECK(ffa_uuid_equal(&b[i].uuid, &a[i].uuid));
 	}
-	CHECK_EQ(b[6].id, TSP_ID + 6);
+	CHECK_EQ(b[6].id, TEST_SP_ID + 6);
 }
 
 TEST_NEG(sess_partitions_cap_too_small)
@@ -281,7 +281,7 @@ TEST_NEG(sess_partitions_cap_too_small)
 	CHECK(simfix_open(&cfg, FFA_VERSION_1_2, 1));
 	CHECK_EQ(ffa_client_partitions(&SF.c, NULL, p, 2, &n), FFA_RET_NO_MEMORY);
 	CHECK_EQ(n, 7);
-	CHECK_EQ(p[1].id, TSP_ID + 1);
+	CHECK_EQ(p[1].id, TEST_SP_ID + 1);
 	/* RX went back even so: the next query works. */
 	CHECK_EQ(ffa_client_partitions(&SF.c, NULL, p, 8, &n), FFA_RET_SUCCESS);
 	CHECK_EQ(ffa_client_partitions_regs(&SF.c, NULL, p, 3, &n), FFA_RET_NO_MEMORY);
@@ -293,7 +293,7 @@ TEST(sess_v1_0_partitions_short_layout)
 	struct ffa_partinfo p[2];
 
 	CHECK_EQ(partitions_at(FFA_VERSION_1_0, NULL, p, 2), 1);
-	CHECK_EQ(p[0].id, TSP_ID);
+	CHECK_EQ(p[0].id, TEST_SP_ID);
 	CHECK(ffa_uuid_is_nil(&p[0].uuid));
 }
 
@@ -344,20 +344,20 @@ TEST_NEG(sess_partitions_unknown_uuid)
 TEST_NEG(sess_regs_and_req2_need_1_2)
 {
 	struct ffa_partinfo p[2];
-	uint64_t a[FFA_CLIENT_REQ2_ARGS] = { TSP_CMD_ECHO }, o[FFA_CLIENT_REQ2_ARGS];
+	uint64_t a[FFA_CLIENT_REQ2_ARGS] = { TEST_SP_CMD_ECHO }, o[FFA_CLIENT_REQ2_ARGS];
 	struct ffa_regs r;
 	uint32_t n;
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_1, 1));
 	simfix_reset_counts();
 	CHECK_EQ(ffa_client_partitions_regs(&SF.c, NULL, p, 2, &n), FFA_RET_NOT_SUPPORTED);
-	CHECK_EQ(ffa_client_direct_req2(&SF.c, TSP_ID, &TSP_UUID, a, o), FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(ffa_client_direct_req2(&SF.c, TEST_SP_ID, &TEST_SP_UUID, a, o), FFA_RET_NOT_SUPPORTED);
 	CHECK_EQ(simfix_count(FFA_MSG_SEND_DIRECT_REQ2), 0);
 	/* The SPMC enforces the same rule for a 1.1 caller. */
 	ffa_regs_clear(&r);
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
-	r.x[1] = ffa_pack_ids(0, TSP_ID);
-	r.x[4] = TSP_CMD_ECHO;
+	r.x[1] = ffa_pack_ids(0, TEST_SP_ID);
+	r.x[4] = TEST_SP_CMD_ECHO;
 	ffa_client_call(&SF.c, &r);
 	CHECK_EQ(ffa_error_code(&r), FFA_RET_NOT_SUPPORTED);
 }
@@ -387,22 +387,22 @@ TEST_NEG(sess_real_spmc_answer_tampered_count)
 
 TEST(sess_direct32_echo)
 {
-	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO, 0xdeadbeef, 2, 3, 0xffffffff };
+	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO, 0xdeadbeef, 2, 3, 0xffffffff };
 	uint32_t o[FFA_CLIENT_REQ_ARGS] = { 0 };
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
-	CHECK_EQ(ffa_client_direct_req32(&SF.c, TSP_ID, a, o), FFA_RET_SUCCESS);
+	CHECK_EQ(ffa_client_direct_req32(&SF.c, TEST_SP_ID, a, o), FFA_RET_SUCCESS);
 	CHECK(!memcmp(a, o, sizeof(a)));
 }
 
 TEST(sess_direct64_echo_full_width)
 {
-	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO, 0x0123456789abcdefull, UINT64_MAX,
+	uint64_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO, 0x0123456789abcdefull, UINT64_MAX,
 					    1ull << 63, 42 };
 	uint64_t o[FFA_CLIENT_REQ_ARGS] = { 0 };
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
-	CHECK_EQ(ffa_client_direct_req64(&SF.c, TSP_ID, a, o), FFA_RET_SUCCESS);
+	CHECK_EQ(ffa_client_direct_req64(&SF.c, TEST_SP_ID, a, o), FFA_RET_SUCCESS);
 	CHECK(!memcmp(a, o, sizeof(a)));
 }
 
@@ -410,11 +410,11 @@ TEST(sess_direct_req2_by_uuid)
 {
 	uint64_t a[FFA_CLIENT_REQ2_ARGS], o[FFA_CLIENT_REQ2_ARGS] = { 0 };
 
-	a[0] = TSP_CMD_ECHO;
+	a[0] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 1; i < FFA_CLIENT_REQ2_ARGS; i++)
 		a[i] = 0x1000000000000001ull * i;
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 1));
-	CHECK_EQ(ffa_client_direct_req2_uuid(&SF.c, &TSP_UUID, a, o), FFA_RET_SUCCESS);
+	CHECK_EQ(ffa_client_direct_req2_uuid(&SF.c, &TEST_SP_UUID, a, o), FFA_RET_SUCCESS);
 	CHECK(!memcmp(a, o, sizeof(a)));
 	CHECK_EQ(simfix_count(FFA_MSG_SEND_DIRECT_REQ2), 1);
 }
@@ -422,15 +422,15 @@ TEST(sess_direct_req2_by_uuid)
 TEST_NEG(sess_direct_req2_wrong_uuid)
 {
 	struct ffa_uuid u = FFA_UUID_UEFI_VAR;
-	uint64_t a[FFA_CLIENT_REQ2_ARGS] = { TSP_CMD_ECHO }, o[FFA_CLIENT_REQ2_ARGS];
+	uint64_t a[FFA_CLIENT_REQ2_ARGS] = { TEST_SP_CMD_ECHO }, o[FFA_CLIENT_REQ2_ARGS];
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
-	CHECK_EQ(ffa_client_direct_req2(&SF.c, TSP_ID, &u, a, o), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(ffa_client_direct_req2(&SF.c, TEST_SP_ID, &u, a, o), FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST_NEG(sess_direct_to_unknown_or_self)
 {
-	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO }, o[FFA_CLIENT_REQ_ARGS];
+	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO }, o[FFA_CLIENT_REQ_ARGS];
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
 	CHECK_EQ(ffa_client_direct_req32(&SF.c, 0x8007, a, o), FFA_RET_INVALID_PARAMETERS);
@@ -444,10 +444,10 @@ TEST_NEG(sess_partition_rejects_unknown_command)
 	uint32_t a[FFA_CLIENT_REQ_ARGS] = { 0x1234 }, o[FFA_CLIENT_REQ_ARGS];
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
-	CHECK_EQ(ffa_client_direct_req32(&SF.c, TSP_ID, a, o), FFA_RET_SUCCESS);
+	CHECK_EQ(ffa_client_direct_req32(&SF.c, TEST_SP_ID, a, o), FFA_RET_SUCCESS);
 	CHECK_EQ((int32_t)o[0], FFA_RET_NOT_SUPPORTED);
-	a[0] = TSP_CMD_NS_INFO; /* 64-bit only */
-	CHECK_EQ(ffa_client_direct_req32(&SF.c, TSP_ID, a, o), FFA_RET_SUCCESS);
+	a[0] = TEST_SP_CMD_NS_INFO; /* 64-bit only */
+	CHECK_EQ(ffa_client_direct_req32(&SF.c, TEST_SP_ID, a, o), FFA_RET_SUCCESS);
 	CHECK_EQ((int32_t)o[0], FFA_RET_NOT_SUPPORTED);
 }
 
@@ -459,11 +459,11 @@ static void swap_sender(const struct ffa_regs *in, struct ffa_regs *out)
 
 TEST_NEG(sess_real_spmc_answer_tampered_sender)
 {
-	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TSP_CMD_ECHO, 7 }, o[FFA_CLIENT_REQ_ARGS] = { 0 };
+	uint32_t a[FFA_CLIENT_REQ_ARGS] = { TEST_SP_CMD_ECHO, 7 }, o[FFA_CLIENT_REQ_ARGS] = { 0 };
 
 	CHECK(simfix_open(NULL, FFA_VERSION_1_2, 0));
 	SF.mutate = swap_sender;
-	CHECK_EQ(ffa_client_direct_req32(&SF.c, TSP_ID, a, o), FFA_CLIENT_BAD_RESPONSE);
+	CHECK_EQ(ffa_client_direct_req32(&SF.c, TEST_SP_ID, a, o), FFA_CLIENT_BAD_RESPONSE);
 	CHECK_EQ(o[1], 0);
 }
 
@@ -494,7 +494,7 @@ TEST(uuid_string_round_trip)
 	char s[FFA_CLIENT_UUID_STR_LEN];
 	struct ffa_uuid u;
 
-	ffa_client_uuid_str(&TSP_UUID, s);
+	ffa_client_uuid_str(&TEST_SP_UUID, s);
 	CHECK(!strcmp(s, "5f3a1b7e-9c2d-4e8f-a601-ffa57ac4e500"));
 	CHECK(ffa_client_uuid_parse("17B862A4-1806-4faf-86b3-089a58353861", &u));
 	struct ffa_uuid tpm = FFA_UUID_TPM_CRB;

@@ -191,7 +191,7 @@ static uint16_t endpoint(struct fz_in *in)
 	case FZ_ID_NS:
 		return FFA_ID_NS_PHYS;
 	case FZ_ID_TSP:
-		return TSP_ID;
+		return TEST_SP_ID;
 	case FZ_ID_FZP:
 		return FZP_ID;
 	case FZ_ID_SPMC:
@@ -376,8 +376,8 @@ static uint32_t build_desc(struct fz_in *in, uint8_t how, uint32_t layout)
 	m.flags = fl & 0x7Fu;
 	m.ep_count = 1u + ep % FFA_MEM_MAX_RECEIVERS;
 	for (uint32_t i = 0; i < m.ep_count; i++) {
-		m.ep[i].receiver = i == 0 ? ((ep & 0x10u) ? FZP_ID : TSP_ID)
-					  : (i == 1 ? ((ep & 0x10u) ? TSP_ID : FZP_ID)
+		m.ep[i].receiver = i == 0 ? ((ep & 0x10u) ? FZP_ID : TEST_SP_ID)
+					  : (i == 1 ? ((ep & 0x10u) ? TEST_SP_ID : FZP_ID)
 						    : endpoint(in));
 		m.ep[i].perms = perm;
 		m.ep[i].flags = (ep & 0x20u) ? 1u : 0u;
@@ -432,7 +432,7 @@ static void op_hyp(struct fz_in *in)
 	spmc_get_ns_info(&sim.spmc, &info);
 	len = ffa_mtd_encode_hyp_retrieve(tx, (uint32_t)size,
 					  info.version ? info.version : FFA_VERSION_1_0,
-					  (how & 2u) ? TSP_ID : FFA_ID_NS_PHYS, h);
+					  (how & 2u) ? TEST_SP_ID : FFA_ID_NS_PHYS, h);
 	if (!len)
 		return;
 	frame(&r, (how & 1u) ? FFA_MEM_RETRIEVE_REQ_64 : FFA_MEM_RETRIEVE_REQ_32, len, len, 0);
@@ -483,7 +483,7 @@ static void op_notify(struct fz_in *in)
 		/* Reading every byte lets ASan see a payload that is not all there. */
 		if (spmc_sp_msg_get(&sim.spmc, sp, &msg) == FFA_RET_SUCCESS) {
 			FZ_REQUIRE(msg.size <= SPMC_IMSG_SIZE, "message larger than its buffer");
-			(void)tsp_fnv1a(TSP_FNV_OFFSET, msg.payload, msg.size);
+			(void)test_sp_fnv1a(TEST_SP_FNV_OFFSET, msg.payload, msg.size);
 		}
 	} else {
 		(void)spmc_sp_msg_release(&sim.spmc, sp);
@@ -523,10 +523,10 @@ static void op_imsg(struct fz_in *in)
 
 static void op_direct(struct fz_in *in)
 {
-	static const uint64_t tsp_cmds[] = {
-		TSP_CMD_ECHO, TSP_CMD_MEM_CHECKSUM, TSP_CMD_MEM_FILL,
-		TSP_CMD_MEM_RETRIEVE, TSP_CMD_MEM_RELINQUISH, TSP_CMD_NS_INFO,
-		TSP_CMD_NOTIFY, TSP_CMD_MSG_READ,
+	static const uint64_t test_sp_cmds[] = {
+		TEST_SP_CMD_ECHO, TEST_SP_CMD_MEM_CHECKSUM, TEST_SP_CMD_MEM_FILL,
+		TEST_SP_CMD_MEM_RETRIEVE, TEST_SP_CMD_MEM_RELINQUISH, TEST_SP_CMD_NS_INFO,
+		TEST_SP_CMD_NOTIFY, TEST_SP_CMD_MSG_READ,
 	};
 	static const uint32_t fids[] = {
 		FFA_MSG_SEND_DIRECT_REQ_32, FFA_MSG_SEND_DIRECT_REQ_64, FFA_MSG_SEND_DIRECT_REQ2,
@@ -544,17 +544,17 @@ static void op_direct(struct fz_in *in)
 	if (fid == FFA_MSG_SEND_DIRECT_REQ2)
 		for (unsigned int i = SPMC_RESULT_REGS; i < FFA_REGS_COUNT; i++)
 			r.x[i] = 0;
-	r.x[a0] = receiver == FZP_ID ? cmd % 5u : tsp_cmds[cmd % 8u];
+	r.x[a0] = receiver == FZP_ID ? cmd % 5u : test_sp_cmds[cmd % 8u];
 	r.x[a0 + 1] = (uint32_t)h;
 	r.x[a0 + 2] = h >> 32;
 	r.x[a0 + 3] = byte;
-	if (r.x[a0] == TSP_CMD_NOTIFY) {
+	if (r.x[a0] == TEST_SP_CMD_NOTIFY) {
 		/* A receiver that may have a bitmap, one bit, flags as FZ_OP_NOTIFY's. */
 		r.x[a0 + 1] = byte & 7u;
 		r.x[a0 + 2] = (uint32_t)(1ull << (h % 64u));
 		r.x[a0 + 3] = (1ull << (h % 64u)) >> 32;
 		r.x[a0 + 4] = notify_flags(byte);
-	} else if (r.x[a0] == TSP_CMD_MSG_READ) {
+	} else if (r.x[a0] == TEST_SP_CMD_MSG_READ) {
 		r.x[a0 + 1] = byte & 3u;
 	}
 	call(&r);

@@ -24,7 +24,7 @@
  *                retrieve / relinquish / map through spmc_sp_*
  *  FZ_OP_DIRECT  how receiver-sel cmd-sel handle-idx byte   a direct
  *                request carrying a test-partition or fuzz-partition command
- *                (TSP_CMD_NOTIFY: receiver byte & 7, bit handle-idx % 64,
+ *                (TEST_SP_CMD_NOTIFY: receiver byte & 7, bit handle-idx % 64,
  *                flags from byte as FZ_OP_NOTIFY's)
  *  FZ_OP_NOTIFY  sub sp-sel receiver-sel bit flags   partition side of
  *                notifications and indirect messages (FZ_NOTIFY_*)

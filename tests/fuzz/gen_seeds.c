@@ -378,7 +378,7 @@ static void spmc_seed_notifications(void)
 	CALL(&s, FFA_NOTIFICATION_BIND, IDS(FZ_ID_TSP, FZ_ID_NS), ZERO, V(FZ_V_U32, 0xFF), ZERO);
 	CALL(&s, FFA_NOTIFICATION_BIND, IDS(FZ_ID_TSP, FZ_ID_NS), V(FZ_V_U8, 1), ZERO,
 	     V(FZ_V_U8, 1));
-	direct_byte(&s, 1, FZ_ID_TSP, 6, 3, 0);              /* TSP_CMD_NOTIFY bit 3 to endpoint 0 */
+	direct_byte(&s, 1, FZ_ID_TSP, 6, 3, 0);              /* TEST_SP_CMD_NOTIFY bit 3 to endpoint 0 */
 	notify_op(&s, FZ_NOTIFY_SET, 32, 0x21);   /* bit 32, per-vCPU, vCPU 2 */
 	CALL(&s, FFA_NOTIFICATION_INFO_GET_64);
 	notify_op(&s, FZ_NOTIFY_SET, 32, 0x31);
@@ -409,7 +409,7 @@ static void spmc_seed_indirect(void)
 
 	setup(&s, 2, 1);
 	imsg_op(&s, 0, 0, 16);
-	direct_byte(&s, 1, FZ_ID_TSP, 7, 0, 0);              /* TSP_CMD_MSG_READ, keep RX */
+	direct_byte(&s, 1, FZ_ID_TSP, 7, 0, 0);              /* TEST_SP_CMD_MSG_READ, keep RX */
 	imsg_op(&s, FZ_IMSG_W1, 4, 8);            /* BUSY */
 	direct_byte(&s, 1, FZ_ID_TSP, 7, 0, 1);              /* read and release */
 	notify_op(&s, FZ_NOTIFY_MSG_GET, 0, 0);

@@ -270,14 +270,14 @@ TEST(smc_ffa_direct_request_reaches_the_test_partition)
 	for (unsigned int i = 0; i < FFA_REGS_COUNT; i++)
 		r.x[i] = 0;
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_64;
-	r.x[1] = (uint64_t)FFA_ID_NS_PHYS << 16 | TSP_ID;
-	r.x[3] = TSP_CMD_ECHO;
+	r.x[1] = (uint64_t)FFA_ID_NS_PHYS << 16 | TEST_SP_ID;
+	r.x[3] = TEST_SP_CMD_ECHO;
 	r.x[4] = 0x44;
 	r.x[7] = 0x77;
 	CHECK_EQ(smc_dispatch(&svc, 1, &r), SMC_ACT_RETURN);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
-	CHECK_EQ(r.x[1], (uint64_t)TSP_ID << 16 | FFA_ID_NS_PHYS);
-	CHECK_EQ(r.x[3], TSP_CMD_ECHO);
+	CHECK_EQ(r.x[1], (uint64_t)TEST_SP_ID << 16 | FFA_ID_NS_PHYS);
+	CHECK_EQ(r.x[3], TEST_SP_CMD_ECHO);
 	CHECK_EQ(r.x[4], 0x44);
 	CHECK_EQ(r.x[7], 0x77);
 }
@@ -363,7 +363,7 @@ TEST_NEG(smc_ffa_direct_request_to_unknown_partition)
 	struct ffa_regs r;
 
 	setup(true);
-	call(&r, FFA_MSG_SEND_DIRECT_REQ_32, 0x8077, TSP_CMD_ECHO, 0);
+	call(&r, FFA_MSG_SEND_DIRECT_REQ_32, 0x8077, TEST_SP_CMD_ECHO, 0);
 	CHECK_EQ(r.x[0], FFA_ERROR);
 	CHECK(r.x[2] == (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS ||
 	      r.x[2] == (uint64_t)(int64_t)FFA_RET_DENIED);

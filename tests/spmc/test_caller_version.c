@@ -43,7 +43,7 @@ TEST(caller_partinfo_properties_per_version)
 		CHECK_EQ(r.x[3], v >= FFA_VERSION_1_1 ? FFA_PARTINFO_SIZE_V1_1 : 0);
 		CHECK_EQ(ffa_partinfo_decode(t_rx(), T_PAGE, ffa_partinfo_size(v), 0, &p),
 			 FFA_RET_SUCCESS);
-		CHECK_EQ(p.id, TSP_ID);
+		CHECK_EQ(p.id, TEST_SP_ID);
 		CHECK_EQ(p.properties, all & defined_props(v));
 	}
 }
@@ -93,7 +93,7 @@ TEST(caller_v12_partinfo_regs_properties)
 	r = t_smc(FFA_PARTITION_INFO_GET_REGS, 0, 0, 0, 0, 0);
 	CHECK_EQ(r.x[0], FFA_SUCCESS_64);
 	ffa_partinfo_from_regs(&r.x[3], &p);
-	CHECK_EQ(p.id, TSP_ID);
+	CHECK_EQ(p.id, TEST_SP_ID);
 	CHECK_EQ(p.properties, test_sp_partition()->properties & FFA_PART_PROPS_V1_2);
 }
 
@@ -145,7 +145,7 @@ TEST(caller_v12_abis_per_version)
 			CHECK_EQ(r.x[0], FFA_SUCCESS_64);
 		else
 			CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
-		r = t_smc(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, 0, 0, TSP_CMD_ECHO, 0);
+		r = t_smc(FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, 0, 0, TEST_SP_CMD_ECHO, 0);
 		if (v >= FFA_VERSION_1_2)
 			CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 		else

@@ -88,7 +88,7 @@ TEST(frag_share_in_three_fragments)
 	CHECK_EQ(ffa_handle_join(r.x[2], r.x[3]), h);
 	CHECK_EQ(t_info().live_txns, 1);
 	CHECK_EQ(g_sim->spmc.stage.kind, SPMC_STAGE_IDLE);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.range_count, NR);
 	CHECK_EQ(m.total_pages, NR);
 	CHECK_EQ(m.ranges[NR - 1].addr, t_page(2 * (NR - 1)));
@@ -239,8 +239,8 @@ TEST_NEG(frag_pending_handle_is_not_retrievable)
 	uint64_t h;
 
 	h = started();
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_INVALID_PARAMETERS);
 }
 
 /* r is the error err, and the SPMC is as in sn with no send in progress. */
@@ -305,6 +305,6 @@ TEST(frag_tx_rewrite_after_send_has_no_effect)
 	r = frag(h, T_PAGE, T_PAGE);
 	r = frag(h, 2 * T_PAGE, big_len - 2 * T_PAGE);
 	CHECK_OK32(r);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.ranges[0].addr, t_page(0));
 }

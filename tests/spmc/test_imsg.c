@@ -33,13 +33,13 @@ static uint64_t payload_fnv(uint32_t size, uint8_t seed)
 
 	for (uint32_t i = 0; i < size; i++)
 		buf[i] = (uint8_t)(i ^ seed);
-	return tsp_fnv1a(TSP_FNV_OFFSET, buf, size);
+	return test_sp_fnv1a(TEST_SP_FNV_OFFSET, buf, size);
 }
 
-/* TSP_CMD_MSG_READ: status; sender, size and checksum into *out. */
-static int32_t tsp_read(bool release, struct ffa_regs *out)
+/* TEST_SP_CMD_MSG_READ: status; sender, size and checksum into *out. */
+static int32_t test_sp_read(bool release, struct ffa_regs *out)
 {
-	*out = t_tsp(TSP_CMD_MSG_READ, release ? TSP_MSG_RELEASE : 0, 0, 0, 0);
+	*out = t_tsp(TEST_SP_CMD_MSG_READ, release ? TEST_SP_MSG_RELEASE : 0, 0, 0, 0);
 	CHECK_EQ(out->x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 	return (int32_t)out->x[3];
 }
@@ -54,22 +54,22 @@ TEST(imsg_delivered_held_busy_released)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_2, 1);
-	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, 100, 0x11);
+	put_msg(0, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, 100, 0x11);
 	CHECK_OK32(send2(0, 0));
 	/* The sender may reuse TX at once: the message was copied. */
 	memset(t_tx(), 0xEE, T_PAGE);
-	CHECK_EQ(tsp_read(false, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(false, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[4], 0);
 	CHECK_EQ(r.x[5], 100);
 	CHECK_EQ(read_sum(&r), payload_fnv(100, 0x11));
 	/* The partition still owns RX: a second message waits for it. */
-	put_msg(0, 64, 0, TSP_ID, 8, 0x22);
+	put_msg(0, 64, 0, TEST_SP_ID, 8, 0x22);
 	CHECK_ERR(send2(0, FFA_MSG_SEND2_FLAG_DELAY_SRI), FFA_RET_BUSY);
-	CHECK_EQ(tsp_read(true, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(true, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(read_sum(&r), payload_fnv(100, 0x11));
-	CHECK_EQ(tsp_read(false, &r), FFA_RET_NO_DATA);
+	CHECK_EQ(test_sp_read(false, &r), FFA_RET_NO_DATA);
 	CHECK_OK32(send2(0, FFA_MSG_SEND2_FLAG_DELAY_SRI));
-	CHECK_EQ(tsp_read(true, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(true, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[5], 8);
 	CHECK_EQ(read_sum(&r), payload_fnv(8, 0x22));
 }
@@ -81,14 +81,14 @@ TEST(imsg_payload_up_to_the_end_of_tx)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, size, 0x33);
+	put_msg(0, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, size, 0x33);
 	CHECK_OK32(send2(0, 0));
-	CHECK_EQ(tsp_read(true, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(true, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[5], size);
 	CHECK_EQ(read_sum(&r), payload_fnv(size, 0x33));
-	put_msg(0, T_PAGE, 0, TSP_ID, 0, 0);
+	put_msg(0, T_PAGE, 0, TEST_SP_ID, 0, 0);
 	CHECK_OK32(send2(0, 0));
-	CHECK_EQ(tsp_read(true, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(true, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[5], 0);
 }
 
@@ -97,22 +97,22 @@ TEST_NEG(imsg_bad_headers_deliver_nothing)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_2, 1);
-	put_msg(1, FFA_IMSG_HDR_MIN, 0, TSP_ID, 4, 0);
+	put_msg(1, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* reserved flags */
-	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, 4, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, 4, 0);
 	store_le32(t_tx() + FFA_IMSG_RES0, 1);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* reserved word */
-	put_msg(0, FFA_IMSG_HDR_MIN - 1, 0, TSP_ID, 4, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN - 1, 0, TEST_SP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* inside the header */
-	put_msg(0, T_PAGE + 1, 0, TSP_ID, 0, 0);
+	put_msg(0, T_PAGE + 1, 0, TEST_SP_ID, 0, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* past TX */
-	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, T_PAGE - FFA_IMSG_HDR_MIN + 1, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, T_PAGE - FFA_IMSG_HDR_MIN + 1, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* runs past TX */
-	put_msg(0, 0xFFFFFFF0u, 0, TSP_ID, 0x20, 0);
+	put_msg(0, 0xFFFFFFF0u, 0, TEST_SP_ID, 0x20, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* would wrap */
-	put_msg(0, FFA_IMSG_HDR_MIN, TSP_ID, TSP_ID, 4, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, TEST_SP_ID, TEST_SP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* secure sender */
-	put_msg(0, FFA_IMSG_HDR_MIN, 3, TSP_ID, 4, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, 3, TEST_SP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* not w1's sender */
 	CHECK_ERR(send2(3u << 16, 4), FFA_RET_INVALID_PARAMETERS);   /* reserved w2 flag */
 	CHECK_ERR(send2(3u << 16 | 1, 0), FFA_RET_INVALID_PARAMETERS); /* w1 15:0 reserved */
@@ -120,7 +120,7 @@ TEST_NEG(imsg_bad_headers_deliver_nothing)
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* no such receiver */
 	put_msg(0, FFA_IMSG_HDR_MIN, 0, 0, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);          /* not a partition */
-	CHECK_EQ(tsp_read(false, &r), FFA_RET_NO_DATA);
+	CHECK_EQ(test_sp_read(false, &r), FFA_RET_NO_DATA);
 }
 
 /* A VM's message as a hypervisor forwards it: sender in w1 and header agree. */
@@ -129,9 +129,9 @@ TEST(imsg_from_a_vm_via_hypervisor)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_2, 1);
-	put_msg(0, FFA_IMSG_HDR_MIN, 5, TSP_ID, 1, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, 5, TEST_SP_ID, 1, 0);
 	CHECK_OK32(send2(5u << 16, 0));
-	CHECK_EQ(tsp_read(true, &r), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_read(true, &r), FFA_RET_SUCCESS);
 	CHECK_EQ(r.x[4], 5);
 }
 
@@ -143,9 +143,9 @@ TEST_NEG(imsg_without_tx_or_below_v11)
 	CHECK_ERR(send2(0, 0), FFA_RET_DENIED);                      /* no TX mapped */
 	t_reinit(NULL, 0);
 	t_setup(FFA_VERSION_1_0, 1);
-	put_msg(0, FFA_IMSG_HDR_MIN, 0, TSP_ID, 4, 0);
+	put_msg(0, FFA_IMSG_HDR_MIN, 0, TEST_SP_ID, 4, 0);
 	CHECK_ERR(send2(0, 0), FFA_RET_NOT_SUPPORTED);
-	CHECK_EQ(tsp_read(false, &r), FFA_RET_NO_DATA);
+	CHECK_EQ(test_sp_read(false, &r), FFA_RET_NO_DATA);
 }
 
 static int32_t nop_direct(struct spmc *s, const struct spmc_partition *sp, struct spmc_msg *m)
@@ -171,16 +171,16 @@ TEST_NEG(imsg_partition_that_takes_none)
 	CHECK_ERR(send2(0, 0), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(spmc_sp_msg_get(&g_sim->spmc, 0x8002, &msg), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(spmc_sp_msg_release(&g_sim->spmc, 0x8002), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_msg_release(&g_sim->spmc, TSP_ID), FFA_RET_DENIED);
-	CHECK_EQ(spmc_sp_msg_get(&g_sim->spmc, TSP_ID, NULL), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_msg_get(NULL, TSP_ID, &msg), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_msg_release(NULL, TSP_ID), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_msg_release(&g_sim->spmc, TEST_SP_ID), FFA_RET_DENIED);
+	CHECK_EQ(spmc_sp_msg_get(&g_sim->spmc, TEST_SP_ID, NULL), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_msg_get(NULL, TEST_SP_ID, &msg), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_msg_release(NULL, TEST_SP_ID), FFA_RET_INVALID_PARAMETERS);
 	T_INV();
 }
 
 TEST_NEG(imsg_read_command_refuses_stray_flags)
 {
-	struct ffa_regs r = t_tsp(TSP_CMD_MSG_READ, 2, 0, 0, 0);
+	struct ffa_regs r = t_tsp(TEST_SP_CMD_MSG_READ, 2, 0, 0, 0);
 
 	CHECK_EQ(r.x[3], (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS);
 }

@@ -52,7 +52,7 @@ TEST(invariants_hold_for_share_lend_and_retrieved_state)
 	a = t_share_simple(0, 2);
 	r = t_send(FFA_MEM_LEND_64, &d, &b);
 	CHECK_OK32(r);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RETRIEVE, a, 0, NULL), FFA_RET_SUCCESS);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RETRIEVE, a, 0, NULL), FFA_RET_SUCCESS);
 	CHECK(!broken());
 	CHECK_EQ(t_info().retrieved_txns, 1);
 }
@@ -67,7 +67,7 @@ TEST_NEG(invariants_detect_receiver_corruption)
 	h = t_share_simple(0, 1);
 	t = txn_of(h);
 	CHECK(!broken());
-	t->ep[1].receiver = TSP_ID;          /* past ep_count: must be zero */
+	t->ep[1].receiver = TEST_SP_ID;          /* past ep_count: must be zero */
 	CHECK(broken());
 	t->ep_count = 2;                     /* listed twice */
 	CHECK(broken());

@@ -54,7 +54,7 @@ TEST(share_single_range)
 	CHECK(h != 0);
 	CHECK(!(h & FFA_MEM_HANDLE_ALLOCATOR_HYP));
 	CHECK_EQ(t_info().live_txns, 1);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.handle, h);
 	CHECK_EQ(m.type, FFA_MTD_FLAG_TYPE_SHARE);
 	CHECK_EQ(m.perms, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX);
@@ -65,7 +65,7 @@ TEST(share_single_range)
 	CHECK_EQ(m.ranges[0].pages, 3);
 	CHECK_EQ(t_info().retrieved_txns, 1);
 	T_INV();
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_SUCCESS);
 	CHECK_EQ(t_info().retrieved_txns, 0);
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
@@ -93,9 +93,9 @@ TEST(share_v10_layout)
 	uint64_t h = 0;
 
 	h = setup_share_one(FFA_VERSION_1_0, 0, 2);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.total_pages, 2);
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_SUCCESS);
 }
 
 TEST(share_before_version_uses_v10_layout)
@@ -139,7 +139,7 @@ TEST(share_sorts_ranges)
 	t_setup(FFA_VERSION_1_1, 1);
 	r = share_ranges(rg, 4, &h);
 	CHECK_OK32(r);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.range_count, 4);
 	CHECK_EQ(m.total_pages, 7);
 	CHECK_EQ(m.ranges[0].addr, t_page(0));
@@ -164,7 +164,7 @@ TEST(lend_with_zero_flag_clears_memory)
 	CHECK_OK32(r);
 	CHECK_EQ(p[0], 0);
 	CHECK_EQ(p[2 * T_PAGE - 1], 0);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK_EQ(m.type, FFA_MTD_FLAG_TYPE_LEND);
 }
 
@@ -326,9 +326,9 @@ TEST_NEG(share_sender_not_zero)
 	t_setup(FFA_VERSION_1_1, 1);
 	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
-	d.sender = TSP_ID;
+	d.sender = TEST_SP_ID;
 	d.ep_count = 1;
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = FFA_PERM_DATA_RW;
 	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
@@ -359,7 +359,7 @@ static struct ffa_regs send_to_tsp(uint32_t fid, uint8_t perms, uint8_t flags)
 	struct ffa_mem_range rg = t_range(0, 1);
 	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
 
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = perms;
 	d.ep[0].flags = flags;
 	return t_send(fid, &d, NULL);
@@ -552,11 +552,11 @@ TEST_NEG(reclaim_while_retrieved_denied)
 
 	t_setup(FFA_VERSION_1_1, 1);
 	h = t_share_simple(0, 1);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	r = t_reclaim(h, 0);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK_EQ(t_info().live_txns, 1);
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_SUCCESS);
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
 }

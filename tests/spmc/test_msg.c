@@ -4,18 +4,18 @@
 
 #include "tests/spmc/tsim.h"
 
-static const struct ffa_uuid tsp_uuid = FFA_UUID_FFA_STACK_TEST;
+static const struct ffa_uuid test_sp_uuid = FFA_UUID_FFA_STACK_TEST;
 
 TEST(direct32_echo_truncates)
 {
-	uint64_t args[5] = { TSP_CMD_ECHO, 0xAAAAAAAA11111111ull, 0x22222222, 0x33333333,
+	uint64_t args[5] = { TEST_SP_CMD_ECHO, 0xAAAAAAAA11111111ull, 0x22222222, 0x33333333,
 			     0xFFFFFFFF44444444ull };
-	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TSP_ID, args, 5);
+	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TEST_SP_ID, args, 5);
 
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
-	CHECK_EQ(r.x[1], ffa_pack_ids(TSP_ID, FFA_ID_NS_PHYS));
+	CHECK_EQ(r.x[1], ffa_pack_ids(TEST_SP_ID, FFA_ID_NS_PHYS));
 	CHECK_EQ(r.x[2], 0);
-	CHECK_EQ(r.x[3], TSP_CMD_ECHO);
+	CHECK_EQ(r.x[3], TEST_SP_CMD_ECHO);
 	CHECK_EQ(r.x[4], 0x11111111);
 	CHECK_EQ(r.x[5], 0x22222222);
 	CHECK_EQ(r.x[6], 0x33333333);
@@ -26,11 +26,11 @@ TEST(direct32_echo_truncates)
 
 TEST(direct64_echo)
 {
-	uint64_t args[5] = { TSP_CMD_ECHO, 0xAAAAAAAA11111111ull, 2, 3, 0xFFFFFFFF44444444ull };
-	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TSP_ID, args, 5);
+	uint64_t args[5] = { TEST_SP_CMD_ECHO, 0xAAAAAAAA11111111ull, 2, 3, 0xFFFFFFFF44444444ull };
+	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TEST_SP_ID, args, 5);
 
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
-	CHECK_EQ(r.x[1], ffa_pack_ids(TSP_ID, 0));
+	CHECK_EQ(r.x[1], ffa_pack_ids(TEST_SP_ID, 0));
 	for (unsigned int i = 0; i < 5; i++)
 		CHECK_EQ(r.x[3 + i], args[i]);
 	CHECK(t_info().version_locked);
@@ -42,12 +42,12 @@ TEST(direct_req2_echo)
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	args[0] = TSP_CMD_ECHO;
+	args[0] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 1; i < 14; i++)
 		args[i] = 0x0101010101010101ull * i;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 14);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, args, 14);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
-	CHECK_EQ(r.x[1], ffa_pack_ids(TSP_ID, 0));
+	CHECK_EQ(r.x[1], ffa_pack_ids(TEST_SP_ID, 0));
 	CHECK_EQ(r.x[2], 0);
 	CHECK_EQ(r.x[3], 0);
 	for (unsigned int i = 0; i < 14; i++)
@@ -57,8 +57,8 @@ TEST(direct_req2_echo)
 /* DIRECT_REQ2 to the test partition naming UUID (lo, hi): ECHO, x17 as given. */
 static struct ffa_regs req2_echo(uint64_t uuid_lo, uint64_t uuid_hi, uint64_t x17)
 {
-	struct ffa_regs r = { .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, uuid_lo, uuid_hi,
-				     TSP_CMD_ECHO } };
+	struct ffa_regs r = { .x = { FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, uuid_lo, uuid_hi,
+				     TEST_SP_CMD_ECHO } };
 
 	r.x[17] = x17;
 	t_call(&r);
@@ -70,7 +70,7 @@ TEST(direct_req2_with_matching_uuid)
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_2);
-	r = req2_echo(ffa_uuid_half(&tsp_uuid, 0), ffa_uuid_half(&tsp_uuid, 1), 0x1717);
+	r = req2_echo(ffa_uuid_half(&test_sp_uuid, 0), ffa_uuid_half(&test_sp_uuid, 1), 0x1717);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 	CHECK_EQ(r.x[17], 0x1717);
 }
@@ -84,30 +84,30 @@ TEST_NEG(direct_req2_uuid_mismatch)
 	r = req2_echo(ffa_uuid_half(&tpm, 0), ffa_uuid_half(&tpm, 1), 0);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	/* half right is still wrong (and no command word either) */
-	r = (struct ffa_regs){ .x = { FFA_MSG_SEND_DIRECT_REQ2, TSP_ID,
-				       ffa_uuid_half(&tsp_uuid, 0) } };
+	r = (struct ffa_regs){ .x = { FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID,
+				       ffa_uuid_half(&test_sp_uuid, 0) } };
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST_NEG(direct_req2_needs_v12)
 {
-	uint64_t args[1] = { TSP_CMD_ECHO };
-	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 1);
+	uint64_t args[1] = { TEST_SP_CMD_ECHO };
+	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, args, 1);
 
 	/* never negotiated: v1.0 */
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
 	t_reinit(NULL, 0);
 	t_version(FFA_VERSION_1_1);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 1);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, args, 1);
 	CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TSP_ID, args, 1);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TEST_SP_ID, args, 1);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 }
 
 TEST_NEG(direct_wrong_sender)
 {
-	uint64_t args[1] = { TSP_CMD_ECHO };
+	uint64_t args[1] = { TEST_SP_CMD_ECHO };
 	uint32_t fids[3] = { FFA_MSG_SEND_DIRECT_REQ_32, FFA_MSG_SEND_DIRECT_REQ_64,
 			     FFA_MSG_SEND_DIRECT_REQ2 };
 
@@ -117,12 +117,12 @@ TEST_NEG(direct_wrong_sender)
 
 		memset(&r, 0, sizeof(r));
 		r.x[0] = fids[i];
-		r.x[1] = ffa_pack_ids(1, TSP_ID);
+		r.x[1] = ffa_pack_ids(1, TEST_SP_ID);
 		r.x[3] = r.x[4] = args[0];
 		t_call(&r);
 		CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 		r.x[0] = fids[i];
-		r.x[1] = ffa_pack_ids(TSP_ID, TSP_ID);
+		r.x[1] = ffa_pack_ids(TEST_SP_ID, TEST_SP_ID);
 		r.x[2] = 0;
 		t_call(&r);
 		CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
@@ -131,7 +131,7 @@ TEST_NEG(direct_wrong_sender)
 
 TEST_NEG(direct_unknown_receiver)
 {
-	uint64_t args[1] = { TSP_CMD_ECHO };
+	uint64_t args[1] = { TEST_SP_CMD_ECHO };
 	uint16_t bad[] = { 0x8002, FFA_ID_SPMC, FFA_ID_NS_PHYS, 0x0001, 0xFFFF };
 
 	t_version(FFA_VERSION_1_2);
@@ -150,14 +150,14 @@ TEST_NEG(direct_framework_and_reserved_flags)
 
 	memset(&r, 0, sizeof(r));
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_32;
-	r.x[1] = TSP_ID;
+	r.x[1] = TEST_SP_ID;
 	r.x[2] = FFA_MSG_FLAG_FRAMEWORK | 2;   /* a PSCI-style framework message */
-	r.x[3] = TSP_CMD_ECHO;
+	r.x[3] = TEST_SP_CMD_ECHO;
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	memset(&r, 0, sizeof(r));
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_64;
-	r.x[1] = TSP_ID;
+	r.x[1] = TEST_SP_ID;
 	r.x[2] = 1;
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
@@ -169,40 +169,40 @@ TEST_NEG(direct64_reserved_id_bits)
 
 	memset(&r, 0, sizeof(r));
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_64;
-	r.x[1] = (1ull << 40) | TSP_ID;
-	r.x[3] = TSP_CMD_ECHO;
+	r.x[1] = (1ull << 40) | TEST_SP_ID;
+	r.x[3] = TEST_SP_CMD_ECHO;
 	t_call(&r);
 	CHECK_ERR(r, FFA_RET_INVALID_PARAMETERS);
 	/* a 32-bit call ignores the upper half */
 	memset(&r, 0, sizeof(r));
 	r.x[0] = FFA_MSG_SEND_DIRECT_REQ_32;
-	r.x[1] = (1ull << 40) | TSP_ID;
-	r.x[3] = TSP_CMD_ECHO;
+	r.x[1] = (1ull << 40) | TEST_SP_ID;
+	r.x[3] = TEST_SP_CMD_ECHO;
 	t_call(&r);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
 }
 
-TEST_NEG(tsp_unknown_command)
+TEST_NEG(test_sp_unknown_command)
 {
 	struct ffa_regs r = t_tsp(0x1234, 1, 2, 3, 4);
 
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 	CHECK_EQ((int32_t)r.x[3], FFA_RET_NOT_SUPPORTED);
 	CHECK_EQ(r.x[4], 0);
-	r = t_tsp(TSP_CMD_ECHO | (1ull << 32), 1, 2, 3, 4);
+	r = t_tsp(TEST_SP_CMD_ECHO | (1ull << 32), 1, 2, 3, 4);
 	CHECK_EQ((int32_t)r.x[3], FFA_RET_NOT_SUPPORTED);
 }
 
-TEST_NEG(tsp_ns_info_needs_64bit)
+TEST_NEG(test_sp_ns_info_needs_64bit)
 {
-	uint64_t args[1] = { TSP_CMD_NS_INFO };
-	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TSP_ID, args, 1);
+	uint64_t args[1] = { TEST_SP_CMD_NS_INFO };
+	struct ffa_regs r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TEST_SP_ID, args, 1);
 
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
 	CHECK_EQ(r.x[3], (uint32_t)FFA_RET_NOT_SUPPORTED);
 }
 
-TEST(tsp_ns_info_reports_endpoint_state)
+TEST(test_sp_ns_info_reports_endpoint_state)
 {
 	struct ffa_regs r;
 
@@ -210,9 +210,9 @@ TEST(tsp_ns_info_reports_endpoint_state)
 	(void)t_share_simple(0, 1);
 	r = T_SMC0(FFA_PARTITION_INFO_GET);
 	CHECK_OK32(r);
-	r = t_tsp(TSP_CMD_NS_INFO, 0, 0, 0, 0);
+	r = t_tsp(TEST_SP_CMD_NS_INFO, 0, 0, 0, 0);
 	CHECK_EQ(r.x[3], 0);
-	CHECK_EQ(r.x[4], FFA_VERSION_1_1 | (uint64_t)(TSP_NS_INFO_LOCKED | TSP_NS_INFO_RX_HELD) << 32);
+	CHECK_EQ(r.x[4], FFA_VERSION_1_1 | (uint64_t)(TEST_SP_NS_INFO_LOCKED | TEST_SP_NS_INFO_RX_HELD) << 32);
 	CHECK_EQ(r.x[5], T_TX_PA);
 	CHECK_EQ(r.x[6], T_RX_PA);
 	CHECK_EQ(r.x[7], 2 | 1u << 16 | 0ull << 32);

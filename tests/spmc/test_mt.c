@@ -36,7 +36,7 @@ static void call(struct ffa_regs *r)
 		__atomic_add_fetch(&inv_broken, 1, __ATOMIC_RELAXED);
 }
 
-static struct ffa_regs tsp(uint16_t sp, uint64_t cmd, uint64_t a1, uint64_t a2, uint64_t a3)
+static struct ffa_regs test_sp(uint16_t sp, uint64_t cmd, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	struct ffa_regs r = { .x = { FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd, a1, a2, a3 } };
 
@@ -106,22 +106,22 @@ static bool cycle(struct worker *w, unsigned int it)
 	struct ffa_regs r;
 	uint64_t h, sum;
 
-	r = tsp(w->sp, TSP_CMD_ECHO, w->id, it, 0xFEEDull << 32);
+	r = test_sp(w->sp, TEST_SP_CMD_ECHO, w->id, it, 0xFEEDull << 32);
 	if (r.x[0] != FFA_MSG_SEND_DIRECT_RESP_64 || r.x[4] != w->id || r.x[5] != it ||
 	    r.x[6] != 0xFEEDull << 32 || r.x[1] != ffa_pack_ids(w->sp, 0))
 		return false;
 	memset(p, (int)(w->id * 16 + it), (size_t)pages * T_PAGE);
-	sum = tsp_fnv1a(TSP_FNV_OFFSET, p, (uint64_t)pages * T_PAGE);
+	sum = test_sp_fnv1a(TEST_SP_FNV_OFFSET, p, (uint64_t)pages * T_PAGE);
 	h = share(w, first, pages);
 	if (!h)
 		return false;
-	r = tsp(w->sp, TSP_CMD_MEM_CHECKSUM, (uint32_t)h, h >> 32, 0);
+	r = test_sp(w->sp, TEST_SP_CMD_MEM_CHECKSUM, (uint32_t)h, h >> 32, 0);
 	if (r.x[3] != 0 || ffa_handle_join(r.x[4], r.x[5]) != sum || r.x[6] != pages)
 		return false;
-	r = tsp(w->sp, TSP_CMD_MEM_RETRIEVE, (uint32_t)h, h >> 32, 0);
+	r = test_sp(w->sp, TEST_SP_CMD_MEM_RETRIEVE, (uint32_t)h, h >> 32, 0);
 	if (r.x[3] != 0 || !reclaim_is(h, FFA_RET_DENIED))
 		return false;
-	r = tsp(w->sp, TSP_CMD_MEM_RELINQUISH, (uint32_t)h, h >> 32, 0);
+	r = test_sp(w->sp, TEST_SP_CMD_MEM_RELINQUISH, (uint32_t)h, h >> 32, 0);
 	if (r.x[3] != 0 || !reclaim_is(h, 0) || !reclaim_is(h, FFA_RET_INVALID_PARAMETERS))
 		return false;
 	return w->id != 3 || partition_info();
@@ -156,7 +156,7 @@ TEST(mt_four_cpus_message_and_share_concurrently)
 	t_reinit(pp, 2);
 	t_setup(FFA_VERSION_1_2, 1);
 	for (unsigned int i = 0; i < WORKERS; i++) {
-		w[i] = (struct worker){ .id = i, .sp = i % 2 ? TSP_ID : SECOND_TSP };
+		w[i] = (struct worker){ .id = i, .sp = i % 2 ? TEST_SP_ID : SECOND_TSP };
 		CHECK_EQ(pthread_create(&w[i].thread, NULL, work, &w[i]), 0);
 	}
 	for (unsigned int i = 0; i < WORKERS; i++) {
@@ -183,7 +183,7 @@ static void *scribble(void *arg)
 		struct ffa_regs r;
 		uint32_t len;
 
-		one_receiver(&d, TSP_ID, FFA_PERM_DATA_RW);
+		one_receiver(&d, TEST_SP_ID, FFA_PERM_DATA_RW);
 		len = ffa_mtd_encode(t_tx(), T_PAGE, FFA_VERSION_1_2, &d, &rg, 1);
 		if (w->id == 3)
 			memset(t_tx(), (int)it, 64);   /* garbage from a fourth "CPU" */
@@ -203,7 +203,7 @@ TEST_NEG(mt_racing_tx_writers_keep_state_consistent)
 
 	t_setup(FFA_VERSION_1_2, 1);
 	for (unsigned int i = 0; i < WORKERS; i++) {
-		w[i] = (struct worker){ .id = i, .sp = TSP_ID };
+		w[i] = (struct worker){ .id = i, .sp = TEST_SP_ID };
 		CHECK_EQ(pthread_create(&w[i].thread, NULL, scribble, &w[i]), 0);
 	}
 	for (unsigned int i = 0; i < WORKERS; i++)

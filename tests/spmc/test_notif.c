@@ -43,9 +43,9 @@ static uint64_t got_sp(const struct ffa_regs *r)
 }
 
 /* The test partition sets bits for receiver; returns its status. */
-static int32_t tsp_notify(uint16_t receiver, uint64_t bits, uint32_t flags)
+static int32_t test_sp_notify(uint16_t receiver, uint64_t bits, uint32_t flags)
 {
-	struct ffa_regs r = t_tsp(TSP_CMD_NOTIFY, receiver, (uint32_t)bits, bits >> 32, flags);
+	struct ffa_regs r = t_tsp(TEST_SP_CMD_NOTIFY, receiver, (uint32_t)bits, bits >> 32, flags);
 
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
 	return (int32_t)r.x[3];
@@ -77,9 +77,9 @@ TEST(notif_global_from_test_partition)
 
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(n_create(0, 2));
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 1ull << 3 | 1ull << 40));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 1ull << 3 | 1ull << 40));
 	sri = g_sim->sri_raised;
-	CHECK_EQ(tsp_notify(0, 1ull << 40, 0), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_notify(0, 1ull << 40, 0), FFA_RET_SUCCESS);
 	CHECK_EQ(g_sim->sri_raised, sri + 1);
 	r = T_SMC0(FFA_NOTIFICATION_INFO_GET_64);
 	CHECK_EQ(r.x[0], FFA_SUCCESS_64);
@@ -103,8 +103,8 @@ TEST(notif_per_vcpu_reaches_only_its_vcpu)
 
 	t_version(FFA_VERSION_1_2);
 	CHECK_OK32(n_create(7, 4));
-	CHECK_OK32(n_bind(TSP_ID, 7, FFA_NOTIF_FLAG_PER_VCPU, 1ull << 1));
-	CHECK_EQ(tsp_notify(7, 1ull << 1, per_vcpu(2)), FFA_RET_SUCCESS);
+	CHECK_OK32(n_bind(TEST_SP_ID, 7, FFA_NOTIF_FLAG_PER_VCPU, 1ull << 1));
+	CHECK_EQ(test_sp_notify(7, 1ull << 1, per_vcpu(2)), FFA_RET_SUCCESS);
 	r = T_SMC0(FFA_NOTIFICATION_INFO_GET_64);
 	CHECK_EQ(r.x[0], FFA_SUCCESS_64);
 	CHECK_EQ(r.x[2], info_x2(1, 1, false));
@@ -114,7 +114,7 @@ TEST(notif_per_vcpu_reaches_only_its_vcpu)
 	r = n_get(7, 2, FFA_NOTIF_GET_FLAG_SP);
 	CHECK_EQ(got_sp(&r), 1ull << 1);
 	/* Only the SP bitmap is ours to hand out: without its flag, nothing. */
-	CHECK_EQ(tsp_notify(7, 1ull << 1, per_vcpu(3)), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_notify(7, 1ull << 1, per_vcpu(3)), FFA_RET_SUCCESS);
 	r = n_get(7, 3, FFA_NOTIF_GET_FLAG_VM | FFA_NOTIF_GET_FLAG_HYP);
 	CHECK_OK32(r);
 	CHECK_EQ(got_sp(&r), 0);
@@ -130,12 +130,12 @@ TEST(notif_info_get_32_packs_two_ids_a_register)
 	t_version(FFA_VERSION_1_1);
 	for (uint16_t id = 1; id <= 4; id++) {
 		CHECK_OK32(n_create(id, 4));
-		CHECK_OK32(n_bind(TSP_ID, id, id == 4 ? FFA_NOTIF_FLAG_PER_VCPU : 0, 1));
+		CHECK_OK32(n_bind(TEST_SP_ID, id, id == 4 ? FFA_NOTIF_FLAG_PER_VCPU : 0, 1));
 	}
 	for (uint16_t id = 1; id <= 3; id++)
-		CHECK_EQ(tsp_notify(id, 1, 0), FFA_RET_SUCCESS);
+		CHECK_EQ(test_sp_notify(id, 1, 0), FFA_RET_SUCCESS);
 	for (uint32_t v = 0; v < 4; v++)
-		CHECK_EQ(tsp_notify(4, 1, per_vcpu(v)), FFA_RET_SUCCESS);
+		CHECK_EQ(test_sp_notify(4, 1, per_vcpu(v)), FFA_RET_SUCCESS);
 	r = T_SMC0(FFA_NOTIFICATION_INFO_GET_32);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], info_x2(5, 3u << 6 | 1u << 8, false));
@@ -154,12 +154,12 @@ TEST(notif_info_get_more_pending)
 	t_version(FFA_VERSION_1_1);
 	for (uint16_t id = 1; id <= 8; id++) {
 		CHECK_OK32(n_create(id, 4));
-		CHECK_OK32(n_bind(TSP_ID, id, 0, 1));
-		CHECK_EQ(tsp_notify(id, 1, 0), FFA_RET_SUCCESS);
+		CHECK_OK32(n_bind(TEST_SP_ID, id, 0, 1));
+		CHECK_EQ(test_sp_notify(id, 1, 0), FFA_RET_SUCCESS);
 	}
-	CHECK_OK32(n_bind(TSP_ID, 8, FFA_NOTIF_FLAG_PER_VCPU, 2));
+	CHECK_OK32(n_bind(TEST_SP_ID, 8, FFA_NOTIF_FLAG_PER_VCPU, 2));
 	for (uint32_t v = 0; v < 4; v++)
-		CHECK_EQ(tsp_notify(8, 2, per_vcpu(v)), FFA_RET_SUCCESS);
+		CHECK_EQ(test_sp_notify(8, 2, per_vcpu(v)), FFA_RET_SUCCESS);
 	r = T_SMC0(FFA_NOTIFICATION_INFO_GET_32);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], info_x2(8, 0, true));
@@ -173,7 +173,7 @@ TEST(notif_info_get_more_pending)
 	CHECK_EQ(r.x[5], 8u | 3u << 16);
 	CHECK_ERR(T_SMC0(FFA_NOTIFICATION_INFO_GET_32), FFA_RET_NO_DATA);
 	/* A fresh SET is reported again; everything fits 64 bits at once. */
-	CHECK_EQ(tsp_notify(8, 2, per_vcpu(1)), FFA_RET_SUCCESS);
+	CHECK_EQ(test_sp_notify(8, 2, per_vcpu(1)), FFA_RET_SUCCESS);
 	r = T_SMC0(FFA_NOTIFICATION_INFO_GET_64);
 	CHECK_EQ(r.x[0], FFA_SUCCESS_64);
 	CHECK_EQ(r.x[2], info_x2(1, 1, false));
@@ -186,12 +186,12 @@ TEST(notif_unbind_drops_pending_and_allows_destroy)
 
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(n_create(0, 1));
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 0xF0));
-	CHECK_EQ(tsp_notify(0, 0x30, 0), FFA_RET_SUCCESS);
-	CHECK_OK32(n_unbind(TSP_ID, 0, 0x10));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 0xF0));
+	CHECK_EQ(test_sp_notify(0, 0x30, 0), FFA_RET_SUCCESS);
+	CHECK_OK32(n_unbind(TEST_SP_ID, 0, 0x10));
 	r = n_get(0, 0, FFA_NOTIF_GET_FLAG_SP);
 	CHECK_EQ(got_sp(&r), 0x20);
-	CHECK_OK32(n_unbind(TSP_ID, 0, 0xE0));
+	CHECK_OK32(n_unbind(TEST_SP_ID, 0, 0xE0));
 	CHECK_OK32(n_destroy(0));
 	/* A fresh bitmap for the same endpoint starts empty. */
 	CHECK_OK32(n_create(0, 1));
@@ -224,11 +224,11 @@ TEST(notif_sp_api_delay_flag_and_per_vcpu)
 
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(n_create(3, 2));
-	CHECK_OK32(n_bind(TSP_ID, 3, 0, 1ull << 63));
-	CHECK_OK32(n_bind(TSP_ID, 3, FFA_NOTIF_FLAG_PER_VCPU, 1ull << 0));
+	CHECK_OK32(n_bind(TEST_SP_ID, 3, 0, 1ull << 63));
+	CHECK_OK32(n_bind(TEST_SP_ID, 3, FFA_NOTIF_FLAG_PER_VCPU, 1ull << 0));
 	sri = g_sim->sri_raised;
-	CHECK_EQ(sp_notify(TSP_ID, 3, FFA_NOTIF_SET_FLAG_DELAY_SRI, 1ull << 63), FFA_RET_SUCCESS);
-	CHECK_EQ(sp_notify(TSP_ID, 3, per_vcpu(1), 1), FFA_RET_SUCCESS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 3, FFA_NOTIF_SET_FLAG_DELAY_SRI, 1ull << 63), FFA_RET_SUCCESS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 3, per_vcpu(1), 1), FFA_RET_SUCCESS);
 	CHECK_EQ(g_sim->sri_raised, sri + 2);
 	r = n_get(3, 1, FFA_NOTIF_GET_FLAG_SP);
 	CHECK_EQ(got_sp(&r), 1ull << 63 | 1);
@@ -251,13 +251,13 @@ TEST_NEG(notif_abis_need_v11)
 		CHECK_ERR(t_smc(FFA_FEATURES, fids[i], 0, 0, 0, 0), FFA_RET_NOT_SUPPORTED);
 	}
 	CHECK_ERR(t_smc(FFA_FEATURES, FFA_FEATURE_SRI, 0, 0, 0, 0), FFA_RET_NOT_SUPPORTED);
-	CHECK_EQ(tsp_notify(0, 1, 0), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(test_sp_notify(0, 1, 0), FFA_RET_INVALID_PARAMETERS);
 }
 
 TEST_NEG(notif_create_refusals)
 {
 	t_version(FFA_VERSION_1_1);
-	CHECK_ERR(n_create(TSP_ID, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_create(TEST_SP_ID, 1), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_create(0x10000, 1), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_create(0, 0), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_create(0, SPMC_NOTIF_MAX_VCPUS + 1), FFA_RET_INVALID_PARAMETERS);
@@ -272,11 +272,11 @@ TEST_NEG(notif_destroy_refusals)
 {
 	t_version(FFA_VERSION_1_1);
 	CHECK_ERR(n_destroy(0), FFA_RET_DENIED);
-	CHECK_ERR(n_destroy(TSP_ID), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_destroy(TEST_SP_ID), FFA_RET_INVALID_PARAMETERS);
 	CHECK_OK32(n_create(0, 1));
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 1));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 1));
 	CHECK_ERR(n_destroy(0), FFA_RET_DENIED);
-	CHECK_OK32(n_unbind(TSP_ID, 0, 1));
+	CHECK_OK32(n_unbind(TEST_SP_ID, 0, 1));
 	CHECK_OK32(n_destroy(0));
 	CHECK_ERR(n_destroy(0), FFA_RET_DENIED);
 }
@@ -284,30 +284,30 @@ TEST_NEG(notif_destroy_refusals)
 TEST_NEG(notif_bind_refusals)
 {
 	t_version(FFA_VERSION_1_1);
-	CHECK_ERR(n_bind(TSP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
+	CHECK_ERR(n_bind(TEST_SP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
 	CHECK_OK32(n_create(0, 1));
 	CHECK_ERR(n_bind(OTHER_SP, 0, 0, 1), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_bind(3, 0, 0, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(n_bind(TSP_ID, TSP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(n_bind(TSP_ID, 5, 0, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(n_bind(TSP_ID, 0, 0, 0), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(n_bind(TSP_ID, 0, 2, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 3));
-	CHECK_ERR(n_bind(TSP_ID, 0, 0, 2), FFA_RET_DENIED);
-	CHECK_ERR(n_bind(TSP_ID, 0, FFA_NOTIF_FLAG_PER_VCPU, 6), FFA_RET_DENIED);
+	CHECK_ERR(n_bind(TEST_SP_ID, TEST_SP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_bind(TEST_SP_ID, 5, 0, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_bind(TEST_SP_ID, 0, 0, 0), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_bind(TEST_SP_ID, 0, 2, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 3));
+	CHECK_ERR(n_bind(TEST_SP_ID, 0, 0, 2), FFA_RET_DENIED);
+	CHECK_ERR(n_bind(TEST_SP_ID, 0, FFA_NOTIF_FLAG_PER_VCPU, 6), FFA_RET_DENIED);
 }
 
 TEST_NEG(notif_unbind_refusals)
 {
 	t_version(FFA_VERSION_1_1);
-	CHECK_ERR(n_unbind(TSP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
+	CHECK_ERR(n_unbind(TEST_SP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
 	CHECK_OK32(n_create(0, 1));
-	CHECK_ERR(n_unbind(TSP_ID, 0, 1), FFA_RET_DENIED);
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 1));
-	CHECK_ERR(n_unbind(TSP_ID, 0, 3), FFA_RET_DENIED);
-	CHECK_ERR(n_unbind(TSP_ID, 0, 0), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_unbind(TEST_SP_ID, 0, 1), FFA_RET_DENIED);
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 1));
+	CHECK_ERR(n_unbind(TEST_SP_ID, 0, 3), FFA_RET_DENIED);
+	CHECK_ERR(n_unbind(TEST_SP_ID, 0, 0), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_unbind(OTHER_SP, 0, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(t_smc(FFA_NOTIFICATION_UNBIND, ffa_pack_ids(TSP_ID, 0), 1, 1, 0, 0),
+	CHECK_ERR(t_smc(FFA_NOTIFICATION_UNBIND, ffa_pack_ids(TEST_SP_ID, 0), 1, 1, 0, 0),
 		  FFA_RET_INVALID_PARAMETERS);
 }
 
@@ -332,7 +332,7 @@ TEST_NEG(notif_wrong_sender)
 	t_reinit(parts, 2);
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(n_create(0, 1));
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 1));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 1));
 	CHECK_OK32(n_bind(OTHER_SP, 0, 0, 2));
 	CHECK_ERR(n_unbind(OTHER_SP, 0, 1), FFA_RET_DENIED);
 	CHECK_EQ(sp_notify(OTHER_SP, 0, 0, 1), FFA_RET_DENIED);
@@ -348,28 +348,28 @@ TEST_NEG(notif_set_refusals_leave_nothing_pending)
 	struct ffa_regs r;
 
 	t_version(FFA_VERSION_1_1);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS); /* no bitmap */
 	CHECK_OK32(n_create(0, 2));
-	CHECK_OK32(n_bind(TSP_ID, 0, 0, 1));
-	CHECK_OK32(n_bind(TSP_ID, 0, FFA_NOTIF_FLAG_PER_VCPU, 2));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, 0, 1));
+	CHECK_OK32(n_bind(TEST_SP_ID, 0, FFA_NOTIF_FLAG_PER_VCPU, 2));
 	sri = g_sim->sri_raised;
-	CHECK_EQ(sp_notify(TSP_ID, 0, 0, 4), FFA_RET_DENIED);              /* unbound */
-	CHECK_EQ(sp_notify(TSP_ID, 5, 0, 1), FFA_RET_INVALID_PARAMETERS);  /* wrong receiver */
-	CHECK_EQ(sp_notify(TSP_ID, TSP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 0, 4), FFA_RET_DENIED);              /* unbound */
+	CHECK_EQ(sp_notify(TEST_SP_ID, 5, 0, 1), FFA_RET_INVALID_PARAMETERS);  /* wrong receiver */
+	CHECK_EQ(sp_notify(TEST_SP_ID, TEST_SP_ID, 0, 1), FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(sp_notify(OTHER_SP, 0, 0, 1), FFA_RET_INVALID_PARAMETERS); /* not a partition */
 	CHECK_EQ(sp_notify(0, 0, 0, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 0, 0), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, per_vcpu(0), 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 0, 2), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 0, 3), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, per_vcpu(2), 2), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 1u << 16, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(sp_notify(TSP_ID, 0, 1u << 2, 1), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_notify(NULL, TSP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 0, 0), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, per_vcpu(0), 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 0, 2), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 0, 3), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, per_vcpu(2), 2), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 1u << 16, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(sp_notify(TEST_SP_ID, 0, 1u << 2, 1), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_notify(NULL, TEST_SP_ID, 0, 0, 1), FFA_RET_INVALID_PARAMETERS);
 	/* The partition refuses IDs and flags with stray high bits itself. */
-	r = t_tsp(TSP_CMD_NOTIFY, 0x10000, 1, 0, 0);
+	r = t_tsp(TEST_SP_CMD_NOTIFY, 0x10000, 1, 0, 0);
 	CHECK_EQ(r.x[3], (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS);
-	r = t_tsp(TSP_CMD_NOTIFY, 0, 1, 0, 1ull << 32);
+	r = t_tsp(TEST_SP_CMD_NOTIFY, 0, 1, 0, 1ull << 32);
 	CHECK_EQ(r.x[3], (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(g_sim->sri_raised, sri);
 	CHECK_ERR(T_SMC0(FFA_NOTIFICATION_INFO_GET_64), FFA_RET_NO_DATA);
@@ -383,9 +383,9 @@ TEST_NEG(notif_set_from_normal_world)
 {
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(n_create(0, 1));
-	CHECK_ERR(t_smc(FFA_NOTIFICATION_SET, ffa_pack_ids(0, TSP_ID), 0, 1, 0, 0),
+	CHECK_ERR(t_smc(FFA_NOTIFICATION_SET, ffa_pack_ids(0, TEST_SP_ID), 0, 1, 0, 0),
 		  FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(t_smc(FFA_NOTIFICATION_SET, ffa_pack_ids(TSP_ID, 0), 0, 1, 0, 0),
+	CHECK_ERR(t_smc(FFA_NOTIFICATION_SET, ffa_pack_ids(TEST_SP_ID, 0), 0, 1, 0, 0),
 		  FFA_RET_INVALID_PARAMETERS);
 }
 
@@ -396,7 +396,7 @@ TEST_NEG(notif_get_refusals)
 	CHECK_OK32(n_create(0, 2));
 	CHECK_ERR(n_get(0, 2, FFA_NOTIF_GET_FLAG_SP), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_get(0, 0, 1u << 4), FFA_RET_INVALID_PARAMETERS);
-	CHECK_ERR(n_get(TSP_ID, 0, FFA_NOTIF_GET_FLAG_SP), FFA_RET_INVALID_PARAMETERS);
+	CHECK_ERR(n_get(TEST_SP_ID, 0, FFA_NOTIF_GET_FLAG_SP), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(n_get(1, 0, FFA_NOTIF_GET_FLAG_SP), FFA_RET_INVALID_PARAMETERS);
 	CHECK_ERR(T_SMC0(FFA_NOTIFICATION_INFO_GET_32), FFA_RET_NO_DATA);
 }

@@ -26,10 +26,10 @@ static struct spmc_notif_bitmap *notif_setup(void)
 
 	t_version(FFA_VERSION_1_1);
 	CHECK_OK32(t_smc(FFA_NOTIFICATION_BITMAP_CREATE, 0, 2, 0, 0, 0));
-	CHECK_OK32(t_smc(FFA_NOTIFICATION_BIND, ffa_pack_ids(TSP_ID, 0), 0, 0x0F, 0, 0));
-	CHECK_OK32(t_smc(FFA_NOTIFICATION_BIND, ffa_pack_ids(TSP_ID, 0), 1, 0xF0, 0, 0));
-	CHECK_EQ(spmc_sp_notify(S(), TSP_ID, 0, 0, 1u << 1), FFA_RET_SUCCESS);
-	CHECK_EQ(spmc_sp_notify(S(), TSP_ID, 0, 1u | 1u << 16, 1u << 5), FFA_RET_SUCCESS);
+	CHECK_OK32(t_smc(FFA_NOTIFICATION_BIND, ffa_pack_ids(TEST_SP_ID, 0), 0, 0x0F, 0, 0));
+	CHECK_OK32(t_smc(FFA_NOTIFICATION_BIND, ffa_pack_ids(TEST_SP_ID, 0), 1, 0xF0, 0, 0));
+	CHECK_EQ(spmc_sp_notify(S(), TEST_SP_ID, 0, 0, 1u << 1), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_notify(S(), TEST_SP_ID, 0, 1u | 1u << 16, 1u << 5), FFA_RET_SUCCESS);
 	for (uint32_t i = 0; i < SPMC_NOTIF_BITMAPS; i++)
 		if (S()->notif.bm[i].created)
 			b = &S()->notif.bm[i];
@@ -50,7 +50,7 @@ TEST_NEG(invariants_detect_notification_bitmap_corruption)
 {
 	struct spmc_notif_bitmap *b = notif_setup();
 
-	CORRUPT(b->id, TSP_ID);
+	CORRUPT(b->id, TEST_SP_ID);
 	CORRUPT(b->vcpu_count, 0);
 	CORRUPT(b->vcpu_count, SPMC_NOTIF_MAX_VCPUS + 1);
 	CORRUPT(b->per_vcpu, 0x1F0);               /* per-vCPU bit not bound */
@@ -61,7 +61,7 @@ TEST_NEG(invariants_detect_notification_bitmap_corruption)
 	CORRUPT(b->vcpu_reported, 1u);             /* vCPU 0 has nothing pending */
 	CORRUPT(b->vcpu_reported, 1u << 3);
 	CORRUPT(b->sender[0], 0x8009);             /* not a partition */
-	CORRUPT(b->sender[9], TSP_ID);             /* unbound ID with a sender */
+	CORRUPT(b->sender[9], TEST_SP_ID);             /* unbound ID with a sender */
 	CORRUPT(S()->notif.created, 2);
 	CORRUPT(S()->notif.sri_intid, 16);
 }
@@ -102,8 +102,8 @@ TEST_NEG(invariants_detect_indirect_message_corruption)
 	rx->buf[1] = 2;
 	CHECK(why_broken() == NULL);
 	CORRUPT(rx->buf[2], 3);                    /* bytes past the message */
-	CORRUPT(rx->sender, TSP_ID);               /* a secure sender */
+	CORRUPT(rx->sender, TEST_SP_ID);               /* a secure sender */
 	CORRUPT(rx->size, SPMC_IMSG_SIZE + 1);
-	CHECK_EQ(spmc_sp_msg_release(S(), TSP_ID), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_msg_release(S(), TEST_SP_ID), FFA_RET_SUCCESS);
 	CHECK(why_broken() == NULL);
 }

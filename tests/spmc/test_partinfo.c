@@ -2,7 +2,7 @@
 /* PARTITION_INFO_GET and PARTITION_INFO_GET_REGS. */
 #include "tests/spmc/tsim.h"
 
-static const struct ffa_uuid tsp_uuid = FFA_UUID_FFA_STACK_TEST;
+static const struct ffa_uuid test_sp_uuid = FFA_UUID_FFA_STACK_TEST;
 static const struct ffa_uuid tpm_uuid = FFA_UUID_TPM_CRB;
 
 static struct ffa_regs info_get(const struct ffa_uuid *u, uint32_t flags)
@@ -79,10 +79,10 @@ TEST(partinfo_all_v11)
 	CHECK_EQ(r.x[3], FFA_PARTINFO_SIZE_V1_1);
 	CHECK(t_info().rx_held_by_ns);
 	CHECK_EQ(ffa_partinfo_decode(t_rx(), T_PAGE, (uint32_t)r.x[3], 0, &p), FFA_RET_SUCCESS);
-	CHECK_EQ(p.id, TSP_ID);
+	CHECK_EQ(p.id, TEST_SP_ID);
 	CHECK_EQ(p.exec_ctx_count, 1);
 	CHECK_EQ(p.properties, test_sp_partition()->properties & FFA_PART_PROPS_V1_1);
-	CHECK(ffa_uuid_equal(&p.uuid, &tsp_uuid));
+	CHECK(ffa_uuid_equal(&p.uuid, &test_sp_uuid));
 }
 
 TEST(partinfo_by_uuid)
@@ -90,10 +90,10 @@ TEST(partinfo_by_uuid)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_2, 1);
-	r = info_get(&tsp_uuid, 0);
+	r = info_get(&test_sp_uuid, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], 1);
-	CHECK_EQ(load_le16(t_rx() + FFA_PARTINFO_ID), TSP_ID);
+	CHECK_EQ(load_le16(t_rx() + FFA_PARTINFO_ID), TEST_SP_ID);
 }
 
 TEST(partinfo_v10_layout)
@@ -108,7 +108,7 @@ TEST(partinfo_v10_layout)
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[2], 1);
 	CHECK_EQ(r.x[3], 0);
-	CHECK_EQ(load_le16(rx + FFA_PARTINFO_ID), TSP_ID);
+	CHECK_EQ(load_le16(rx + FFA_PARTINFO_ID), TEST_SP_ID);
 	CHECK_EQ(load_le16(rx + FFA_PARTINFO_CTX_COUNT), 1);
 	/* v1.0 defines only bits 2:0 */
 	CHECK_EQ(load_le32(rx + FFA_PARTINFO_PROPS),
@@ -125,7 +125,7 @@ TEST(partinfo_before_version_uses_v10)
 	r = info_get(&nil, 0);
 	CHECK_OK32(r);
 	CHECK_EQ(r.x[3], 0);
-	CHECK_EQ(load_le16(t_rx()), TSP_ID);
+	CHECK_EQ(load_le16(t_rx()), TEST_SP_ID);
 }
 
 TEST_NEG(partinfo_unknown_uuid)
@@ -155,7 +155,7 @@ TEST(partinfo_count_only_leaves_rx_alone)
 	/* works with RX busy and even with no RX at all */
 	r = info_get(&nil, 0);
 	CHECK_OK32(r);
-	CHECK_EQ(count_of(&tsp_uuid), 1);
+	CHECK_EQ(count_of(&test_sp_uuid), 1);
 }
 
 TEST(partinfo_count_only_without_buffers)
@@ -237,12 +237,12 @@ TEST(partinfo_regs_single)
 	CHECK_EQ((r.x[2] >> FFA_PIGR_UUID_TAG_SHIFT) & 0xFFFF, 0);
 	CHECK_EQ(r.x[2] >> FFA_PIGR_DESC_SIZE_SHIFT, 24);
 	ffa_partinfo_from_regs(&r.x[3], &p);
-	CHECK_EQ(p.id, TSP_ID);
+	CHECK_EQ(p.id, TEST_SP_ID);
 	CHECK_EQ(p.properties, test_sp_partition()->properties);
-	CHECK(ffa_uuid_equal(&p.uuid, &tsp_uuid));
+	CHECK(ffa_uuid_equal(&p.uuid, &test_sp_uuid));
 	for (unsigned int i = 6; i < FFA_REGS_COUNT; i++)
 		CHECK_EQ(r.x[i], 0);
-	r = regs_get(&tsp_uuid, 0);
+	r = regs_get(&test_sp_uuid, 0);
 	CHECK_EQ(r.x[0], FFA_SUCCESS_64);
 	CHECK_EQ(r.x[2] & 0xFFFF, 0);
 }

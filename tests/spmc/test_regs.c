@@ -52,13 +52,13 @@ TEST(regs_success_keeps_x8_to_x17)
 TEST(regs_direct_req_64_keeps_x8_to_x17)
 {
 	struct ffa_regs r = marked(FFA_MSG_SEND_DIRECT_REQ_64,
-				   ffa_pack_ids(FFA_ID_NS_PHYS, TSP_ID), 0, TSP_CMD_ECHO);
+				   ffa_pack_ids(FFA_ID_NS_PHYS, TEST_SP_ID), 0, TEST_SP_CMD_ECHO);
 
 	t_version(FFA_VERSION_1_2);
 	r.x[7] = 0x77;
 	t_call(&r);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_64);
-	CHECK_EQ(r.x[3], TSP_CMD_ECHO);
+	CHECK_EQ(r.x[3], TEST_SP_CMD_ECHO);
 	CHECK_EQ(r.x[7], 0x77);
 	check_kept(&r);
 }
@@ -66,16 +66,16 @@ TEST(regs_direct_req_64_keeps_x8_to_x17)
 TEST(regs_direct_req2_results_reach_x17)
 {
 	struct ffa_regs r = marked(FFA_MSG_SEND_DIRECT_REQ2,
-				   ffa_pack_ids(FFA_ID_NS_PHYS, TSP_ID), 0, 0);
+				   ffa_pack_ids(FFA_ID_NS_PHYS, TEST_SP_ID), 0, 0);
 
 	t_version(FFA_VERSION_1_2);
-	r.x[4] = TSP_CMD_ECHO;
+	r.x[4] = TEST_SP_CMD_ECHO;
 	t_call(&r);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 	/* ECHO: the payload x8..x17 comes back as the response. */
 	check_kept(&r);
-	r = marked(FFA_MSG_SEND_DIRECT_REQ2, ffa_pack_ids(FFA_ID_NS_PHYS, TSP_ID), 0, 0);
-	r.x[4] = TSP_CMD_ECHO;
+	r = marked(FFA_MSG_SEND_DIRECT_REQ2, ffa_pack_ids(FFA_ID_NS_PHYS, TEST_SP_ID), 0, 0);
+	r.x[4] = TEST_SP_CMD_ECHO;
 	for (unsigned int i = 8; i < FFA_REGS_COUNT; i++)
 		r.x[i] = 0xABC0 + i;
 	t_call(&r);
@@ -127,7 +127,7 @@ TEST_NEG(regs_non_ffa_and_bad_version_keep_x8_to_x17)
 TEST_NEG(regs_direct_req2_error_zeroes_x8_to_x17)
 {
 	struct ffa_regs r = marked(FFA_MSG_SEND_DIRECT_REQ2,
-				   ffa_pack_ids(FFA_ID_NS_PHYS, TSP_ID), 0, 0);
+				   ffa_pack_ids(FFA_ID_NS_PHYS, TEST_SP_ID), 0, 0);
 
 	/* Below v1.2 REQ2 does not exist; the frame is still its result. */
 	t_version(FFA_VERSION_1_1);

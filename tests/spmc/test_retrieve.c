@@ -69,7 +69,7 @@ static void check_response(const uint8_t *buf, uint32_t len, uint64_t h, uint32_
 	CHECK_EQ(d.sender, FFA_ID_NS_PHYS);
 	CHECK_EQ(d.flags & FFA_MTD_FLAG_TYPE_MASK, type);
 	CHECK_EQ(d.ep_count, 1);
-	CHECK_EQ(d.ep[0].receiver, TSP_ID);
+	CHECK_EQ(d.ep[0].receiver, TEST_SP_ID);
 	CHECK_EQ(d.ep[0].perms, FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX);
 	CHECK_EQ(d.range_count, n);
 	for (uint32_t i = 0; i < d.range_count && i < n; i++) {
@@ -297,7 +297,7 @@ TEST(hyp_retrieve_while_partition_holds_it)
 	uint64_t h;
 
 	h = setup_share(FFA_VERSION_1_1, 2, FFA_MEM_SHARE_64);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	r = retrieve(FFA_MEM_RETRIEVE_REQ_64, h);
 	CHECK_EQ(r.x[0], FFA_MEM_RETRIEVE_RESP);
 	t_rx_release();

@@ -293,7 +293,7 @@ TEST_NEG(responses_from_the_normal_world_not_supported)
 
 	t_version(FFA_VERSION_1_2);
 	for (unsigned int i = 0; i < 7; i++) {
-		struct ffa_regs r = t_smc(fids[i], TSP_ID << 16, 0, 0, 0, 0);
+		struct ffa_regs r = t_smc(fids[i], TEST_SP_ID << 16, 0, 0, 0, 0);
 
 		CHECK_ERR(r, FFA_RET_NOT_SUPPORTED);
 	}

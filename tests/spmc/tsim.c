@@ -179,7 +179,7 @@ uint32_t t_encode(uint8_t *buf, uint32_t cap, const struct t_desc *d)
 		memcpy(m.ep, d->ep, sizeof(m.ep));
 	} else {
 		m.ep_count = 1;
-		m.ep[0].receiver = TSP_ID;
+		m.ep[0].receiver = TEST_SP_ID;
 		m.ep[0].perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX;
 	}
 	len = ffa_mtd_encode(buf, cap, m.layout, &m, d->ranges, d->range_count);
@@ -294,7 +294,7 @@ struct ffa_regs t_tsp(uint64_t cmd, uint64_t a1, uint64_t a2, uint64_t a3, uint6
 {
 	uint64_t args[5] = { cmd, a1, a2, a3, a4 };
 
-	return t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TSP_ID, args, 5);
+	return t_direct(FFA_MSG_SEND_DIRECT_REQ_64, TEST_SP_ID, args, 5);
 }
 
 int32_t t_tsp_handle(uint32_t cmd, uint64_t handle, uint64_t a3, struct ffa_regs *out)
@@ -309,6 +309,6 @@ int32_t t_tsp_handle(uint32_t cmd, uint64_t handle, uint64_t a3, struct ffa_regs
 
 uint64_t t_fnv(uint64_t pa, uint32_t pages)
 {
-	return tsp_fnv1a(TSP_FNV_OFFSET, t_ptr(pa, (uint64_t)pages * T_PAGE),
+	return test_sp_fnv1a(TEST_SP_FNV_OFFSET, t_ptr(pa, (uint64_t)pages * T_PAGE),
 			 (uint64_t)pages * T_PAGE);
 }

@@ -78,7 +78,7 @@ struct t_desc {
 	uint16_t attributes;          /* 0 = normal WB inner shareable */
 	uint32_t flags;
 	uint64_t tag;
-	uint32_t ep_count;            /* 0 = one receiver, TSP_ID, RW */
+	uint32_t ep_count;            /* 0 = one receiver, TEST_SP_ID, RW */
 	struct ffa_mem_access ep[FFA_MEM_MAX_RECEIVERS];
 	uint32_t range_count;
 	const struct ffa_mem_range *ranges;

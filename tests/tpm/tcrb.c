@@ -22,7 +22,7 @@ void tcrb_reset(void)
 static void setup_all(void)
 {
 	tcrb_reset();
-	tsp_setup();
+	test_sp_setup();
 	tmeasure_setup();
 	ttis_setup();
 }

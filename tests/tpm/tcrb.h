@@ -17,7 +17,7 @@ extern uint8_t tpages[TPM_CRB_SIZE];
 
 void tcrb_reset(void);
 /* Per-file fixtures, all run before every test (check.h has one hook). */
-void tsp_setup(void);
+void test_sp_setup(void);
 void tmeasure_setup(void);
 void ttis_setup(void);
 uint32_t tcrb_rd(unsigned int loc, uint32_t off);

@@ -88,11 +88,11 @@ TEST(measure_boot_replays_to_tpm_pcrs)
 	static const char kernel[] = "pretend kernel image", dtb[] = "pretend dtb";
 	uint8_t replayed[24][SHA256_DIGEST_SIZE], got[SHA256_DIGEST_SIZE];
 
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
 	CHECK(ft.started);
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, kernel, sizeof(kernel), "kernel"), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 1, TCG_EV_TABLE_OF_DEVICES, dtb, sizeof(dtb), "dtb"), MB_OK);
-	CHECK_EQ(mb_separators(&mb, 0, 7), MB_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, kernel, sizeof(kernel), "kernel"), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 1, TCG_EV_TABLE_OF_DEVICES, dtb, sizeof(dtb), "dtb"), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_separators(&mb, 0, 7), MEASURED_BOOT_OK);
 	CHECK_EQ(replay_log(logbuf, sizeof(logbuf), replayed), 10);
 	for (uint32_t i = 0; i < 10; i++) {
 		CHECK_EQ(read_pcr(i, got), 0);
@@ -104,8 +104,8 @@ TEST(measure_boot_replays_to_tpm_pcrs)
 
 TEST(measure_startup_twice_is_fine)
 {
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
 	CHECK_EQ(mb.last_rc, TPM2_RC_INITIALIZE);
 }
 
@@ -113,28 +113,28 @@ TEST_NEG(measure_log_full_no_extend)
 {
 	static const uint8_t blob[8];
 
-	CHECK_EQ(mb_start(&mb, &be, logbuf, TCG2_LOG_HEADER_SIZE + TCG2_LOG_EVENT_SIZE(4)), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), "abcde"), MB_ERR_LOG);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, TCG2_LOG_HEADER_SIZE + TCG2_LOG_EVENT_SIZE(4)), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), "abcde"), MEASURED_BOOT_ERR_LOG);
 	CHECK_EQ(ft.calls, 1);   /* Startup only */
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), "abcd"), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), ""), MB_ERR_LOG);
-	CHECK_EQ(mb_start(&mb, &be, logbuf, TCG2_LOG_HEADER_SIZE - 1), MB_ERR_LOG);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), "abcd"), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, blob, sizeof(blob), ""), MEASURED_BOOT_ERR_LOG);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, TCG2_LOG_HEADER_SIZE - 1), MEASURED_BOOT_ERR_LOG);
 }
 
 TEST_NEG(measure_device_failure)
 {
 	ft.fail = true;
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_ERR_DEVICE);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_ERR_DEVICE);
 	ft.fail = false;
 	ft.bad_size = true;
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_ERR_DEVICE);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_ERR_DEVICE);
 }
 
 TEST_NEG(measure_tpm_error_code)
 {
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
 	ft.started = false;  /* as if the TPM had been reset behind our back */
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, "x", 1, "x"), MB_ERR_TPM);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, "x", 1, "x"), MEASURED_BOOT_ERR_TPM);
 	CHECK_EQ(mb.last_rc, TPM2_RC_INITIALIZE);
 	/* Nothing logged for a failed extend. */
 	CHECK_EQ(mb.log.len, TCG2_LOG_HEADER_SIZE);
@@ -144,11 +144,11 @@ TEST_NEG(measure_bad_arguments)
 {
 	uint8_t d[SHA256_DIGEST_SIZE] = { 0 }, c[128];
 
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 24, TCG_EV_IPL, "x", 1, "x"), MB_ERR_ARG);
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, "x", 1, NULL), MB_ERR_ARG);
-	CHECK_EQ(mb_separators(&mb, 3, 2), MB_ERR_ARG);
-	CHECK_EQ(mb_separators(&mb, 0, 24), MB_ERR_ARG);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 24, TCG_EV_IPL, "x", 1, "x"), MEASURED_BOOT_ERR_ARG);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, "x", 1, NULL), MEASURED_BOOT_ERR_ARG);
+	CHECK_EQ(measured_boot_separators(&mb, 3, 2), MEASURED_BOOT_ERR_ARG);
+	CHECK_EQ(measured_boot_separators(&mb, 0, 24), MEASURED_BOOT_ERR_ARG);
 	CHECK_EQ(tpm2_cmd_pcr_extend(c, 64, 0, d), 0);
 	CHECK_EQ(tpm2_cmd_pcr_extend(c, sizeof(c), 24, d), 0);
 	CHECK_EQ(tpm2_cmd_pcr_read(c, sizeof(c), 24), 0);

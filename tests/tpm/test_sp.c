@@ -11,7 +11,7 @@
 
 static struct spmc_partition sp;
 
-void tsp_setup(void)
+void test_sp_setup(void)
 {
 	tcrb_reset();
 	tpm_sp_partition(&sp, &tcrb);

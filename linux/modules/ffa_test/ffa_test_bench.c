@@ -78,22 +78,22 @@ static int ft_bench_send(struct ft_bench *b, bool req2, u32 round)
 {
 	struct ffa_test *t = b->t;
 	struct ffa_send_direct_data2 d2 = {
-		.data = { TSP_CMD_ECHO, round },
+		.data = { TEST_SP_CMD_ECHO, round },
 	};
 	struct ffa_send_direct_data d = {
-		.data0 = TSP_CMD_ECHO,
+		.data0 = TEST_SP_CMD_ECHO,
 		.data1 = round,
 	};
 	int ret;
 
 	if (req2) {
 		ret = t->msg->sync_send_receive2(t->fdev, &t->fdev->uuid, &d2);
-		if (!ret && (d2.data[0] != TSP_CMD_ECHO || d2.data[1] != round))
+		if (!ret && (d2.data[0] != TEST_SP_CMD_ECHO || d2.data[1] != round))
 			ret = -EPROTO;
 		return ret;
 	}
 	ret = t->msg->sync_send_receive(t->fdev, &d);
-	if (!ret && (d.data0 != TSP_CMD_ECHO || d.data1 != round))
+	if (!ret && (d.data0 != TEST_SP_CMD_ECHO || d.data1 != round))
 		ret = -EPROTO;
 	return ret;
 }

@@ -212,9 +212,9 @@ static int ffa_test_probe(struct ffa_device *fdev)
 		dev_warn(&fdev->dev, "no bench file in debugfs: out of memory\n");
 	ffa_dev_set_drvdata(fdev, t);
 
-	if (fdev->vm_id != TSP_ID)
+	if (fdev->vm_id != TEST_SP_ID)
 		dev_warn(&fdev->dev, "partition has ID 0x%04x, the protocol says 0x%04x: check the partition manifest\n",
-			 fdev->vm_id, TSP_ID);
+			 fdev->vm_id, TEST_SP_ID);
 	ft_log_bound(t);
 	/*
 	 * One round trip now, so a built-in client shows whether FF-A works

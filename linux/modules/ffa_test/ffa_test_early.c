@@ -51,7 +51,7 @@ static int ft_stress_fn(void *arg)
 
 	while (!kthread_should_stop()) {
 		struct ffa_send_direct_data d = {
-			.data0 = TSP_CMD_ECHO, .data1 = seq, .data2 = ~seq,
+			.data0 = TEST_SP_CMD_ECHO, .data1 = seq, .data2 = ~seq,
 			.data3 = seq ^ 0x5a5a5a5a, .data4 = seq + 1,
 		};
 		struct ffa_send_direct_data want = d;
@@ -141,7 +141,7 @@ static void ft_find_driver_rxtx(struct ffa_test *t)
 
 void ft_early_probe(struct ffa_test *t)
 {
-	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
+	struct ffa_send_direct_data d = { .data0 = TEST_SP_CMD_NS_INFO };
 	char res[FT_RESULT_LEN];
 	enum ft_owner owner;
 	u32 pages;

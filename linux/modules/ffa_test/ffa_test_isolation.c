@@ -225,7 +225,7 @@ static int ft_iso_checksum(struct ft_iso *s, const struct ft_chunk *c,
 	u64 got;
 	int ret;
 
-	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_CHECKSUM, handle, &d,
+	ret = ft_iso_handle_cmd(s, TEST_SP_CMD_MEM_CHECKSUM, handle, &d,
 				"MEM_CHECKSUM afterwards");
 	if (ret)
 		return ret;
@@ -259,7 +259,7 @@ static int ft_iso_still_works(struct ft_iso *s, const struct ft_chunk *c)
 		c = &fresh;
 	}
 	memset(page_address(c->page), 0xa5 ^ s->refused, ft_chunk_bytes(c));
-	want = tsp_fnv1a(TSP_FNV_OFFSET, page_address(c->page), ft_chunk_bytes(c));
+	want = test_sp_fnv1a(TEST_SP_FNV_OFFSET, page_address(c->page), ft_chunk_bytes(c));
 	ret = ft_iso_send(t, c, 1, false, &handle);
 	if (ret) {
 		ret = ft_iso_fail(s,
@@ -384,7 +384,7 @@ static int ft_iso_reclaim_held(struct ft_iso *s)
 				  ft_errno_name(ret));
 		goto out;
 	}
-	ret = ft_iso_handle_cmd(s, TSP_CMD_MEM_RETRIEVE, handle, &d,
+	ret = ft_iso_handle_cmd(s, TEST_SP_CMD_MEM_RETRIEVE, handle, &d,
 				"MEM_RETRIEVE");
 	if (ret)
 		goto reclaim;
@@ -399,7 +399,7 @@ static int ft_iso_reclaim_held(struct ft_iso *s)
 		goto out;
 	}
 	ret = ft_iso_expect(s, ret, -EACCES);
-	if (!ft_iso_handle_cmd(s, TSP_CMD_MEM_RELINQUISH, handle, &d,
+	if (!ft_iso_handle_cmd(s, TEST_SP_CMD_MEM_RELINQUISH, handle, &d,
 			       "MEM_RELINQUISH"))
 		held = false;
 	else if (!ret)
@@ -574,7 +574,7 @@ static int ft_iso_version(struct ft_iso *s, u32 ask, u32 want)
 /* (7) Negotiating and registering buffers again, once negotiated. */
 static int ft_iso_renegotiate(struct ft_iso *s)
 {
-	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
+	struct ffa_send_direct_data d = { .data0 = TEST_SP_CMD_NS_INFO };
 	struct ffa_test *t = s->t;
 	char line[FT_RESULT_LEN];
 	int ret;

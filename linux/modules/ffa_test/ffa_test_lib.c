@@ -169,7 +169,7 @@ int ft_echo(struct ffa_test *t, u32 n, bool req2, char *res, size_t len)
 	int ret;
 
 	for (round = 0; round < n; round++) {
-		sent.data[0] = TSP_CMD_ECHO;
+		sent.data[0] = TEST_SP_CMD_ECHO;
 		for (i = 1; i < regs; i++)
 			sent.data[i] = ft_payload(round, &state, mask);
 		got = sent;
@@ -330,11 +330,11 @@ void ft_region_fill(struct ft_region *r, u64 seed)
 
 u64 ft_region_fnv(const struct ft_region *r)
 {
-	u64 h = TSP_FNV_OFFSET;
+	u64 h = TEST_SP_FNV_OFFSET;
 	unsigned int i;
 
 	for (i = 0; i < r->nr_chunks; i++) {
-		h = tsp_fnv1a(h, page_address(r->chunks[i].page),
+		h = test_sp_fnv1a(h, page_address(r->chunks[i].page),
 			      ft_chunk_bytes(&r->chunks[i]));
 		cond_resched();
 	}
@@ -367,7 +367,7 @@ int ft_region_reclaim(struct ft_region *r, struct ffa_test *t)
 void ft_region_recover(struct ft_region *r, struct ffa_test *t)
 {
 	struct ffa_send_direct_data d = {
-		.data0 = TSP_CMD_MEM_RELINQUISH,
+		.data0 = TEST_SP_CMD_MEM_RELINQUISH,
 		.data1 = lower_32_bits(r->handle),
 		.data2 = upper_32_bits(r->handle),
 	};

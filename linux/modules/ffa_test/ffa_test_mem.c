@@ -26,7 +26,7 @@ static int ft_region_cmd(struct ffa_test *t, struct ft_region *r, u32 cmd,
 {
 	int ret = ft_handle_call(t, cmd, r->handle, byte, d, what, res, len);
 
-	if (ret || cmd == TSP_CMD_MEM_RELINQUISH)
+	if (ret || cmd == TEST_SP_CMD_MEM_RELINQUISH)
 		return ret;
 	if (d->data3 != ft_region_ffa_pages(r))
 		return ft_result(res, len, -EIO,
@@ -41,7 +41,7 @@ static int ft_reclaim_while_held(struct ffa_test *t, struct ft_region *r,
 	struct ffa_send_direct_data d;
 	int ret;
 
-	ret = ft_region_cmd(t, r, TSP_CMD_MEM_RETRIEVE, "MEM_RETRIEVE", 0, &d,
+	ret = ft_region_cmd(t, r, TEST_SP_CMD_MEM_RETRIEVE, "MEM_RETRIEVE", 0, &d,
 			    res, len);
 	if (ret)
 		return ret;
@@ -62,7 +62,7 @@ static int ft_reclaim_while_held(struct ffa_test *t, struct ft_region *r,
 				 "fail MEM_RECLAIM of handle 0x%llx while retrieved gave FF-A %s (errno %d): DENIED(-6) expected",
 				 r->handle, ft_errno_name(ret), ret);
 
-	ret = ft_region_cmd(t, r, TSP_CMD_MEM_RELINQUISH, "MEM_RELINQUISH", 0,
+	ret = ft_region_cmd(t, r, TEST_SP_CMD_MEM_RELINQUISH, "MEM_RELINQUISH", 0,
 			    &d, res, len);
 	if (ret)
 		return ret;
@@ -132,12 +132,12 @@ int ft_mem_check(struct ffa_test *t, u32 n, bool lend, char *res, size_t len)
 		goto out;
 	}
 	if (lend) {
-		ret = ft_region_cmd(t, &r, TSP_CMD_MEM_FILL, "MEM_FILL", FT_FILL,
+		ret = ft_region_cmd(t, &r, TEST_SP_CMD_MEM_FILL, "MEM_FILL", FT_FILL,
 				    &d, res, len);
 		if (ret)
 			goto out;
 	}
-	ret = ft_region_cmd(t, &r, TSP_CMD_MEM_CHECKSUM, "MEM_CHECKSUM", 0, &d,
+	ret = ft_region_cmd(t, &r, TEST_SP_CMD_MEM_CHECKSUM, "MEM_CHECKSUM", 0, &d,
 			    res, len);
 	if (ret)
 		goto out;

@@ -49,7 +49,7 @@ int ft_partinfo(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
 
 int ft_ns_info(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
 {
-	struct ffa_send_direct_data d = { .data0 = TSP_CMD_NS_INFO };
+	struct ffa_send_direct_data d = { .data0 = TEST_SP_CMD_NS_INFO };
 	enum ft_owner tx, rx;
 	u32 version, flags, pages;
 	int ret;
@@ -68,8 +68,8 @@ int ft_ns_info(struct ffa_test *t, u32 n, bool unused, char *res, size_t len)
 	return ft_result(res, len, 0,
 			 "ok version=%u.%u locked=%u rx-held=%u tx=0x%lx rx=0x%lx pages=%u txns=%lu retrieved=%lu tx-owner=%s rx-owner=%s method=%s carveout=0x%llx+0x%llx pkvm=%s driver=%u.%u rxtx=%s",
 			 FFA_MAJOR_VERSION(version), FFA_MINOR_VERSION(version),
-			 !!(flags & TSP_NS_INFO_LOCKED),
-			 !!(flags & TSP_NS_INFO_RX_HELD), d.data2, d.data3, pages,
+			 !!(flags & TEST_SP_NS_INFO_LOCKED),
+			 !!(flags & TEST_SP_NS_INFO_RX_HELD), d.data2, d.data3, pages,
 			 (d.data4 >> 16) & 0xffff, d.data4 >> 32,
 			 ft_owner_names[tx], ft_owner_names[rx], t->hyp_method,
 			 (u64)t->hyp_base, (u64)t->hyp_size,

@@ -2,7 +2,7 @@
 /*
  * ffa_test: FF-A notifications from the test partition, received through
  * the arm_ffa driver's own path: notify_request binds a notification ID of
- * the partition to us, TSP_CMD_NOTIFY makes the partition set it, the SPMC
+ * the partition to us, TEST_SP_CMD_NOTIFY makes the partition set it, the SPMC
  * pends the schedule-receiver interrupt, the driver answers it with
  * NOTIFICATION_INFO_GET and NOTIFICATION_GET and calls our callback. One
  * global and one per-vCPU notification (the latter for the last online
@@ -44,7 +44,7 @@ static void ft_notify_cb(int notify_id, void *cb_data)
 static int ft_raise(struct ffa_test *t, int id, u32 flags, s32 *status)
 {
 	struct ffa_send_direct_data d = {
-		.data0 = TSP_CMD_NOTIFY, .data1 = FT_NOTIFY_SELF,
+		.data0 = TEST_SP_CMD_NOTIFY, .data1 = FT_NOTIFY_SELF,
 		.data2 = lower_32_bits(BIT_ULL(id)), .data3 = upper_32_bits(BIT_ULL(id)),
 		.data4 = flags,
 	};
@@ -138,7 +138,7 @@ int ft_notification(struct ffa_test *t, u32 n, bool unused, char *res, size_t le
 static int ft_imsg_read(struct ffa_test *t, bool release, struct ffa_send_direct_data *d)
 {
 	*d = (struct ffa_send_direct_data){
-		.data0 = TSP_CMD_MSG_READ, .data1 = release ? TSP_MSG_RELEASE : 0,
+		.data0 = TEST_SP_CMD_MSG_READ, .data1 = release ? TEST_SP_MSG_RELEASE : 0,
 	};
 	return t->msg->sync_send_receive(t->fdev, d);
 }
@@ -154,7 +154,7 @@ int ft_indirect_msg(struct ffa_test *t, u32 n, bool unused, char *res, size_t le
 		return ft_result(res, len, -EIO, "fail the FF-A driver has no indirect_send");
 	for (i = 0; i < FT_IMSG_SIZE; i++)
 		buf[i] = (u8)(i * 7 + 1);
-	sum = tsp_fnv1a(TSP_FNV_OFFSET, buf, FT_IMSG_SIZE);
+	sum = test_sp_fnv1a(TEST_SP_FNV_OFFSET, buf, FT_IMSG_SIZE);
 	ret = t->msg->indirect_send(t->fdev, buf, FT_IMSG_SIZE);
 	if (ret)
 		return ft_result(res, len, -EIO,

@@ -88,7 +88,7 @@ TEST(partinfo_regs_walks_all_partitions)
 			struct ffa_partinfo p;
 
 			ffa_partinfo_from_regs(&r.x[3 + 3 * (i - start)], &p);
-			CHECK_EQ(p.id, i ? 0x8100 + i : TSP_ID);
+			CHECK_EQ(p.id, i ? 0x8100 + i : TEST_SP_ID);
 			seen++;
 		}
 		start = cur + 1;

@@ -159,10 +159,10 @@ TEST(swtpm_measured_boot_replays_through_crb)
 	uint8_t agg_tpm[SHA256_DIGEST_SIZE], agg_log[SHA256_DIGEST_SIZE];
 	uint8_t pcrs[24][SHA256_DIGEST_SIZE];
 
-	CHECK_EQ(mb_start(&mb, &be, logbuf, sizeof(logbuf)), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 4, TCG_EV_IPL, kernel, sizeof(kernel), "kernel"), MB_OK);
-	CHECK_EQ(mb_measure(&mb, 5, TCG_EV_IPL, initrd, sizeof(initrd), "initrd"), MB_OK);
-	CHECK_EQ(mb_separators(&mb, 0, 7), MB_OK);
+	CHECK_EQ(measured_boot_start(&mb, &be, logbuf, sizeof(logbuf)), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 4, TCG_EV_IPL, kernel, sizeof(kernel), "kernel"), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_measure(&mb, 5, TCG_EV_IPL, initrd, sizeof(initrd), "initrd"), MEASURED_BOOT_OK);
+	CHECK_EQ(measured_boot_separators(&mb, 0, 7), MEASURED_BOOT_OK);
 	CHECK_EQ(replay_log(logbuf, sizeof(logbuf), replayed), 10);
 	open_locality(0);
 	memset(pcrs, 0, sizeof(pcrs));

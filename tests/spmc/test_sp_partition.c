@@ -19,13 +19,13 @@ static uint64_t patterned_share(uint32_t first, uint32_t pages, uint8_t seed, ui
 	return t_share_simple(first, pages);
 }
 
-TEST(tsp_checksum_three_pages)
+TEST(test_sp_checksum_three_pages)
 {
 	struct ffa_regs r;
 	uint64_t h, want;
 
 	h = patterned_share(0, 3, 1, &want);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
 	CHECK_EQ(ffa_handle_join(r.x[4], r.x[5]), want);
 	CHECK_EQ(r.x[6], 3);
 	/* relinquished again: reclaimable */
@@ -34,45 +34,45 @@ TEST(tsp_checksum_three_pages)
 	CHECK_OK32(r);
 }
 
-TEST(tsp_checksum_over_32bit_and_req2)
+TEST(test_sp_checksum_over_32bit_and_req2)
 {
-	uint64_t args[14] = { TSP_CMD_MEM_CHECKSUM };
+	uint64_t args[14] = { TEST_SP_CMD_MEM_CHECKSUM };
 	struct ffa_regs r;
 	uint64_t h, want;
 
 	h = patterned_share(10, 3, 9, &want);
 	args[1] = (uint32_t)h;
 	args[2] = h >> 32;
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TSP_ID, args, 5);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ_32, TEST_SP_ID, args, 5);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
 	CHECK_EQ(r.x[3], 0);
 	CHECK_EQ(ffa_handle_join(r.x[4], r.x[5]), want);
-	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TSP_ID, args, 14);
+	r = t_direct(FFA_MSG_SEND_DIRECT_REQ2, TEST_SP_ID, args, 14);
 	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP2);
 	CHECK_EQ(r.x[4], 0);
 	CHECK_EQ(ffa_handle_join(r.x[5], r.x[6]), want);
 	CHECK_EQ(r.x[7], 3);
 }
 
-TEST(tsp_checksum_follows_address_order)
+TEST(test_sp_checksum_follows_address_order)
 {
 	struct ffa_mem_range rg[3] = { t_range(40, 1), t_range(20, 1), t_range(30, 1) };
 	struct t_desc d = { .range_count = 3, .ranges = rg };
-	uint64_t h = 0, want = TSP_FNV_OFFSET;
+	uint64_t h = 0, want = TEST_SP_FNV_OFFSET;
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	pattern(20, 21, 3);
-	want = tsp_fnv1a(want, t_ptr(t_page(20), T_PAGE), T_PAGE);
-	want = tsp_fnv1a(want, t_ptr(t_page(30), T_PAGE), T_PAGE);
-	want = tsp_fnv1a(want, t_ptr(t_page(40), T_PAGE), T_PAGE);
+	want = test_sp_fnv1a(want, t_ptr(t_page(20), T_PAGE), T_PAGE);
+	want = test_sp_fnv1a(want, t_ptr(t_page(30), T_PAGE), T_PAGE);
+	want = test_sp_fnv1a(want, t_ptr(t_page(40), T_PAGE), T_PAGE);
 	r = t_send(FFA_MEM_LEND_64, &d, &h);
 	CHECK_OK32(r);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
 	CHECK_EQ(ffa_handle_join(r.x[4], r.x[5]), want);
 }
 
-TEST(tsp_fill_three_pages)
+TEST(test_sp_fill_three_pages)
 {
 	struct ffa_regs r;
 	uint8_t *p = t_ptr(t_page(0), 4 * T_PAGE);
@@ -81,17 +81,17 @@ TEST(tsp_fill_three_pages)
 	t_setup(FFA_VERSION_1_1, 1);
 	memset(p, 0, 4 * T_PAGE);
 	h = t_share_simple(0, 3);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_FILL, h, 0xA5, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_FILL, h, 0xA5, &r), 0);
 	CHECK_EQ(r.x[6], 3);
 	CHECK_EQ(p[0], 0xA5);
 	CHECK_EQ(p[3 * T_PAGE - 1], 0xA5);
 	CHECK_EQ(p[3 * T_PAGE], 0);
 	sum = t_fnv(t_page(0), 3);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
 	CHECK_EQ(ffa_handle_join(r.x[4], r.x[5]), sum);
 }
 
-TEST_NEG(tsp_fill_read_only_denied)
+TEST_NEG(test_sp_fill_read_only_denied)
 {
 	struct ffa_mem_range rg = t_range(0, 2);
 	struct t_desc d = { .ep_count = 1, .range_count = 1, .ranges = &rg };
@@ -100,66 +100,66 @@ TEST_NEG(tsp_fill_read_only_denied)
 	struct ffa_regs r;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = FFA_PERM_DATA_RO | FFA_PERM_INSTR_NX;
 	memset(p, 0x3C, 2 * T_PAGE);
 	r = t_send(FFA_MEM_SHARE_64, &d, &h);
 	CHECK_OK32(r);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_FILL, h, 0x00, &r), FFA_RET_DENIED);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_FILL, h, 0x00, &r), FFA_RET_DENIED);
 	CHECK_EQ(r.x[6], 0);
 	CHECK_EQ(p[0], 0x3C);
 	CHECK_EQ(p[2 * T_PAGE - 1], 0x3C);
 	CHECK_EQ(t_info().retrieved_txns, 0);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), 0);
 }
 
-TEST_NEG(tsp_unknown_or_stale_handle)
+TEST_NEG(test_sp_unknown_or_stale_handle)
 {
 	struct ffa_regs r;
 	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, 0x12345600, 0, &r),
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, 0x12345600, 0, &r),
 		 FFA_RET_INVALID_PARAMETERS);
 	h = t_share_simple(0, 1);
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_FILL, h, 1, &r), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RETRIEVE, h, 0, &r), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_FILL, h, 1, &r), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RETRIEVE, h, 0, &r), FFA_RET_INVALID_PARAMETERS);
 }
 
-TEST(tsp_keeps_a_region_until_relinquish)
+TEST(test_sp_keeps_a_region_until_relinquish)
 {
 	struct ffa_regs r;
 	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	h = t_share_simple(0, 2);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RETRIEVE, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RETRIEVE, h, 0, &r), 0);
 	CHECK_EQ(r.x[6], 2);
 	CHECK_EQ(t_info().retrieved_txns, 1);
 	r = t_reclaim(h, 0);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	/* while kept, the one-shot commands cannot retrieve it again */
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_CHECKSUM, h, 0, &r), FFA_RET_DENIED);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RELINQUISH, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_CHECKSUM, h, 0, &r), FFA_RET_DENIED);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RELINQUISH, h, 0, &r), 0);
 	r = t_reclaim(h, 0);
 	CHECK_OK32(r);
 }
 
-TEST_NEG(tsp_double_retrieve_and_relinquish)
+TEST_NEG(test_sp_double_retrieve_and_relinquish)
 {
 	struct ffa_regs r;
 	uint64_t h;
 
 	t_setup(FFA_VERSION_1_1, 1);
 	h = t_share_simple(0, 1);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RELINQUISH, h, 0, &r), FFA_RET_DENIED);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RETRIEVE, h, 0, &r), 0);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RETRIEVE, h, 0, &r), FFA_RET_DENIED);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RELINQUISH, h, 0, &r), 0);
-	CHECK_EQ(t_tsp_handle(TSP_CMD_MEM_RELINQUISH, h, 0, &r), FFA_RET_DENIED);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RELINQUISH, h, 0, &r), FFA_RET_DENIED);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RETRIEVE, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RETRIEVE, h, 0, &r), FFA_RET_DENIED);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RELINQUISH, h, 0, &r), 0);
+	CHECK_EQ(t_tsp_handle(TEST_SP_CMD_MEM_RELINQUISH, h, 0, &r), FFA_RET_DENIED);
 }
 
 /* ---- the partition API directly, with a second partition ---- */
@@ -196,12 +196,12 @@ TEST_NEG(sp_retrieve_unknown_handle)
 	struct spmc_sp_mem m;
 
 	t_setup(FFA_VERSION_1_1, 1);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, 0, &m), FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, FFA_MEM_HANDLE_INVALID, &m),
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, 0, &m), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, FFA_MEM_HANDLE_INVALID, &m),
 		 FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, 1 << 8, NULL),
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, 1 << 8, NULL),
 		 FFA_RET_INVALID_PARAMETERS);
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, 0x300), FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, 0x300), FFA_RET_INVALID_PARAMETERS);
 	T_INV();
 }
 
@@ -214,18 +214,18 @@ TEST(sp_two_receivers)
 	struct ffa_regs r;
 
 	two_partitions();
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = FFA_PERM_DATA_RW | FFA_PERM_INSTR_NX;
 	d.ep[1].receiver = 0x8002;
 	d.ep[1].perms = FFA_PERM_DATA_RO | FFA_PERM_INSTR_NX;
 	r = t_send(FFA_MEM_LEND_64, &d, &h);
 	CHECK_OK32(r);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &a), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &a), FFA_RET_SUCCESS);
 	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, 0x8002, h, &b), FFA_RET_SUCCESS);
 	CHECK_EQ(a.perms & FFA_PERM_DATA_MASK, FFA_PERM_DATA_RW);
 	CHECK_EQ(b.perms & FFA_PERM_DATA_MASK, FFA_PERM_DATA_RO);
 	CHECK_EQ(t_info().retrieved_txns, 1);
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_SUCCESS);
 	r = t_reclaim(h, 0);
 	CHECK_ERR(r, FFA_RET_DENIED);
 	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, 0x8002, h), FFA_RET_SUCCESS);
@@ -241,7 +241,7 @@ TEST_NEG(share_duplicate_receivers)
 	struct ffa_regs r;
 
 	two_partitions();
-	d.ep[0].receiver = TSP_ID;
+	d.ep[0].receiver = TEST_SP_ID;
 	d.ep[0].perms = FFA_PERM_DATA_RW;
 	d.ep[1] = d.ep[0];
 	r = t_send(FFA_MEM_SHARE_64, &d, NULL);
@@ -260,7 +260,7 @@ TEST(sp_map_gives_the_shared_pages)
 	t_setup(FFA_VERSION_1_1, 1);
 	r = t_send(FFA_MEM_SHARE_64, &d, &h);
 	CHECK_OK32(r);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 0, 3) == t_ptr(t_page(0), 3 * T_PAGE));
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 2, 1) == t_ptr(t_page(2), T_PAGE));
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 1, 1, 1) == t_ptr(t_page(9), T_PAGE));
@@ -273,7 +273,7 @@ TEST_NEG(sp_map_bounds)
 
 	t_setup(FFA_VERSION_1_1, 1);
 	h = t_share_simple(0, 3);
-	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TSP_ID, h, &m), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_retrieve(&g_sim->spmc, TEST_SP_ID, h, &m), FFA_RET_SUCCESS);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 3, 1) == NULL);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 2, 2) == NULL);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 0, 0) == NULL);
@@ -289,6 +289,6 @@ TEST_NEG(sp_map_bounds)
 	CHECK(spmc_sp_map(&g_sim->spmc, &fake, 3, 0, 1) == NULL);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 0, 3) != NULL);
 	/* stale after relinquish */
-	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TSP_ID, h), FFA_RET_SUCCESS);
+	CHECK_EQ(spmc_sp_relinquish(&g_sim->spmc, TEST_SP_ID, h), FFA_RET_SUCCESS);
 	CHECK(spmc_sp_map(&g_sim->spmc, &m, 0, 0, 1) == NULL);
 }
