@@ -335,7 +335,7 @@ u64 ft_region_fnv(const struct ft_region *r)
 
 	for (i = 0; i < r->nr_chunks; i++) {
 		h = test_sp_fnv1a(h, page_address(r->chunks[i].page),
-			      ft_chunk_bytes(&r->chunks[i]));
+				  ft_chunk_bytes(&r->chunks[i]));
 		cond_resched();
 	}
 	return h;
