@@ -6,7 +6,7 @@
  */
 #include "fw/qemu-virt/plat.h"
 
-#include "fw/common/dt.h"
+#include "fw/common/linux_dt.h"
 #include "fw/common/spmc_glue.h"
 #include "fw/qemu-virt/fault.h"
 #include "fw/qemu-virt/mmu.h"

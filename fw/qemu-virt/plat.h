@@ -5,7 +5,7 @@
 #ifndef FW_QEMU_VIRT_PLAT_H
 #define FW_QEMU_VIRT_PLAT_H
 
-#include "fw/common/dt.h"
+#include "fw/common/linux_dt.h"
 #include "fw/common/fwcfg.h"
 #include "fw/common/nsmem.h"
 #include "fw/common/psci.h"

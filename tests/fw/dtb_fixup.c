@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "fw/common/dt.h"
+#include "fw/common/linux_dt.h"
 
 #define BUDGET (1u << 20)
 

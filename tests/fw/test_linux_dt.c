@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* Device tree reads and boot fix-ups (fw/common/dt.c). */
+/* Device tree reads and boot fix-ups (fw/common/linux_dt.c). */
 #include <stdint.h>
 #include <string.h>
 
-#include "fw/common/dt.h"
+#include "fw/common/linux_dt.h"
 #include "fw/common/psci.h"
 #include "fw/common/util.h"
 #include "tests/fw/fwtest.h"

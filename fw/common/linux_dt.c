@@ -5,7 +5,7 @@
  * the standard function IDs; the per-function properties serve the oldest
  * "arm,psci" fallback.
  */
-#include "fw/common/dt.h"
+#include "fw/common/linux_dt.h"
 
 #include "fw/common/psci.h"
 #include "fw/common/util.h"

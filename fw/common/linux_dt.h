@@ -3,8 +3,8 @@
  * What the firmware reads from and adds to the device tree it hands Linux,
  * on top of the generic editor in fdt.h.
  */
-#ifndef FW_COMMON_DT_H
-#define FW_COMMON_DT_H
+#ifndef FW_COMMON_LINUX_DT_H
+#define FW_COMMON_LINUX_DT_H
 
 #include <stdint.h>
 
@@ -57,4 +57,4 @@ int dt_add_reserved(struct fdt *f, const char *name, uint64_t base, uint64_t siz
 
 const char *dt_strerror(int err);
 
-#endif /* FW_COMMON_DT_H */
+#endif /* FW_COMMON_LINUX_DT_H */
