@@ -60,6 +60,7 @@ struct fz_state {
 	u64 gained;		/* a call that must be refused succeeded */
 	u64 trace_from;		/* print every call from this index on */
 	bool avoid_emad;	/* leave the EMAD offset alone (see main) */
+	bool avoid_frag;	/* FRAG_TX only for the send in progress */
 	const char *last_what;
 };
 

@@ -265,11 +265,13 @@ static void fz_frag_tx(struct fz_state *s)
 	u32 b = fz_byte(s), done = s->desc_len - s->frag_left, len = s->frag_left;
 	u64 hi;
 
+	if (s->avoid_frag && !s->frag_handle)
+		return;
 	if (len && (b & 3) == 0)
 		len = 1 + fz_byte(s) % len;
 	if (len)
 		memcpy(s->tx, s->desc + done, len);
-	if (s->frag_handle && (b & 4) == 0) {
+	if (s->frag_handle && ((b & 4) == 0 || s->avoid_frag)) {
 		r.a1 = (u32)s->frag_handle;
 		r.a2 = s->frag_handle >> 32;
 	} else {
