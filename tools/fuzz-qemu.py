@@ -124,6 +124,10 @@ def main():
     if o.seconds <= 0:
         sys.exit("fuzz-qemu: --seconds must be positive")
     subprocess.run(["make", "-s", "-C", TOP, "fw-debug"], check=True, stdout=subprocess.DEVNULL)
+    # 0 violations means something only if the firmware checks at all.
+    with open(os.path.join(BUILD, "fw-debug.bin"), "rb") as f:
+        if b"invariant violation after" not in f.read():
+            sys.exit("fuzz-qemu: build/fw-debug.bin does not check the SPMC invariants: make fw-debug")
     os.makedirs(os.path.join(BUILD, "fuzz-qemu"), exist_ok=True)
     results = []
     for item in re.findall(r"[^,+]+(?:\+avoid=[a-z-]+(?:,[a-z-]+(?![^,]*/))*)?", o.cells):
