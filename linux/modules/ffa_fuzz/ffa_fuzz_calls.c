@@ -225,9 +225,15 @@ static void fz_after_send(struct fz_state *s, const struct arm_smccc_1_2_regs *r
 		fz_remember(s, (u32)r->a2 | (u64)r->a3 << 32);
 		s->frag_handle = 0;
 		s->frag_left = 0;
-	} else if ((u32)r->a0 == FFA_MEM_FRAG_RX && sent < s->desc_len) {
+	} else if ((u32)r->a0 == FFA_MEM_FRAG_RX) {
+		/*
+		 * Kept even when the total length was a lie: an unfinished
+		 * send makes every later SHARE BUSY until it is reclaimed.
+		 */
+		if (s->frag_handle)
+			fz_remember(s, s->frag_handle);
 		s->frag_handle = (u32)r->a1 | (u64)r->a2 << 32;
-		s->frag_left = s->desc_len - sent;
+		s->frag_left = sent < s->desc_len ? s->desc_len - sent : 0;
 	}
 }
 
@@ -262,11 +268,16 @@ static void fz_mem_send(struct fz_state *s)
 static void fz_frag_tx(struct fz_state *s)
 {
 	struct arm_smccc_1_2_regs r = { .a0 = FFA_MEM_FRAG_TX };
-	u32 b = fz_byte(s), done = s->desc_len - s->frag_left, len = s->frag_left;
+	u32 b = fz_byte(s), done, len;
 	u64 hi;
 
 	if (s->avoid_frag && !s->frag_handle)
 		return;
+	/* A later send rebuilt the descriptor: the rest is gone. */
+	if (s->frag_left > s->desc_len)
+		s->frag_left = 0;
+	done = s->desc_len - s->frag_left;
+	len = s->frag_left;
 	if (len && (b & 3) == 0)
 		len = 1 + fz_byte(s) % len;
 	if (len)

@@ -138,10 +138,18 @@ void fz_smc(struct fz_state *s, const char *what, struct arm_smccc_1_2_regs *r)
 			fz_answer_names[a]);
 }
 
+/* Full: the oldest is reclaimed, so no transaction is ever lost track of. */
 void fz_remember(struct fz_state *s, u64 handle)
 {
-	if (s->nhandles < FZ_HANDLES)
-		s->handles[s->nhandles++] = handle;
+	struct arm_smccc_1_2_regs r = { .a0 = FFA_MEM_RECLAIM };
+
+	if (s->nhandles == FZ_HANDLES) {
+		r.a1 = (u32)s->handles[0];
+		r.a2 = s->handles[0] >> 32;
+		fz_smc(s, "evict-reclaim", &r);
+		s->handles[0] = s->handles[--s->nhandles];
+	}
+	s->handles[s->nhandles++] = handle;
 }
 
 void fz_forget(struct fz_state *s, u64 handle)
@@ -268,7 +276,7 @@ static int fz_health(struct fz_state *s, struct page *page)
 	fz_build_share(s, page_to_phys(page), 1, false);
 	h = fz_share_desc(s, "health-share");
 	if (!h) {
-		pr_err("health: the 1-page share was refused\n");
+		pr_err("health: the 1-page share was refused (call %llu)\n", s->calls - 1);
 		return bad + 1;
 	}
 	if (!fz_direct(s, "health-checksum", TSP_CMD_MEM_CHECKSUM, (u32)h, h >> 32, &r) ||
