@@ -51,7 +51,7 @@ def boot(cell, seconds, seed, every, log, extra=""):
 def read(path):
     try:
         with open(path, errors="replace") as f:
-            return f.read()
+            return f.read().replace("\0", "")
     except OSError:
         return ""
 
@@ -63,7 +63,9 @@ def parse(cell, seconds, seed, log, rc):
          "panics": 0, "answers": {}, "health_checks": 0, "health_failures": 0,
          "gained": 0, "system_working_at_end": False, "asked_seconds": seconds,
          "boot_status": rc, "log": os.path.relpath(log, TOP)}
-    m = re.search(r"ffa-fuzz: summary (.*)", ns)
+    # The last summary: one boot per log, but a log reused by accident
+    # keeps the older boot's lines in front.
+    m = ([None] + list(re.finditer(r"ffa-fuzz: summary (.*)", ns)))[-1]
     if m:
         kv = dict(x.split("=", 1) for x in m.group(1).split())
         r["calls"] = int(kv.get("calls", 0))
@@ -72,7 +74,7 @@ def parse(cell, seconds, seed, log, rc):
         r["health_failures"] = int(kv.get("health_failures", 0))
         r["gained"] = int(kv.get("gained", 0))
         r["system_working_at_end"] = kv.get("working") == "1"
-    a = re.search(r"ffa-fuzz: answers(.*)", ns)
+    a = ([None] + list(re.finditer(r"ffa-fuzz: answers(.*)", ns)))[-1]
     if a:
         r["answers"] = {k: int(v) for k, v in (x.split("=", 1) for x in a.group(1).split())}
     panic_lines = [x for x in ns.splitlines() if PANIC_NS.search(x)]
@@ -133,8 +135,9 @@ def main():
     for item in re.findall(r"[^,+]+(?:\+avoid=[a-z-]+(?:,[a-z-]+(?![^,]*/))*)?", o.cells):
         cell, _, avoid = item.partition("+avoid=")
         avoid = avoid or o.avoid
+        # One log per kind of run, so a test run never writes over a long one.
         log = os.path.join(BUILD, "fuzz-qemu", cell.replace("/", "-") +
-                           ("-avoid" if avoid else "") + ".log")
+                           ("-avoid" if avoid else "") + ("-test" if o.test else "") + ".log")
         extra = "" if o.trace is None else f" ffa_fuzz.trace={o.trace}"
         extra += f" ffa_fuzz.avoid={avoid}" if avoid else ""
         rc = boot(cell, o.seconds, o.seed, o.every, log, extra)
