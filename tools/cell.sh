@@ -51,7 +51,10 @@ prepare() { # kernel, client modules and programs, initramfs; sets kdir initrd
 	mods=$build/modules/$variant-$ffa
 	"$top/linux/modules/build.sh" "$kdir" "$mods" >&2
 	# Module clients unless the kernel has them built in (builtin.list).
-	for pair in ffa_test:FFA_STACK_TEST tpm_ffa:FFA_STACK_TPM uefivar_mm:FFA_STACK_UEFIVAR; do
+	local pairs="ffa_test:FFA_STACK_TEST tpm_ffa:FFA_STACK_TPM uefivar_mm:FFA_STACK_UEFIVAR"
+	# The hostile-host fuzzer only for the boot that runs it (tools/fuzz-qemu.py).
+	case " ${extra_programs[*]-} " in *"/fuzz-run "*) pairs="$pairs ffa_fuzz:FFA_STACK_FUZZ" ;; esac
+	for pair in $pairs; do
 		ko=$mods/${pair%%:*}.ko
 		[ -f "$ko" ] || continue
 		grep -q "^CONFIG_${pair#*:}=y" "$kdir/config" || extra+=("$ko")

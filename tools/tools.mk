@@ -10,3 +10,15 @@ TEST_CMDS += $(call testcmd,$(FREESTANDING_CHECK))
 
 freestanding-check: | $(BUILD)/.deps-fw
 	@$(FREESTANDING_CHECK)
+
+# The guest-side fuzzer in QEMU (tools/fuzz-qemu.py): `make fuzz-qemu
+# FUZZ_SECONDS=600 [FUZZ_SEED=S]` on ours/builtin/protected and
+# stock/module/protected, build/fuzz-qemu.json; make test: a short fixed-seed
+# run of ours/builtin/protected, and the corpus header up to date.
+FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= 1
+.PHONY: fuzz-qemu
+fuzz-qemu: fw-debug
+	tools/fuzz-qemu.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+TEST_CMDS += $(call testcmd,tools/gen-fuzz-corpus.py --check)
+TEST_CMDS += $(call testcmd,tools/fuzz-qemu.py --test --seconds 25 --seed 16 --cells ours/builtin/protected)

@@ -46,10 +46,38 @@ $(FW_BIN): $(FW_ELF)
 	@echo "fw: $@ $$(stat -c %s $@) bytes, secure RAM used 0x$$($(CROSS)nm $< | \
 		sed -n 's/^0*\([0-9a-f]*\) . __secram_used$$/\1/p') bytes"
 
+# build/fw-debug.bin: the same firmware with FW_CHECK_INVARIANTS, which runs
+# spmc_check_invariants() after every normal-world FF-A call and prints
+# "spmc: invariant violation after ..." on the secure console (the QEMU
+# fuzzer boots it: tools/fuzz-qemu.py). Objects in build/fw-debug/.
+FWD_BUILD := $(BUILD)/fw-debug
+FWD_OBJS := $(patsubst %.c,$(FWD_BUILD)/%.o,$(FW_SRCS)) \
+	$(patsubst %.S,$(FWD_BUILD)/%.o,$(FW_ASM_SRCS))
+FWD_ELF := $(BUILD)/fw-debug.elf
+FWD_BIN := $(BUILD)/fw-debug.bin
+
+.PHONY: fw-debug
+fw-debug: $(FWD_BIN)
+
+$(FWD_BUILD)/%.o: %.c | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FW_CFLAGS) -DFW_CHECK_INVARIANTS -MMD -MP -c $< -o $@
+
+$(FWD_BUILD)/%.o: %.S | $(BUILD)/.deps-fw
+	@mkdir -p $(dir $@)
+	$(CROSS)gcc $(FW_CFLAGS) -DFW_CHECK_INVARIANTS -MMD -MP -c $< -o $@
+
+$(FWD_ELF): $(FWD_OBJS) $(FW_LDS)
+	$(CROSS)ld -nostdlib -static --gc-sections --no-warn-rwx-segments \
+		--orphan-handling=error -T $(FW_LDS) -Map=$(BUILD)/fw-debug.map -o $@ $(FWD_OBJS)
+
+$(FWD_BIN): $(FWD_ELF)
+	$(CROSS)objcopy -O binary $< $@
+
 # Boots fw.bin without a kernel, with bad ones and with the smoke kernel of
 # tests/fw (built there; `make test` builds everything in ALL_TARGETS first).
 fw-boot-check: $(FW_BIN) $(BUILD)/tests/fw-smoke.bin
 	fw/qemu-virt/boot-check.sh $(FW_BIN) $(BUILD)/tests/fw-smoke.bin
 
-ALL_TARGETS += fw
+ALL_TARGETS += fw fw-debug
 TEST_CMDS += $(call testcmd,fw/qemu-virt/boot-check.sh $(FW_BIN) $(BUILD)/tests/fw-smoke.bin)

@@ -102,9 +102,34 @@ static void ffa_call_traced(void *ctx, struct ffa_regs *r)
 		(unsigned long)a2, (unsigned long)r->x[0], (unsigned long)r->x[1],
 		(unsigned long)r->x[2], (unsigned long)r->x[3]);
 }
-#define FW_FFA_INNER ffa_call_traced
+#define FW_FFA_TRACED ffa_call_traced
 #else
-#define FW_FFA_INNER fw_spmc_call
+#define FW_FFA_TRACED fw_spmc_call
+#endif
+
+#ifdef FW_CHECK_INVARIANTS
+/*
+ * FW_EXTRA_CFLAGS=-DFW_CHECK_INVARIANTS (make fw-debug, build/fw-debug.bin):
+ * the SPMC core checks its whole state from scratch after every call from
+ * the normal world, so a hostile caller that breaks a rule is caught at the
+ * call that did it, not when the damage shows. tools/fuzz-qemu.py counts
+ * these lines. Quadratic in the table sizes: a debug build only.
+ */
+static void ffa_call_checked(void *ctx, struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	uint64_t a1 = r->x[1], a2 = r->x[2], a3 = r->x[3];
+	const char *why = "";
+
+	FW_FFA_TRACED(ctx, r);
+	if (spmc_check_invariants(ctx, &why))
+		fw_slog("spmc: invariant violation after 0x%x(0x%lx, 0x%lx, 0x%lx) -> 0x%lx 0x%lx: %s",
+			fid, (unsigned long)a1, (unsigned long)a2, (unsigned long)a3,
+			(unsigned long)r->x[0], (unsigned long)r->x[2], why);
+}
+#define FW_FFA_INNER ffa_call_checked
+#else
+#define FW_FFA_INNER FW_FFA_TRACED
 #endif
 
 /*

@@ -14,6 +14,8 @@
 #                      include/), usable as-is inside a kernel tree
 #   uefivar_mm.ko      efivars over the UEFI variable partition (src/uefivar_mm/)
 #   uefivar-test       its initramfs test program, for /tests
+#   ffa_fuzz.ko, fuzz-run  the hostile-host fuzzer and its starter (cell.sh
+#                      adds them only when asked: tools/fuzz-qemu.py)
 #   optee-test         shares 1, 16, 256 pages with OP-TEE via /dev/tee0 and reclaims them
 # The module build is W=1 and warnings are errors. To boot with both, pass
 # them to the initramfs: tools/mkinitramfs.sh <cache> <out.cpio.gz>
@@ -53,6 +55,10 @@ build_module() {
 	done
 	install -C -m 644 "$repo/include/ffa/uuid.h" "$msrc/include/ffa/"
 	[ -z "$header" ] || install -C -m 644 "$repo/include/services/$header" "$msrc/include/services/"
+	# ffa_fuzz speaks the ABI itself: it takes the one owner's constants.
+	if [ "$name" = ffa_fuzz ]; then
+		install -C -m 644 "$repo/include/ffa/abi.h" "$repo/include/ffa/mem.h" "$msrc/include/ffa/"
+	fi
 	make -C "$kbuild" M="$msrc" ARCH=arm64 CROSS_COMPILE="$cross" W=1 KCFLAGS=-Werror \
 		modules >"$out/$name-build.log" 2>&1 || {
 		cat "$out/$name-build.log" >&2
@@ -96,6 +102,11 @@ build_program uefivar-test "$repo/linux/tests/uefivar-test.c"
 # ffa_diff: raw FF-A calls for tools/spmc-diff.py (loaded on its own, with
 # no FF-A driver, so it builds against any kernel).
 build_module ffa_diff
+
+# ffa_fuzz, the hostile host, and /tests/fuzz-run that starts it when the
+# kernel command line asks (ffa_fuzz.seconds=...): tools/fuzz-qemu.py.
+build_module ffa_fuzz test_sp.h
+build_program fuzz-run "$repo/linux/tests/fuzz-run.c"
 
 # /tests/optee-test: Linux's OP-TEE driver sharing and reclaiming memory, on
 # the peer firmware (it finds no /dev/tee0 on ours and checks nothing).
