@@ -152,7 +152,8 @@ static void fz_discovery(struct fz_state *s)
 static void fz_direct(struct fz_state *s)
 {
 	/* No MEM_FILL: a fuzzed handle may name any host page. */
-	static const u64 cmds[] = { TEST_SP_CMD_ECHO, TEST_SP_CMD_MEM_CHECKSUM, TEST_SP_CMD_MEM_RETRIEVE,
+	static const u64 cmds[] = { TEST_SP_CMD_ECHO, TEST_SP_CMD_MEM_CHECKSUM,
+				    TEST_SP_CMD_MEM_RETRIEVE,
 				    TEST_SP_CMD_MEM_RELINQUISH, TEST_SP_CMD_NS_INFO, 0, ~0ull };
 	struct arm_smccc_1_2_regs r = {};
 	u32 b = fz_byte(s);
