@@ -8,6 +8,7 @@
  * partition's lock alone, so it can call back into the memory API and other
  * partitions keep working meanwhile.
  */
+#include "common/byteorder.h"
 #include "spmc/spmc_int.h"
 
 /* Runs the handler; a positive status is a handler bug, not success. */
@@ -112,9 +113,9 @@ static __attribute__((noinline)) void direct_req2(struct spmc *s, struct ffa_reg
 	msg.kind = SPMC_MSG_REQ2;
 	msg.sender = ffa_sender_of(ids);
 	msg.receiver = ffa_receiver_of(ids);
-	/* Checked above: the request's UUID is nil or exactly the partition's. */
-	for (unsigned int i = 0; i < sizeof(msg.uuid.b); i++)
-		msg.uuid.b[i] = (r->x[2] | r->x[3]) ? s->parts[idx]->uuid.b[i] : 0;
+	/* Checked above: x2/x3 are nil or exactly the partition's UUID halves. */
+	store_le64(msg.uuid.b, r->x[2]);
+	store_le64(msg.uuid.b + 8, r->x[3]);
 	for (unsigned int i = 0; i < SPMC_MSG_ARGS; i++)
 		msg.args[i] = r->x[4 + i];
 	ret = call_handler(s, idx, &msg);
