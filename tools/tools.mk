@@ -2,6 +2,8 @@
 
 # checkpatch --strict over every kernel patch and module source.
 TEST_CMDS += tools/checkpatch.py
+# No source file over 800 lines, no C function over 80.
+TEST_CMDS += tools/size-check.py
 
 # Everything that must be freestanding links with nothing but itself: the
 # codec, the SPMC core, the partitions and the client library (no libc).
