@@ -7,13 +7,18 @@
  * and wire layout in the project: firmware, SPMC core, services, hosted tests
  * and tools include it; nothing else may redefine these values.
  *
- * Freestanding: only <stdint.h>, <stdbool.h> and <stddef.h>.
+ * Freestanding: only <stdint.h>, <stdbool.h> and <stddef.h> (<linux/types.h>
+ * in a kernel, for the modules that speak the ABI themselves).
  */
 #ifndef FFA_ABI_H
 #define FFA_ABI_H
 
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stdbool.h>
 #include <stdint.h>
+#endif
 
 /* SMCCC function ID building blocks. */
 #define FFA_SMC32_BASE 0x84000000u

@@ -11,7 +11,11 @@
 #ifndef FFA_MEM_H
 #define FFA_MEM_H
 
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stdint.h>
+#endif
 
 /* ---- Memory transaction descriptor, v1.1+ layout (48-byte header) ---- */
 #define FFA_MTD11_SENDER        0  /* u16 */
