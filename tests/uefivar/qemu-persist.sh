@@ -39,7 +39,7 @@ check "boot 2: counter persisted across the reboot" has 'check uefivar-persist o
 check "boot 1: efibootmgr wrote Timeout (real client)" \
 	grep -q 'check real-efibootmgr-persist-set ok' "$top/build/boot/$name-1.log"
 check "boot 2: efibootmgr's Timeout survived the reboot" has 'check real-efibootmgr-persist-check ok'
-check "boot 2: the real clients all passed" has 'check real-efivar ok'
+check "boot 2: the real clients all passed" has 'check real_efivar ok'
 check "boot 2: last boot's BS-only variable visible before EBS" \
 	has 'check uefivar-bs-visible-before-ebs ok'
 grep -hE 'uefivar' "$log" "$log.secure" | sed 's/^/   | /' | head -24
