@@ -351,20 +351,23 @@ static const struct fd_probe fd_probes[] = {
 	{ .name = "rxtx-unmap-again", .fid = FFA_RXTX_UNMAP, .prep = fd_unmap },
 };
 
+/* The name of an FF-A status (0 or negative), "?" for anything else. */
+static const char *fd_status_name(s32 st)
+{
+	return st <= 0 && st > -(s32)ARRAY_SIZE(fd_status) ? fd_status[-st] : "?";
+}
+
 static void fd_print(const struct fd_probe *p, const struct arm_smccc_1_2_regs *r)
 {
 	const unsigned long *reg = &r->a0;
-	s32 st = (s32)r->a2;
 
 	if (p->fid == FFA_VERSION) {
 		if ((s32)r->a0 < 0)
-			pr_info("%s ERROR %s\n", p->name, -(s32)r->a0 < (s32)ARRAY_SIZE(fd_status) ?
-				fd_status[-(s32)r->a0] : "?");
+			pr_info("%s ERROR %s\n", p->name, fd_status_name((s32)r->a0));
 		else
 			pr_info("%s %lu.%lu\n", p->name, (r->a0 >> 16) & 0x7fff, r->a0 & 0xffff);
 	} else if (r->a0 == FFA_ERROR) {
-		pr_info("%s ERROR %s\n", p->name, st <= 0 && -st < (s32)ARRAY_SIZE(fd_status) ?
-			fd_status[-st] : "?");
+		pr_info("%s ERROR %s\n", p->name, fd_status_name((s32)r->a2));
 	} else if (r->a0 == FFA_SUCCESS || r->a0 == FFA_FN64_SUCCESS) {
 		if (p->show)
 			pr_info("%s SUCCESS a%u=0x%lx\n", p->name, p->show, reg[p->show]);
